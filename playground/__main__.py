@@ -1,0 +1,50 @@
+"""Command line: ``nn-playground`` opens the app; ``nn-playground bench curve`` measures it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def _parser() -> argparse.ArgumentParser:
+    from playground.bench.suites import SUITES
+
+    parser = argparse.ArgumentParser(prog="nn-playground", description="NN Playground: learn neural networks by playing with them.")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command")
+    bench = sub.add_parser("bench", help="measure performance and print JSON")
+    bench.add_argument("suite", nargs="?", default="curve", help="what to measure: " + ", ".join(SUITES))
+    bench.add_argument("--seconds", type=float, default=4.0, help="length of each timed phase")
+    fit = sub.add_parser("fit", help="train a Curve-lab preset without the GUI and print the result as JSON")
+    fit.add_argument("--preset", default="notes_x2")
+    fit.add_argument("--steps", type=int, default=None)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.version:
+        from playground import __version__
+
+        print(__version__)
+        return 0
+    if args.command == "bench":
+        from playground.bench.suites import run_bench
+
+        return run_bench(args.suite, seconds=args.seconds)
+    if args.command == "fit":
+        from playground.core.cli import fit_preset
+
+        return fit_preset(args.preset, args.steps)
+    from playground.app import run_gui
+
+    if args.startup_probe:
+        from playground.bench.startup import install_probe
+
+        return run_gui(on_window=install_probe)
+    return run_gui()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

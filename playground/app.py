@@ -1,0 +1,32 @@
+"""Start the desktop app: the window first, torch afterwards (in the worker thread)."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from playground.ui import theme
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("NN Playground")
+    app.setOrganizationName("NN Playground")
+    theme.apply_palette(app, dark=True)
+    theme.configure_plots(dark=True)
+    return app
+
+
+def run_gui(argv: list[str] | None = None, on_window=None) -> int:
+    app = create_app(argv)
+    from playground.ui.main_window import MainWindow  # pyqtgraph loads here, after QApplication
+
+    window = MainWindow()
+    app.aboutToQuit.connect(window.shutdown)
+    if on_window is not None:
+        on_window(window)
+    window.show()
+    QTimer.singleShot(0, window.start_backends)  # after the first paint
+    return app.exec()

@@ -1,0 +1,1 @@
+"""Benchmarks that need the GUI (they sit above ui/, like app.py)."""

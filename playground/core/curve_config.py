@@ -1,0 +1,76 @@
+"""The configuration of one Curve-lab experiment, and the notes' preset."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from .components import ACTIVATIONS, LOSSES, OPTIMIZERS
+from .config import choice, num, text
+from .expression import ExpressionError, parse_expression
+from .targets import CUSTOM, TARGETS
+
+# Fields whose change can be applied to a running model without losing its weights.
+LIVE_FIELDS = frozenset({"lr", "optimizer", "loss", "momentum", "weight_decay", "batch_size", "max_steps"})
+
+
+@dataclass(frozen=True)
+class CurveConfig:
+    # data
+    target: str = choice("x^2", lambda: TARGETS.names() + [CUSTOM])
+    expression: str = text("")
+    x_min: float = num(-3.0, -100.0, 100.0)
+    x_max: float = num(3.0, -100.0, 100.0)
+    n_points: int = num(100, 2, 5000, kind=int)
+    noise: float = num(0.0, 0.0, 10.0)
+    test_fraction: float = num(0.2, 0.0, 0.9)
+    # model
+    activation: str = choice("ReLU", ACTIVATIONS.names)
+    hidden_width: int = num(10, 1, 256, kind=int)
+    depth: int = num(1, 1, 4, kind=int)
+    # training
+    loss: str = choice("MSE", LOSSES.names)
+    optimizer: str = choice("Adam", OPTIMIZERS.names)
+    lr: float = num(0.01, 1e-6, 10.0)
+    momentum: float = num(0.9, 0.0, 0.999)
+    batch_size: int = num(0, 0, 5000, kind=int)  # 0 = full batch
+    weight_decay: float = num(0.0, 0.0, 1.0)
+    seed: int = num(0, 0, 2**31 - 1, kind=int)
+    device: str = text("cpu", 40)
+    max_steps: int = num(0, 0, 10_000_000, kind=int)  # 0 = until paused
+
+    def problems(self) -> list[tuple[str, str]]:
+        found = []
+        if self.x_min >= self.x_max:
+            found.append(("x_max", "the x range is empty (x_min must be below x_max)"))
+        if self.target == CUSTOM:
+            try:
+                fn = parse_expression(self.expression)
+            except ExpressionError as exc:
+                found.append(("target", f"the custom expression is invalid: {exc}"))
+            else:
+                if self.x_min < self.x_max and not np.isfinite(fn(self.sample_x())).all():
+                    found.append(("target", "the custom expression is undefined (NaN or infinite) somewhere in the x range"))
+        if not (self.device == "cpu" or self.device.startswith("cuda")):
+            found.append(("device", f"unknown device {self.device!r}"))
+        return found
+
+    def sample_x(self) -> np.ndarray:
+        return np.linspace(self.x_min, self.x_max, self.n_points, dtype=np.float32)
+
+    def live_changes(self, other: "CurveConfig") -> tuple[set[str], set[str]]:
+        """Fields that differ from ``other``, split into (live, needs restart)."""
+        changed = {name for name in self.__dataclass_fields__ if getattr(self, name) != getattr(other, name)}
+        return changed & LIVE_FIELDS, changed - LIVE_FIELDS
+
+
+def notes_preset() -> CurveConfig:
+    """The notes' example: y = x² on 100 points in [-3, 3], 1-10-1 ReLU, Adam lr 0.01, 2000 full-batch steps."""
+    return CurveConfig(target="x^2", x_min=-3.0, x_max=3.0, n_points=100, noise=0.0, test_fraction=0.0,
+                       activation="ReLU", hidden_width=10, depth=1, loss="MSE", optimizer="Adam",
+                       lr=0.01, batch_size=0, seed=0, max_steps=2000)
+
+
+def with_changes(config: CurveConfig, **changes) -> CurveConfig:
+    return replace(config, **changes)

@@ -1,0 +1,42 @@
+"""The Curve lab's job for the shared training loop."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from .curve_config import CurveConfig
+from .curve_trainer import CurveTrainer
+
+
+class CurveJob(CurveTrainer):
+    """A CurveTrainer that the loop can step and report on."""
+
+    def done(self) -> bool:
+        return self.config.max_steps > 0 and self.step_count == self.config.max_steps
+
+    def snapshot(self) -> dict[str, Any]:
+        test = self.test_loss()
+        return {
+            "fit": self.fit_curve(),
+            "test_loss": None if math.isnan(test) else test,
+            "config": self.config,
+            "data": self.data,
+        }
+
+
+def train_curve(config: CurveConfig, steps: int | None = None) -> tuple[CurveJob, list[float]]:
+    """Train without any UI (CLI, tests, benchmarks): returns the job and each step's loss."""
+    from .loop import run_loop
+    from .run_control import RunControl
+    from dataclasses import replace
+
+    if steps is not None:
+        config = replace(config, max_steps=steps)
+    if config.max_steps <= 0:
+        raise ValueError("train_curve needs a step limit")
+    job = CurveJob(config)
+    control = RunControl(paused=False)
+    history: list[float] = []
+    run_loop(job, control, lambda p: history.extend(p.losses.tolist()), stop_when_done=True)
+    return job, history

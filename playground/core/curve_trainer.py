@@ -1,0 +1,121 @@
+"""The Curve-lab model and its optimisation step, independent of any UI."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import torch
+
+from .components import LOSSES, OPTIMIZERS
+from .curve_config import CurveConfig
+from .curve_data import CurveData, make_curve_data
+from .models import build_mlp
+
+
+class CurveTrainer:
+    """Owns data, model, loss and optimizer for one CurveConfig.
+
+    ``apply`` takes a new config: learning rate, optimizer, loss and batch
+    size change in place and keep the weights; anything else rebuilds.
+    """
+
+    def __init__(self, config: CurveConfig) -> None:
+        self.generation = 0  # bumped on every rebuild, so observers can clear their history
+        self._build(config)
+
+    # -- building ---------------------------------------------------------
+    def _build(self, config: CurveConfig) -> None:
+        self.config = config
+        self.device = torch.device(config.device)
+        self.data: CurveData = make_curve_data(config)
+        torch.manual_seed(config.seed)
+        self.model = build_mlp(1, 1, config.hidden_width, config.depth, config.activation).to(self.device)
+        self._batch_generator = torch.Generator().manual_seed(config.seed)
+        self._to_tensors()
+        self.loss_fn = LOSSES.create(config.loss)
+        self.optimizer = self._make_optimizer(config)
+        self.step_count = 0
+        self._order: torch.Tensor | None = None
+        self._cursor = 0
+        self.generation += 1
+
+    def _to_tensors(self) -> None:
+        def col(a: np.ndarray) -> torch.Tensor:
+            return torch.from_numpy(np.ascontiguousarray(a)).reshape(-1, 1).to(self.device)
+
+        d = self.data
+        self.x_train, self.y_train = col(d.x_train), col(d.y_train)
+        self.x_test, self.y_test = col(d.x_test), col(d.y_test)
+        self.x_plot = col(d.x_plot)
+
+    def _make_optimizer(self, config: CurveConfig):
+        return OPTIMIZERS.create(config.optimizer, self.model.parameters(), config.lr,
+                                 config.momentum, config.weight_decay)
+
+    def reset(self, config: CurveConfig | None = None) -> None:
+        self._build(config or self.config)
+
+    def apply(self, config: CurveConfig) -> str:
+        """Switch to ``config``; returns "live" if weights were kept, "restart" if rebuilt, "" if unchanged."""
+        live, restart = config.live_changes(self.config)
+        if restart:
+            self._build(config)
+            return "restart"
+        if not live:
+            return ""
+        old, self.config = self.config, config
+        if config.loss != old.loss:
+            self.loss_fn = LOSSES.create(config.loss)
+        if config.optimizer != old.optimizer:
+            self.optimizer = self._make_optimizer(config)
+        else:
+            for group in self.optimizer.param_groups:
+                group["lr"] = config.lr
+                group["weight_decay"] = config.weight_decay
+                if "momentum" in group and config.optimizer == "SGD + momentum":
+                    group["momentum"] = config.momentum
+        return "live"
+
+    # -- training -----------------------------------------------------------
+    def _next_batch(self) -> tuple[torch.Tensor, torch.Tensor]:
+        n = self.x_train.shape[0]
+        size = self.config.batch_size
+        if size <= 0 or size >= n:
+            return self.x_train, self.y_train
+        if self._order is None or self._cursor + size > n:
+            self._order = torch.randperm(n, generator=self._batch_generator).to(self.device)
+            self._cursor = 0
+        idx = self._order[self._cursor:self._cursor + size]
+        self._cursor += size
+        return self.x_train[idx], self.y_train[idx]
+
+    def step(self) -> float:
+        """One optimizer step on one batch; returns that batch's loss before the step."""
+        x, y = self._next_batch()
+        self.optimizer.zero_grad(set_to_none=True)
+        loss = self.loss_fn(self.model(x), y)
+        loss.backward()
+        self.optimizer.step()
+        self.step_count += 1
+        return loss.item()
+
+    @torch.no_grad()
+    def train_loss(self) -> float:
+        return self.loss_fn(self.model(self.x_train), self.y_train).item()
+
+    @torch.no_grad()
+    def test_loss(self) -> float:
+        if self.x_test.shape[0] == 0:
+            return math.nan
+        return self.loss_fn(self.model(self.x_test), self.y_test).item()
+
+    @torch.no_grad()
+    def fit_curve(self) -> np.ndarray:
+        """The network's output on the plot's x grid (wider than the data)."""
+        return self.model(self.x_plot).reshape(-1).cpu().numpy()
+
+    @torch.no_grad()
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        xt = torch.as_tensor(np.asarray(x, dtype=np.float32)).reshape(-1, 1).to(self.device)
+        return self.model(xt).reshape(-1).cpu().numpy()

@@ -1,0 +1,175 @@
+"""Reader (and a small writer) for IDX files, the format MNIST is shipped in.
+
+An IDX file is a big-endian header followed by raw data:
+
+* 2 zero bytes, 1 byte data type (0x08 = unsigned byte), 1 byte number of
+  dimensions ``d``;
+* ``d`` big-endian uint32 sizes;
+* ``prod(sizes)`` items of the data type.
+
+MNIST images are magic ``0x00000803`` (uint8, 3 dims: N × 28 × 28), labels
+``0x00000801`` (uint8, 1 dim: N). Files may be gzip-compressed; compression is
+detected from the gzip magic bytes, not from the file name.
+
+Every problem is reported as :class:`~playground.core.errors.DatasetError` with
+a message that names the file.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import struct
+import zlib
+from pathlib import Path
+
+import numpy as np
+
+from playground.core.errors import DatasetError
+
+IMAGES_MAGIC = 0x00000803
+LABELS_MAGIC = 0x00000801
+GZIP_MAGIC = b"\x1f\x8b"
+
+# IDX type byte -> big-endian numpy dtype.
+_IDX_DTYPES = {
+    0x08: np.dtype(">u1"),
+    0x09: np.dtype(">i1"),
+    0x0B: np.dtype(">i2"),
+    0x0C: np.dtype(">i4"),
+    0x0D: np.dtype(">f4"),
+    0x0E: np.dtype(">f8"),
+}
+
+PathLike = str | os.PathLike[str]
+
+
+def _read_bytes(path: Path) -> tuple[bytes, bool]:
+    """The (decompressed) contents of ``path`` and whether it was gzipped."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DatasetError(f"The file '{path}' does not exist.", path) from None
+    except IsADirectoryError:
+        raise DatasetError(f"'{path}' is a folder, not an IDX file.", path) from None
+    except OSError as exc:
+        raise DatasetError(f"Could not read '{path}': {exc.strerror or exc}.", path) from exc
+    if raw[:2] != GZIP_MAGIC:
+        return raw, False
+    try:
+        return gzip.decompress(raw), True
+    except EOFError:
+        raise DatasetError(
+            f"The file '{path}' is a truncated gzip archive (it ends before the compressed "
+            "data does). Download it again.",
+            path,
+        ) from None
+    except (OSError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
+        raise DatasetError(f"The file '{path}' is a damaged gzip archive ({exc}).", path) from exc
+
+
+def _describe_magic(magic: int) -> str:
+    if magic == IMAGES_MAGIC:
+        return "an IDX image file"
+    if magic == LABELS_MAGIC:
+        return "an IDX label file"
+    return f"not an IDX file (it starts with 0x{magic:08X})"
+
+
+def read_idx(path: PathLike, expected_magic: int | None = None) -> np.ndarray:
+    """Read an IDX file (optionally gzipped) into a native-endian numpy array.
+
+    ``expected_magic`` (e.g. :data:`IMAGES_MAGIC`), when given, must match the
+    first four bytes. The file length must match the header exactly.
+    """
+    path = Path(path)
+    data, was_gzipped = _read_bytes(path)
+    what = "decompressed file" if was_gzipped else "file"
+
+    if len(data) < 4:
+        raise DatasetError(
+            f"The file '{path}' is too short to be an IDX file ({len(data)} bytes"
+            f"{' after decompression' if was_gzipped else ''}).",
+            path,
+        )
+    magic = struct.unpack(">I", data[:4])[0]
+    zero, type_code, ndim = data[0:2], data[2], data[3]
+
+    if expected_magic is not None and magic != expected_magic:
+        raise DatasetError(
+            f"The file '{path}' is {_describe_magic(magic)}; expected "
+            f"{_describe_magic(expected_magic)} (magic number 0x{expected_magic:08X}).",
+            path,
+        )
+    if zero != b"\x00\x00" or type_code not in _IDX_DTYPES or ndim == 0:
+        raise DatasetError(
+            f"The file '{path}' is not an IDX file (it starts with 0x{magic:08X}).", path
+        )
+
+    header_len = 4 + 4 * ndim
+    if len(data) < header_len:
+        raise DatasetError(
+            f"The file '{path}' is truncated: its header announces {ndim} dimensions but "
+            f"the {what} is only {len(data)} bytes long.",
+            path,
+        )
+    shape = struct.unpack(f">{ndim}I", data[4:header_len])
+    dtype = _IDX_DTYPES[type_code]
+    expected_len = header_len + int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
+    if len(data) != expected_len:
+        dims = " × ".join(str(s) for s in shape)
+        problem = "truncated" if len(data) < expected_len else "longer than its header says"
+        raise DatasetError(
+            f"The file '{path}' is {problem}: the header announces {dims} items "
+            f"({expected_len:,} bytes in all) but the {what} has {len(data):,} bytes.",
+            path,
+        )
+    array = np.frombuffer(data, dtype=dtype, offset=header_len).reshape(shape)
+    # Native byte order, writable, independent of the bytes object.
+    return array.astype(dtype.newbyteorder("="), copy=True)
+
+
+def read_idx_images(path: PathLike) -> np.ndarray:
+    """Read an IDX image file: uint8 array of shape (N, rows, cols)."""
+    array = read_idx(path, IMAGES_MAGIC)
+    if array.ndim != 3:
+        raise DatasetError(
+            f"The image file '{path}' has {array.ndim} dimensions; expected 3 "
+            "(count × rows × columns).",
+            path,
+        )
+    return array
+
+
+def read_idx_labels(path: PathLike) -> np.ndarray:
+    """Read an IDX label file: uint8 array of shape (N,)."""
+    array = read_idx(path, LABELS_MAGIC)
+    if array.ndim != 1:
+        raise DatasetError(
+            f"The label file '{path}' has {array.ndim} dimensions; expected 1.", path
+        )
+    return array
+
+
+def write_idx(path: PathLike, array: np.ndarray, compress: bool | None = None) -> Path:
+    """Write ``array`` as an IDX file (uint8 arrays only need no conversion).
+
+    ``compress`` defaults to ``True`` when the name ends in ``.gz``.
+    """
+    path = Path(path)
+    array = np.asarray(array)
+    if compress is None:
+        compress = path.suffix == ".gz"
+    for code, dtype in _IDX_DTYPES.items():
+        if dtype.kind == array.dtype.kind and dtype.itemsize == array.dtype.itemsize:
+            break
+    else:
+        raise ValueError(f"IDX cannot store dtype {array.dtype}")
+    if array.ndim == 0 or array.ndim > 255:
+        raise ValueError("IDX needs between 1 and 255 dimensions")
+    header = bytes([0, 0, code, array.ndim]) + struct.pack(f">{array.ndim}I", *array.shape)
+    payload = header + np.ascontiguousarray(array, dtype=dtype).tobytes()
+    if compress:
+        payload = gzip.compress(payload, mtime=0)
+    path.write_bytes(payload)
+    return path

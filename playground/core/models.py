@@ -1,0 +1,24 @@
+"""Building networks from a small, serialisable architecture description."""
+
+from __future__ import annotations
+
+from .components import ACTIVATIONS
+
+
+def build_mlp(in_features: int, out_features: int, width: int, depth: int, activation: str):
+    """``depth`` hidden layers of ``width`` units, each followed by ``activation``; a linear output."""
+    import torch.nn as nn
+
+    layers: list[nn.Module] = []
+    size = in_features
+    for _ in range(depth):
+        layers += [nn.Linear(size, width), ACTIVATIONS.create(activation)]
+        size = width
+    layers.append(nn.Linear(size, out_features))
+    return nn.Sequential(*layers)
+
+
+def linear_layers(model) -> list:
+    import torch.nn as nn
+
+    return [m for m in model.modules() if isinstance(m, nn.Linear)]

@@ -1,0 +1,1 @@
+"""QThread workers that run core loops. QtCore only: no widgets, no pyqtgraph."""

@@ -1,0 +1,79 @@
+"""Run a core job in a QThread and hand its progress to the GUI thread.
+
+The worker never touches a widget: it only emits ``progress`` (batched by the
+core loop, about 30 a second) and ``failed``. Stopping is cooperative: the
+RunControl flag is set, the thread's event loop is quit, and the owner waits.
+"""
+
+from __future__ import annotations
+
+import traceback
+from typing import Callable
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from playground.core.loop import REPORT_INTERVAL, Progress, SteppingJob, run_loop
+from playground.core.run_control import RunControl
+
+
+class _LoopWorker(QObject):
+    progress = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, make_job: Callable[[], SteppingJob], control: RunControl, interval: float) -> None:
+        super().__init__()
+        self._make_job = make_job
+        self._control = control
+        self._interval = interval
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            job = self._make_job()
+            run_loop(job, self._control, self.progress.emit, interval=self._interval)
+        except Exception as exc:  # an exception must never die silently in a thread
+            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+            self.failed.emit(detail)
+            self._control.stop()
+
+
+class LoopThread(QObject):
+    """Owns one worker thread for one job; lives on the GUI thread.
+
+    ``progress`` and ``failed`` are re-emitted on the GUI thread. ``control``
+    is the RunControl to pause, resume, step and post commands through.
+    """
+
+    progress = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, make_job: Callable[[], SteppingJob], parent: QObject | None = None, *,
+                 interval: float = REPORT_INTERVAL, name: str = "training") -> None:
+        super().__init__(parent)
+        self.control = RunControl(paused=True)
+        self._thread = QThread()
+        self._thread.setObjectName(name)
+        self._worker = _LoopWorker(make_job, self.control, interval)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progress.connect(self._forward_progress)
+        self._worker.failed.connect(self.failed)
+
+    @Slot(object)
+    def _forward_progress(self, progress: Progress) -> None:
+        if not self.control.stopped:
+            self.progress.emit(progress)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def is_running(self) -> bool:
+        return self._thread.isRunning()
+
+    def stop(self, timeout_ms: int = 10_000) -> bool:
+        """Stop the loop and join the thread; True when it has ended."""
+        self.control.stop()
+        self._thread.quit()
+        if self._thread.isRunning() and not self._thread.wait(timeout_ms):
+            return False
+        return True
