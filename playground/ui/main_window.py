@@ -35,6 +35,10 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(lab.status_label)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._build_menus()
+        for lab in self.labs.values():
+            install = getattr(lab, "install_menus", None)
+            if install is not None:
+                install(self)
         self.retranslate()
         self._on_tab_changed(self.tabs.currentIndex())
         self.resize(1280, 800)
@@ -48,11 +52,16 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.Quit)
         self.quit_action.triggered.connect(self.close)
+        self.quit_separator = self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.help_menu = bar.addMenu("")
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
         self.help_menu.addAction(self.about_action)
+
+    def add_file_actions(self, actions) -> None:
+        """Labs add their File-menu actions (above Quit, after a separator)."""
+        self.file_menu.insertActions(self.quit_separator, list(actions))
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("NN Playground"))
