@@ -15,7 +15,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     bench = sub.add_parser("bench", help="measure performance and print JSON")
     bench.add_argument("suite", nargs="?", default="curve", help="what to measure: " + ", ".join(SUITES))
-    bench.add_argument("--seconds", type=float, default=4.0, help="length of each timed phase")
+    bench.add_argument("--seconds", type=float, default=8.0, help="seconds of timed training (split into alternating rounds)")
     fit = sub.add_parser("fit", help="train a Curve-lab preset without the GUI and print the result as JSON")
     fit.add_argument("--preset", default="notes_x2")
     fit.add_argument("--steps", type=int, default=None)

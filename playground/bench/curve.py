@@ -1,8 +1,14 @@
-"""``nn-playground bench curve``: the Curve lab's training speed with and without the live GUI."""
+"""``nn-playground bench curve``: the Curve lab's training speed with and without the live GUI.
+
+Bare and GUI phases alternate in one process and the median of the per-round
+ratios is reported, so that other load on the machine (which drifts slowly)
+affects both sides of each ratio alike.
+"""
 
 from __future__ import annotations
 
 import os
+import statistics
 import threading
 import time
 from dataclasses import replace
@@ -13,36 +19,59 @@ from playground.bench.startup import measure_startup
 TARGETS = {"ratio": 0.95, "redraws_per_s": 25, "ui_lateness_p99_ms": 30, "window_shown_s": 1.0, "interactive_s": 2.5}
 
 
-def bare_steps_per_s(seconds: float, warmup_s: float = 0.5) -> float:
-    """The core loop alone (no Qt), on the notes' preset without a step limit."""
-    from playground.core.curve_config import notes_preset
-    from playground.core.curve_job import CurveJob
-    from playground.core.loop import run_loop
-    from playground.core.run_control import RunControl
+class BareLoop:
+    """The core loop alone (no Qt) on a plain thread, switched on and off between GUI phases."""
 
-    job = CurveJob(replace(notes_preset(), max_steps=0))
-    control = RunControl(paused=False)
-    marks: dict[str, tuple[float, int]] = {}
-    start = time.perf_counter()
+    def __init__(self, config) -> None:
+        from playground.core.curve_job import CurveJob
+        from playground.core.loop import run_loop
+        from playground.core.run_control import RunControl
 
-    def report(progress) -> None:
-        now = time.perf_counter()
-        if "begin" not in marks and now - start >= warmup_s:
-            marks["begin"] = (now, progress.step)
-        if "begin" in marks and now - marks["begin"][0] >= seconds:
-            marks["end"] = (now, progress.step)
-            control.stop()
+        self.job = CurveJob(config)
+        self.control = RunControl(paused=True)
+        self._thread = threading.Thread(target=run_loop, args=(self.job, self.control, lambda _p: None), daemon=True)
+        self._thread.start()
 
-    # Run on a plain thread, as the GUI does, with the main thread idle.
-    thread = threading.Thread(target=run_loop, args=(job, control, report))
-    thread.start()
-    thread.join()
-    (t0, s0), (t1, s1) = marks["begin"], marks["end"]
-    return (s1 - s0) / (t1 - t0)
+    def steps_per_s(self, app, seconds: float) -> float:
+        self.control.resume()
+        wait_until(app, lambda: False, 0.05)  # let it reach full speed
+        step0, t0 = self.job.step_count, time.perf_counter()
+        wait_until(app, lambda: False, seconds)
+        step1, t1 = self.job.step_count, time.perf_counter()
+        self.control.pause()
+        return (step1 - step0) / (t1 - t0)
+
+    def close(self) -> None:
+        self.control.stop()
+        self._thread.join(10)
 
 
-def gui_run(seconds: float, warmup_s: float = 0.5) -> dict:
-    """The same preset trained by the real window (offscreen), plots updating live."""
+class GuiProbe:
+    """Counts the Curve lab's steps (from its progress reports) and fit redraws."""
+
+    def __init__(self, lab) -> None:
+        self.lab = lab
+        self.redraws = 0
+        self.last = (0, time.perf_counter())
+        lab.redrawn.connect(self._on_redrawn)
+
+    def _on_redrawn(self) -> None:
+        self.redraws += 1
+        self.last = (self.lab.last_progress().step, time.perf_counter())
+
+    def run(self, app, seconds: float) -> tuple[float, float]:
+        """(steps per second, redraws per second) over one training phase."""
+        self.lab.play()
+        wait_until(app, lambda: False, 0.1)
+        (step0, t0), redraws0 = self.last, self.redraws
+        wait_until(app, lambda: False, seconds)
+        (step1, t1), redraws1 = self.last, self.redraws
+        self.lab.pause()
+        return (step1 - step0) / (t1 - t0), (redraws1 - redraws0) / (t1 - t0)
+
+
+def measure_training(seconds: float, rounds: int = 4) -> dict:
+    """The notes' preset (no step limit) alone and in the real window (offscreen, 1280×800)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from playground.app import create_app
     from playground.core.curve_config import notes_preset
@@ -57,45 +86,44 @@ def gui_run(seconds: float, warmup_s: float = 0.5) -> dict:
     lab = window.curve_lab
     if not wait_until(app, lab.is_ready, 60):
         raise RuntimeError("the Curve lab did not become ready")
-    lab.set_config(replace(notes_preset(), max_steps=0, test_fraction=0.2))
-    redraws = [0]
-    lab.redrawn.connect(lambda: redraws.__setitem__(0, redraws[0] + 1))
-    lateness = TimerLateness(10)
-    lab.play()
-    wait_until(app, lambda: False, warmup_s)
-    step0, redraw0, t0 = _last_step(lab), redraws[0], time.perf_counter()
-    lateness.start()
-    wait_until(app, lambda: False, seconds)
-    lateness.stop()
-    step1, redraw1, t1 = _last_step(lab), redraws[0], time.perf_counter()
+    config = replace(notes_preset(), max_steps=0, test_fraction=0.2)
+    lab.set_config(config)
+    bare, probe, lateness = BareLoop(config), GuiProbe(lab), TimerLateness(10)
+    phase = seconds / (2 * rounds)
+    bare.steps_per_s(app, 0.3)  # warm-up of both sides
+    probe.run(app, 0.3)
+    bare_rates, gui_rates, redraw_rates, cpu_fractions = [], [], [], []
+    for _ in range(rounds):
+        bare_rates.append(bare.steps_per_s(app, phase))
+        lateness.start()
+        cpu0, t0 = time.thread_time(), time.perf_counter()
+        steps, redraws = probe.run(app, phase)
+        cpu_fractions.append((time.thread_time() - cpu0) / (time.perf_counter() - t0))
+        lateness.stop()
+        gui_rates.append(steps)
+        redraw_rates.append(redraws)
+    bare.close()
     window.close()
     app.processEvents()
+    ratios = [g / b for g, b in zip(gui_rates, bare_rates)]
     return {
-        "gui_steps_per_s": (step1 - step0) / (t1 - t0),
-        "redraws_per_s": (redraw1 - redraw0) / (t1 - t0),
+        "bare_steps_per_s": statistics.median(bare_rates),
+        "gui_steps_per_s": statistics.median(gui_rates),
+        "ratio": statistics.median(ratios),
+        "ratio_per_round": [round(r, 3) for r in ratios],
+        "redraws_per_s": statistics.median(redraw_rates),
         "ui_lateness_p99_ms": lateness.p99_ms(),
+        "gui_thread_cpu_fraction": statistics.median(cpu_fractions),
     }
 
 
-def _last_step(lab) -> int:
-    progress = lab._last_progress
-    return progress.step if progress is not None else 0
-
-
-def run(seconds: float = 4.0) -> dict:
+def run(seconds: float = 8.0) -> dict:
     startup = measure_startup()
-    bare_before = bare_steps_per_s(seconds / 2)
-    gui = gui_run(seconds)
-    bare_after = bare_steps_per_s(seconds / 2)
-    bare = (bare_before + bare_after) / 2
+    training = measure_training(seconds)
     result = {
         "suite": "curve",
-        "preset": "notes_x2 (1-10-1 ReLU, Adam 0.01, 100 points, full batch)",
-        "bare_steps_per_s": round(bare, 1),
-        "gui_steps_per_s": round(gui["gui_steps_per_s"], 1),
-        "ratio": round(gui["gui_steps_per_s"] / bare, 3),
-        "redraws_per_s": round(gui["redraws_per_s"], 1),
-        "ui_lateness_p99_ms": round(gui["ui_lateness_p99_ms"], 2),
+        "preset": "notes_x2 (1-10-1 ReLU, Adam 0.01, 100 points, full batch, 20% test)",
+        **{k: (round(v, 3) if isinstance(v, float) else v) for k, v in training.items()},
         **startup,
         "cpu_count": os.cpu_count(),
     }

@@ -21,12 +21,18 @@ def install_probe(window) -> None:
 
     window.shown.connect(lambda: QTimer.singleShot(0, lambda: emit("shown")))
 
-    def on_ready() -> None:
-        emit("interactive", torchvision_loaded="torchvision" in sys.modules)
-        QTimer.singleShot(0, window.close)
-        QTimer.singleShot(0, QApplication.instance().quit)
+    lab = window.curve_lab
+    lab.ready.connect(lambda: emit("interactive", torchvision_loaded="torchvision" in sys.modules))
 
-    window.curve_lab.ready.connect(on_ready)
+    def on_redrawn() -> None:
+        progress = lab.last_progress()
+        if progress is not None and progress.snapshot.get("trainable"):
+            lab.redrawn.disconnect(on_redrawn)
+            emit("training_ready")
+            QTimer.singleShot(0, window.close)
+            QTimer.singleShot(0, QApplication.instance().quit)
+
+    lab.redrawn.connect(on_redrawn)
 
 
 def measure_startup(timeout_s: float = 60.0) -> dict:
@@ -40,10 +46,11 @@ def measure_startup(timeout_s: float = 60.0) -> dict:
         if line.startswith(PREFIX):
             record = json.loads(line[len(PREFIX):])
             events[record["event"]] = record
-    if "interactive" not in events or "shown" not in events:
+    if not {"shown", "interactive", "training_ready"} <= events.keys():
         raise RuntimeError(f"startup probe failed (exit {proc.returncode}): {proc.stderr[-2000:]}")
     return {
         "window_shown_s": round(events["shown"]["t"] - start, 3),
         "interactive_s": round(events["interactive"]["t"] - start, 3),
+        "training_ready_s": round(events["training_ready"]["t"] - start, 3),
         "torchvision_loaded_at_start": events["interactive"]["torchvision_loaded"],
     }

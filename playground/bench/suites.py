@@ -11,7 +11,7 @@ SUITES = {
 }
 
 
-def run_bench(suite: str, seconds: float = 4.0) -> int:
+def run_bench(suite: str, seconds: float = 8.0) -> int:
     if suite not in SUITES:
         print(f"unknown benchmark {suite!r}; choose one of: {', '.join(SUITES)}")
         return 2

@@ -34,7 +34,7 @@ class CurveTrainer:
         self._batch_generator = torch.Generator().manual_seed(config.seed)
         self._to_tensors()
         self.loss_fn = LOSSES.create(config.loss)
-        self.optimizer = self._make_optimizer(config)
+        self._optimizer = None  # built on first use: see ``optimizer``
         self.step_count = 0
         self._order: torch.Tensor | None = None
         self._cursor = 0
@@ -48,6 +48,18 @@ class CurveTrainer:
         self.x_train, self.y_train = col(d.x_train), col(d.y_train)
         self.x_test, self.y_test = col(d.x_test), col(d.y_test)
         self.x_plot = col(d.x_plot)
+
+    @property
+    def optimizer(self):
+        # Built lazily: the first torch optimizer of a process imports
+        # torch._dynamo (about a second), which need not delay the first picture.
+        if self._optimizer is None:
+            self._optimizer = self._make_optimizer(self.config)
+        return self._optimizer
+
+    def warm_up(self) -> None:
+        """Build what the first step needs; the loop calls this after its first report."""
+        self.optimizer
 
     def _make_optimizer(self, config: CurveConfig):
         return OPTIMIZERS.create(config.optimizer, self.model.parameters(), config.lr,
@@ -68,9 +80,9 @@ class CurveTrainer:
         if config.loss != old.loss:
             self.loss_fn = LOSSES.create(config.loss)
         if config.optimizer != old.optimizer:
-            self.optimizer = self._make_optimizer(config)
-        else:
-            for group in self.optimizer.param_groups:
+            self._optimizer = None
+        elif self._optimizer is not None:
+            for group in self._optimizer.param_groups:
                 group["lr"] = config.lr
                 group["weight_decay"] = config.weight_decay
                 if "momentum" in group and config.optimizer == "SGD + momentum":

@@ -21,6 +21,9 @@ REPORT_INTERVAL = 1 / 28  # ~28 reports a second: smooth for the eye (target ≥
 
 
 class SteppingJob(Protocol):
+    """What run_loop steps. It may also have ``warm_up()``: slow set-up run
+    once after the first report, so the UI can show the job before it."""
+
     generation: int
     step_count: int
 
@@ -56,6 +59,10 @@ def run_loop(job: SteppingJob, control: RunControl, report: Callable[[Progress],
         losses, window_start, window_steps, last_report = [], now, 0, now
 
     send("paused" if control.paused else "running")
+    warm_up = getattr(job, "warm_up", None)
+    if warm_up is not None:  # slow one-off set-up, after the first picture is on screen
+        warm_up()
+        send("paused" if control.paused else "running")
     while True:
         action = control.next_action(last_step_at)
         if action is Action.STOP:

@@ -11,8 +11,9 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainterPath
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsView
 
 
 class StickyRange:
@@ -48,20 +49,86 @@ def finite_min_max(values: np.ndarray) -> tuple[float, float]:
     return float(finite.min()), float(finite.max())
 
 
-def make_plot(title: str = "", x_label: str = "", y_label: str = "", *, grid: bool = True) -> pg.PlotWidget:
+class GridLines:
+    """Grid lines at the axes' ticks, drawn by a C++ path item.
+
+    pyqtgraph draws its grid inside the axis items, which then cover the whole
+    plot and are asked for their Python boundingRect() on every frame.
+    Rebuilt only when the view range changes.
+    """
+
+    def __init__(self, plot_item: pg.PlotItem, alpha: int = 38) -> None:
+        self._plot_item = plot_item
+        self.item = QGraphicsPathItem()
+        color = pg.mkColor(pg.getConfigOption("foreground"))
+        color.setAlpha(alpha)
+        pen = pg.mkPen(color, width=1)
+        pen.setCosmetic(True)
+        self.item.setPen(pen)
+        self.item.setZValue(-20)
+        plot_item.addItem(self.item, ignoreBounds=True)
+        plot_item.getViewBox().sigRangeChanged.connect(self.rebuild)
+        plot_item.getViewBox().sigResized.connect(self.rebuild)
+
+    def rebuild(self, *_args) -> None:
+        view = self._plot_item.getViewBox()
+        (x_lo, x_hi), (y_lo, y_hi) = view.viewRange()
+        path = QPainterPath()
+        for axis_name, lo, hi, vertical in (("bottom", x_lo, x_hi, True), ("left", y_lo, y_hi, False)):
+            axis = self._plot_item.getAxis(axis_name)
+            size = view.width() if vertical else view.height()
+            if size <= 0 or not hi > lo:
+                continue
+            levels = axis.tickValues(lo, hi, size)
+            # Log axes list every minor tick (2…9 per decade): draw decades only.
+            for _spacing, values in levels[:1] if axis.logMode else levels[:2]:
+                for value in values:
+                    if vertical:
+                        path.moveTo(value, y_lo)
+                        path.lineTo(value, y_hi)
+                    else:
+                        path.moveTo(x_lo, value)
+                        path.lineTo(x_hi, value)
+        self.item.setPath(path)
+
+
+class LivePlotWidget(pg.PlotWidget):
+    """A PlotWidget that paints without calling back into Python.
+
+    pyqtgraph's GraphicsView.paintEvent is a Python override that only calls
+    scene.prepareForPaint() (which applies pending range changes); as a Python
+    override it makes every repaint take the GIL from the training thread. Here
+    Qt's own paintEvent is used, and ``sync()`` does that preparation from code
+    that already runs in Python (after changing data or ranges).
+    """
+
+    paintEvent = QGraphicsView.paintEvent
+
+    def sync(self) -> None:
+        self.scene().prepareForPaint()
+
+
+def make_plot(title: str = "", x_label: str = "", y_label: str = "", *, grid: bool = True) -> LivePlotWidget:
     """A plot with fixed ranges. Plots redrawn at video rate should pass grid=False:
     the grid belongs to the axis items, whose cached picture is then replayed
     on every frame (about 2 ms of GIL each)."""
-    plot = pg.PlotWidget()
+    plot = LivePlotWidget()
     item = plot.getPlotItem()
+    # The plot item and its view box paint nothing we use (a border at most);
+    # marked contentless, Qt skips their Python paint() and boundingRect().
+    item.setFlag(QGraphicsItem.ItemHasNoContents, True)
+    item.getViewBox().setFlag(QGraphicsItem.ItemHasNoContents, True)
     item.setMenuEnabled(False)
     item.hideButtons()
     item.disableAutoRange()
     if grid:
-        item.showGrid(x=True, y=True, alpha=0.15)
+        plot.grid = GridLines(item)
     for name in ("left", "bottom"):
-        # The axes (and their grid lines) repaint from a pixmap in C++ unless the range changes.
-        item.getAxis(name).setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+        axis = item.getAxis(name)
+        # Ticks point outwards, so an axis never overlaps the plot area that
+        # live curves repaint; it repaints from a pixmap unless its range changes.
+        axis.setStyle(tickLength=5)
+        axis.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
     if title:
         item.setTitle(title)
     if x_label:
@@ -71,8 +138,22 @@ def make_plot(title: str = "", x_label: str = "", y_label: str = "", *, grid: bo
     return plot
 
 
+COORD_LIMIT = 1e7
+
+
+def _polyline_path(x: np.ndarray, y: np.ndarray) -> QPainterPath:
+    """An open polyline, filled straight from numpy into a QPolygonF's memory."""
+    polygon = pg.functions.create_qpolygonf(len(x))
+    points = pg.functions.ndarray_from_qpolygonf(polygon)
+    points[:, 0] = x
+    points[:, 1] = y
+    path = QPainterPath()
+    path.addPolygon(polygon)
+    return path
+
+
 class FastCurve:
-    """A live curve drawn by a plain QGraphicsPathItem.
+    """A curve drawn by a plain QGraphicsPathItem.
 
     pyqtgraph's PlotCurveItem calls back into Python for paint() and
     boundingRect() on every frame; each call is a GIL hand-off with the
@@ -82,16 +163,51 @@ class FastCurve:
     def __init__(self, plot_item: pg.PlotItem, pen) -> None:
         self.item = QGraphicsPathItem()
         pen = pg.mkPen(pen)
-        pen.setCosmetic(True)
+        pen.setCosmetic(True)  # width in pixels, whatever the view's scale
         self.item.setPen(pen)
         plot_item.addItem(self.item, ignoreBounds=True)
 
     def set_data(self, x: np.ndarray, y: np.ndarray) -> None:
+        y = np.asarray(y)
         finite = np.isfinite(y)
-        connect = "all" if finite.all() else finite
-        # Keep coordinates within what QPainter handles; the view never shows more.
-        y = np.clip(np.nan_to_num(y, nan=0.0), -1e7, 1e7)
-        self.item.setPath(pg.arrayToQPath(x, y, connect=connect))
+        if finite.all() and y.size and -COORD_LIMIT < y.min() and y.max() < COORD_LIMIT:
+            self.item.setPath(_polyline_path(x, y))  # the common case, once per frame: keep it lean
+            return
+        # A segment is drawn from point i to i+1 only when both are defined; keep
+        # coordinates within what QPainter handles (the view never shows more).
+        connect = finite & np.append(finite[1:], False)
+        y = np.clip(np.where(finite, y, 0.0), -COORD_LIMIT, COORD_LIMIT)
+        self.item.setPath(pg.arrayToQPath(np.asarray(x, dtype=np.float64), y, connect=connect))
 
     def clear(self) -> None:
         self.item.setPath(QPainterPath())
+
+
+class FastPoints:
+    """Round dots of a fixed pixel size, painted in C++ (see FastCurve).
+
+    Each point is a very short segment: a cosmetic pen with a round cap draws
+    it as a dot of the pen's width, whatever the view's scale. (Qt skips
+    segments of exactly zero length.)
+    """
+
+    def __init__(self, plot_item: pg.PlotItem, color, size: float) -> None:
+        self.item = QGraphicsPathItem()
+        pen = pg.mkPen(color, width=size)
+        pen.setCosmetic(True)
+        pen.setCapStyle(Qt.RoundCap)
+        self.item.setPen(pen)
+        plot_item.addItem(self.item, ignoreBounds=True)
+
+    def set_data(self, x: np.ndarray, y: np.ndarray) -> None:
+        x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+        path = QPainterPath()
+        nudge = 1e-7 * max(1.0, float(np.abs(x).max(initial=0.0)))
+        for xi, yi in zip(x, y):
+            if math.isfinite(xi) and math.isfinite(yi):
+                path.moveTo(xi, yi)
+                path.lineTo(xi + nudge, yi)
+        self.item.setPath(path)
+
+    def count(self) -> int:
+        return self.item.path().elementCount() // 2

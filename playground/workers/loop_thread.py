@@ -70,10 +70,20 @@ class LoopThread(QObject):
     def is_running(self) -> bool:
         return self._thread.isRunning()
 
-    def stop(self, timeout_ms: int = 10_000) -> bool:
-        """Stop the loop and join the thread; True when it has ended."""
+    def stop(self, timeout_ms: int = 30_000) -> bool:
+        """Stop the loop and join the thread; True when it has ended.
+
+        A step or a warm-up in progress finishes first (they are short). If the
+        thread still runs after the timeout, it is kept referenced so that Qt
+        never destroys a running QThread (which would abort the process).
+        """
         self.control.stop()
         self._thread.quit()
         if self._thread.isRunning() and not self._thread.wait(timeout_ms):
+            _unfinished.append(self)
             return False
         return True
+
+
+# Threads that did not stop in time: kept alive until they end, never destroyed running.
+_unfinished: list[LoopThread] = []

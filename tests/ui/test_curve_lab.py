@@ -60,8 +60,8 @@ def test_configure_train_pause_step_change_lr_reset(qtbot, window):
     assert new_lr < 0.01
     qtbot.waitUntil(lambda: read_on_worker(qtbot, lab, lambda job: job.optimizer.param_groups[0]["lr"]) == new_lr,
                     timeout=10_000)
-    assert lab._generation == generation  # no restart
-    assert read_on_worker(qtbot, lab, lambda job: job.step_count) > paused_at + 1
+    assert lab._generation == generation  # no restart: the weights were kept
+    qtbot.waitUntil(lambda: shown_step(lab) > paused_at + 20, timeout=10_000)  # and training goes on
 
     qtbot.mouseClick(lab.transport.reset_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: shown_step(lab) == 0 and lab._generation != generation, timeout=10_000)

@@ -8,10 +8,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
+from PySide6.QtWidgets import QGraphicsRectItem
 
 from playground.core.history import LossHistory
-from playground.ui.plots import FastCurve, StickyRange, finite_min_max, make_plot
+from playground.ui.plots import FastCurve, FastPoints, StickyRange, finite_min_max, make_plot
 from playground.ui.theme import plot_colors
 
 
@@ -39,12 +39,9 @@ class FitPlot:
         self.left_shade, self.right_shade = _shade(c.shade), _shade(c.shade)
         for shade in (self.left_shade, self.right_shade):
             item.addItem(shade, ignoreBounds=True)
-        self.target = pg.PlotCurveItem(pen=pg.mkPen(c.target, width=1.5, style=Qt.DashLine), connect="finite")
-        self.train_points = pg.ScatterPlotItem(size=5, pen=None, brush=pg.mkBrush(c.train_points))
-        self.test_points = pg.ScatterPlotItem(size=7, pen=pg.mkPen(c.test_points, width=1.5), brush=None)
-        for static in (self.target, self.train_points, self.test_points):
-            static.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
-            item.addItem(static)
+        self.target = FastCurve(item, pg.mkPen(c.target, width=1.5, style=Qt.DashLine))
+        self.train_points = FastPoints(item, c.train_points, 5)
+        self.test_points = FastPoints(item, c.test_points, 7)
         self.fit = FastCurve(item, pg.mkPen(c.fit, width=2.5))
         self.message = pg.TextItem(color=c.warning, anchor=(0.5, 0.0))
         self.message.setZValue(20)
@@ -56,9 +53,9 @@ class FitPlot:
     def set_data(self, data) -> None:
         """Show a new dataset (CurveData) and reset the view to it."""
         self._x_plot = data.x_plot.astype(np.float64)
-        self.target.setData(self._x_plot, data.y_plot)
-        self.train_points.setData(data.x_train, data.y_train)
-        self.test_points.setData(data.x_test, data.y_test)
+        self.target.set_data(self._x_plot, data.y_plot)
+        self.train_points.set_data(data.x_train, data.y_train)
+        self.test_points.set_data(data.x_test, data.y_test)
         self.fit.clear()
         x_lo, x_hi = float(self._x_plot[0]), float(self._x_plot[-1])
         d_lo = float(min(data.x_train.min(initial=np.inf), data.x_test.min(initial=np.inf)))
@@ -77,6 +74,7 @@ class FitPlot:
                                            yRange=(self._y_range.lo, self._y_range.hi), padding=0)
         self.message.setPos((x_lo + x_hi) / 2, self._y_range.hi)
         self.hide_message()
+        self.widget.sync()
 
     def set_fit(self, y: np.ndarray) -> None:
         self.fit.set_data(self._x_plot, y)
@@ -84,6 +82,7 @@ class FitPlot:
         if self._y_range.include(lo, hi):
             self.widget.getPlotItem().setYRange(self._y_range.lo, self._y_range.hi, padding=0)
             self.message.setPos(float(np.mean(self._x_plot[[0, -1]])), self._y_range.hi)
+            self.widget.sync()
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -94,7 +93,11 @@ class FitPlot:
 
 
 class LossPlot:
-    """Train and test loss on a log axis; data are decimated to a bounded number of points."""
+    """Train and test loss on a log axis; data are decimated to a bounded number of points.
+
+    The curves are FastCurves in log10 units (the axis is in log mode only for
+    its labels); the legend uses proxy items that are never added to the plot.
+    """
 
     def __init__(self) -> None:
         c = plot_colors()
@@ -102,29 +105,30 @@ class LossPlot:
         item = self.widget.getPlotItem()
         item.setLogMode(x=False, y=True)
         self.legend = item.addLegend(offset=(-10, 10))
-        self.train = item.plot(pen=pg.mkPen(c.train_loss, width=1.5), name="train")
-        self.test = item.plot(pen=pg.mkPen(c.test_loss, width=1.5), name="test")
-        for curve in (self.train, self.test):
-            curve.setSkipFiniteCheck(False)
+        # 1 px: wider cosmetic pens go through Qt's stroker, 20x slower to paint.
+        train_pen, test_pen = pg.mkPen(c.train_loss, width=1), pg.mkPen(c.test_loss, width=1)
+        self.train = FastCurve(item, train_pen)
+        self.test = FastCurve(item, test_pen)
+        self._legend_proxies = (pg.PlotDataItem(pen=train_pen), pg.PlotDataItem(pen=test_pen))
         self.train_history = LossHistory()
         self.test_steps: list[int] = []
         self.test_values: list[float] = []
-        self._x_range = StickyRange(0, 100, margin=0.3, floor=0)
+        self._x_range = StickyRange(0, 100, margin=1.0, floor=0)  # doubles: few axis re-layouts
         self._y_range = StickyRange(-3, 1, margin=0.1, limit=40)  # log10 units
         self._dirty = False
         self.reset()
 
     def set_legend_names(self, train: str, test: str) -> None:
         self.legend.clear()
-        self.legend.addItem(self.train, train)
-        self.legend.addItem(self.test, test)
+        self.legend.addItem(self._legend_proxies[0], train)
+        self.legend.addItem(self._legend_proxies[1], test)
 
     def reset(self) -> None:
         self.train_history.clear()
         self.test_steps.clear()
         self.test_values.clear()
-        self.train.setData([], [])
-        self.test.setData([], [])
+        self.train.clear()
+        self.test.clear()
         self._x_range.reset(0, 100)
         self._y_range.reset(-3, 1)
         self._apply_ranges()
@@ -144,22 +148,27 @@ class LossPlot:
             return
         self._dirty = False
         steps, values = self.train_history.decimated()
-        values = np.maximum(values, 1e-12)
-        self.train.setData(steps, values)
+        logs = _log10(values)
+        self.train.set_data(steps, logs)
         if self.test_values:
             test_steps, test_values = _thin(self.test_steps, self.test_values)
-            self.test.setData(test_steps, np.maximum(test_values, 1e-12))
+            self.test.set_data(test_steps, _log10(test_values))
         changed = self._x_range.include(0, float(steps[-1]) if steps.size else 0)
-        logs = np.log10(values[np.isfinite(values)]) if values.size else np.zeros(0)
-        if logs.size:
-            recent = logs[-200:]
-            changed |= self._y_range.include(float(recent.min()), float(logs.max()))
+        finite = logs[np.isfinite(logs)]
+        if finite.size:
+            changed |= self._y_range.include(float(finite[-200:].min()), float(finite.max()))
         if changed:
             self._apply_ranges()
 
     def _apply_ranges(self) -> None:
         self.widget.getPlotItem().setRange(xRange=(self._x_range.lo, self._x_range.hi),
                                            yRange=(self._y_range.lo, self._y_range.hi), padding=0)
+        self.widget.sync()
+
+
+def _log10(values: np.ndarray) -> np.ndarray:
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.log10(np.maximum(values, 1e-12))
 
 
 def _thin(steps: list[int], values: list[float], max_points: int = 1500):
