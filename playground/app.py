@@ -21,9 +21,12 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 def run_gui(argv: list[str] | None = None, on_window=None) -> int:
     app = create_app(argv)
-    from playground.ui.main_window import MainWindow  # pyqtgraph loads here, after QApplication
+    from playground.ui import classroom  # pyqtgraph loads here, after QApplication
+    from playground.ui.main_window import MainWindow
 
+    classroom.startup(app)  # saved (or system) language and theme, before any widget exists
     window = MainWindow()
+    window.classroom.restore_settings()  # geometry, tab, each lab's last config
     app.aboutToQuit.connect(window.shutdown)
     if on_window is not None:
         on_window(window)

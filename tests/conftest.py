@@ -1,4 +1,8 @@
 import os
+import tempfile
 
 # Real widgets, no screen: set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Never read or write the user's real settings (playground/ui/settings.py).
+os.environ.setdefault("NN_PLAYGROUND_SETTINGS", os.path.join(tempfile.mkdtemp(prefix="nnplay-settings-"), "settings.ini"))

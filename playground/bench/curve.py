@@ -9,65 +9,13 @@ from __future__ import annotations
 
 import os
 import statistics
-import threading
 import time
 from dataclasses import replace
 
-from playground.bench.measure import TimerLateness, wait_until
+from playground.bench.measure import BareLoop, LabProbe, TimerLateness, wait_until
 from playground.bench.startup import measure_startup
 
 TARGETS = {"ratio": 0.95, "redraws_per_s": 25, "ui_lateness_p99_ms": 30, "window_shown_s": 1.0, "interactive_s": 2.5}
-
-
-class BareLoop:
-    """The core loop alone (no Qt) on a plain thread, switched on and off between GUI phases."""
-
-    def __init__(self, config) -> None:
-        from playground.core.curve_job import CurveJob
-        from playground.core.loop import run_loop
-        from playground.core.run_control import RunControl
-
-        self.job = CurveJob(config)
-        self.control = RunControl(paused=True)
-        self._thread = threading.Thread(target=run_loop, args=(self.job, self.control, lambda _p: None), daemon=True)
-        self._thread.start()
-
-    def steps_per_s(self, app, seconds: float) -> float:
-        self.control.resume()
-        wait_until(app, lambda: False, 0.05)  # let it reach full speed
-        step0, t0 = self.job.step_count, time.perf_counter()
-        wait_until(app, lambda: False, seconds)
-        step1, t1 = self.job.step_count, time.perf_counter()
-        self.control.pause()
-        return (step1 - step0) / (t1 - t0)
-
-    def close(self) -> None:
-        self.control.stop()
-        self._thread.join(10)
-
-
-class GuiProbe:
-    """Counts the Curve lab's steps (from its progress reports) and fit redraws."""
-
-    def __init__(self, lab) -> None:
-        self.lab = lab
-        self.redraws = 0
-        self.last = (0, time.perf_counter())
-        lab.redrawn.connect(self._on_redrawn)
-
-    def _on_redrawn(self) -> None:
-        self.redraws += 1
-        self.last = (self.lab.last_progress().step, time.perf_counter())
-
-    def run(self, app, seconds: float) -> tuple[float, float]:
-        """(steps per second, redraws per second) over one training phase."""
-        self.lab.play()
-        wait_until(app, lambda: False, 0.1)
-        (step0, t0), redraws0 = self.last, self.redraws
-        wait_until(app, lambda: False, seconds)
-        (step1, t1), redraws1 = self.last, self.redraws
-        self.lab.pause()
-        return (step1 - step0) / (t1 - t0), (redraws1 - redraws0) / (t1 - t0)
 
 
 def measure_training(seconds: float, rounds: int = 4) -> dict:
@@ -88,7 +36,12 @@ def measure_training(seconds: float, rounds: int = 4) -> dict:
         raise RuntimeError("the Curve lab did not become ready")
     config = replace(notes_preset(), max_steps=0, test_fraction=0.2)
     lab.set_config(config)
-    bare, probe, lateness = BareLoop(config), GuiProbe(lab), TimerLateness(10)
+    warmed_up = lambda: bool(lab.last_progress() and lab.last_progress().snapshot.get("warmed_up"))  # noqa: E731
+    if not wait_until(app, warmed_up, 60):
+        raise RuntimeError("the Curve lab's optimizer was not built")
+    from playground.core.curve_job import CurveJob
+
+    bare, probe, lateness = BareLoop(CurveJob(config)), LabProbe(lab), TimerLateness(10)
     phase = seconds / (2 * rounds)
     bare.steps_per_s(app, 0.3)  # warm-up of both sides
     probe.run(app, 0.3)

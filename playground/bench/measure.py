@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 import numpy as np
@@ -69,3 +70,60 @@ def wait_until(app, condition, timeout_s: float, poll_ms: int = 20) -> bool:
     loop.exec()
     timer.stop()
     return result[0]
+
+
+class BareLoop:
+    """A job's core loop alone (no Qt) on a plain thread, switched on and off between GUI phases."""
+
+    def __init__(self, job) -> None:
+        from playground.core.loop import run_loop
+        from playground.core.run_control import RunControl
+        from playground.core.runtime import configure_torch
+
+        configure_torch()  # the same thread count as the app's workers
+        self.job = job
+        self.control = RunControl(paused=True)
+        self._thread = threading.Thread(target=run_loop, args=(job, self.control, lambda _p: None), daemon=True)
+        self._thread.start()
+
+    def steps_per_s(self, app, seconds: float) -> float:
+        self.control.resume()
+        wait_until(app, lambda: False, 0.05)  # let it reach full speed
+        step0, t0 = self.job.step_count, time.perf_counter()
+        wait_until(app, lambda: False, seconds)
+        step1, t1 = self.job.step_count, time.perf_counter()
+        self.control.pause()
+        return (step1 - step0) / (t1 - t0)
+
+    def close(self) -> None:
+        self.control.stop()
+        self._thread.join(10)
+
+
+class LabProbe:
+    """Counts a lab's training steps (from its progress reports) and redraws.
+
+    The lab needs ``play()``, ``pause()``, ``last_progress()`` and a
+    ``redrawn`` signal emitted after each redraw of its main live plot.
+    """
+
+    def __init__(self, lab) -> None:
+        self.lab = lab
+        self.redraws = 0
+        self.last = (0, time.perf_counter())
+        lab.redrawn.connect(self._on_redrawn)
+
+    def _on_redrawn(self) -> None:
+        self.redraws += 1
+        self.last = (self.lab.last_progress().step, time.perf_counter())
+
+    def run(self, app, seconds: float) -> tuple[float, float]:
+        """(steps per second, redraws per second) over one training phase."""
+        self.lab.play()
+        wait_until(app, lambda: False, 0.1)
+        (step0, t0), redraws0 = self.last, self.redraws
+        wait_until(app, lambda: False, seconds)
+        (step1, t1), redraws1 = self.last, self.redraws
+        self.lab.pause()
+        span = max(t1 - t0, 1e-9)
+        return (step1 - step0) / span, (redraws1 - redraws0) / span

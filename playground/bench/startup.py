@@ -26,7 +26,7 @@ def install_probe(window) -> None:
 
     def on_redrawn() -> None:
         progress = lab.last_progress()
-        if progress is not None and progress.snapshot.get("trainable"):
+        if progress is not None and progress.snapshot.get("warmed_up"):
             lab.redrawn.disconnect(on_redrawn)
             emit("training_ready")
             QTimer.singleShot(0, window.close)

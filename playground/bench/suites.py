@@ -8,6 +8,9 @@ import json
 # Adding a suite is one line here.
 SUITES = {
     "curve": "playground.bench.curve",
+    "classify": "playground.bench.classify",
+    "sweep": "playground.bench.sweep",
+    "mnist": "playground.bench.mnist",
 }
 
 

@@ -37,8 +37,6 @@ LOSSES.register("Huber", _module("HuberLoss"), "squared for small errors, absolu
 def _fused_ok(params) -> bool:
     # Fused Adam is 1.3-1.5x faster for these tiny nets (see NOTES.md); it needs
     # floating parameters on a device that supports it.
-    import torch
-
     return all(p.is_floating_point() and p.device.type in ("cpu", "cuda") for p in params)
 
 

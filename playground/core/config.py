@@ -8,7 +8,7 @@ good values and replacing bad ones by the default, with a note per problem.
 from __future__ import annotations
 
 import math
-from dataclasses import MISSING, asdict, dataclass, field, fields, replace
+from dataclasses import MISSING, asdict, field, fields, replace
 from typing import Any, Callable, Iterable, TypeVar
 
 C = TypeVar("C")
@@ -28,8 +28,20 @@ def text(default: str = "", max_len: int = 200):
     return field(default=default, metadata={"kind": str, "max_len": max_len})
 
 
+def items(default: tuple, item, length: tuple[int, int] = (0, 64)):
+    """A tuple field; each item is checked like the field ``item`` (e.g. ``num(…)``, ``choice(…)``)."""
+    return field(default=tuple(default), metadata={"kind": tuple, "item": item, "length": length})
+
+
 def _parse_field(f, raw: Any) -> Any:
     kind = f.metadata.get("kind", type(f.default))
+    if kind is tuple:
+        if not isinstance(raw, (list, tuple)):
+            raise ValueError(f"expected a list, got {type(raw).__name__}")
+        lo, hi = f.metadata.get("length", (0, 64))
+        if not lo <= len(raw) <= hi:
+            raise ValueError(f"expected {lo} to {hi} items, got {len(raw)}")
+        return tuple(_parse_field(f.metadata["item"], value) for value in raw)
     if kind is str:
         if not isinstance(raw, str):
             raise ValueError(f"expected text, got {type(raw).__name__}")

@@ -12,6 +12,10 @@ from .curve_trainer import CurveTrainer
 class CurveJob(CurveTrainer):
     """A CurveTrainer that the loop can step and report on."""
 
+    # Set by the GUI through RunControl.post (teaching views): add model details to snapshots.
+    want_details = False
+    selected_unit: tuple[int, int] | None = None
+
     def done(self) -> bool:
         return self.config.max_steps > 0 and self.step_count == self.config.max_steps
 
@@ -22,7 +26,14 @@ class CurveJob(CurveTrainer):
             "test_loss": None if math.isnan(test) else test,
             "config": self.config,
             "data": self.data,
+            "warmed_up": self.warmed_up,
+            **({"details": self.details()} if self.want_details else {}),
         }
+
+    def details(self) -> dict[str, Any]:
+        from .contributions import model_details
+
+        return model_details(self.model, self.x_plot, self.x_train, self.config.activation, self.selected_unit)
 
 
 def train_curve(config: CurveConfig, steps: int | None = None) -> tuple[CurveJob, list[float]]:

@@ -11,6 +11,7 @@ from .components import LOSSES, OPTIMIZERS
 from .curve_config import CurveConfig
 from .curve_data import CurveData, make_curve_data
 from .models import build_mlp
+from .seeding import seeded
 
 
 class CurveTrainer:
@@ -22,6 +23,7 @@ class CurveTrainer:
 
     def __init__(self, config: CurveConfig) -> None:
         self.generation = 0  # bumped on every rebuild, so observers can clear their history
+        self.warmed_up = False  # the one-off optimizer import is done (survives rebuilds)
         self._build(config)
 
     # -- building ---------------------------------------------------------
@@ -29,8 +31,8 @@ class CurveTrainer:
         self.config = config
         self.device = torch.device(config.device)
         self.data: CurveData = make_curve_data(config)
-        torch.manual_seed(config.seed)
-        self.model = build_mlp(1, 1, config.hidden_width, config.depth, config.activation).to(self.device)
+        with seeded(config.seed):
+            self.model = build_mlp(1, 1, config.hidden_width, config.depth, config.activation).to(self.device)
         self._batch_generator = torch.Generator().manual_seed(config.seed)
         self._to_tensors()
         self.loss_fn = LOSSES.create(config.loss)
@@ -60,6 +62,7 @@ class CurveTrainer:
     def warm_up(self) -> None:
         """Build what the first step needs; the loop calls this after its first report."""
         self.optimizer
+        self.warmed_up = True
 
     def _make_optimizer(self, config: CurveConfig):
         return OPTIMIZERS.create(config.optimizer, self.model.parameters(), config.lr,

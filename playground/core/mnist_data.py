@@ -280,8 +280,8 @@ def _check_split(split: str, images: np.ndarray, labels: np.ndarray,
         )
 
 
-def load_folder(path: str | os.PathLike[str]) -> DigitDataset:
-    """Load MNIST or Fashion-MNIST from IDX files in ``path`` (see module doc for layouts)."""
+def dataset_files(path: str | os.PathLike[str]) -> tuple[Path, dict[str, Path]]:
+    """The folder holding an MNIST-style dataset under ``path``, and its four IDX files by role."""
     root = Path(path).expanduser()
     if not root.exists():
         raise DatasetError(f"The folder '{root}' does not exist.", root)
@@ -313,6 +313,12 @@ def load_folder(path: str | os.PathLike[str]) -> DigitDataset:
         )
 
     folder, files, _names = complete[0]
+    return folder, files
+
+
+def load_folder(path: str | os.PathLike[str]) -> DigitDataset:
+    """Load MNIST or Fashion-MNIST from IDX files in ``path`` (see module doc for layouts)."""
+    folder, files = dataset_files(path)
     train_images = read_idx_images(files["train images"])
     train_labels = read_idx_labels(files["train labels"])
     test_images = read_idx_images(files["test images"])

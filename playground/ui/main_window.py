@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
-import playground
+from playground.ui.classroom import Classroom
 from playground.ui.labs import create_labs
+from playground.ui.teaching_menus import TeachingMenus
 
 MESSAGE_TIMEOUT_MS = 6000
 
@@ -24,6 +25,8 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self._shown_once = False
+        self._backends_wanted = False
+        self._started: list[QWidget] = []
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
@@ -34,14 +37,24 @@ class MainWindow(QMainWindow):
             lab.message.connect(self.show_message)
             self.statusBar().addPermanentWidget(lab.status_label)
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        if "sweep" in self.labs:  # a sweep cell opens its configuration in the Curve lab
+            self.labs["sweep"].openInCurveLab.connect(self.open_in_curve_lab)
         self._build_menus()
         for lab in self.labs.values():
             install = getattr(lab, "install_menus", None)
             if install is not None:
                 install(self)
+        self.teaching_menus = TeachingMenus(self)  # Lessons menu, File → Export code…
+        self.classroom = Classroom(self)  # View menu (language, theme, presentation), sessions, F1, settings
         self.retranslate()
         self._on_tab_changed(self.tabs.currentIndex())
         self.resize(1280, 800)
+
+    def open_in_curve_lab(self, config) -> None:
+        """Load ``config`` (a CurveConfig) into the Curve lab and show its tab."""
+        self.curve_lab.set_config(config)
+        self.tabs.setCurrentWidget(self.curve_lab)
+        self.show_message(self.tr("Opened in the Curve lab: press Play (Space) to train it here."))
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, MESSAGE_TIMEOUT_MS)
@@ -77,15 +90,28 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.LanguageChange:
             self.retranslate()
+            self.teaching_menus.on_language_change()
         super().changeEvent(event)
 
     def _on_tab_changed(self, index: int) -> None:
         current = self.tabs.widget(index)
         for lab in self.labs.values():
             lab.status_label.setVisible(lab is current)
+        if self._backends_wanted:
+            self._start_backend(current)
 
     def start_backends(self) -> None:
-        for lab in self.labs.values():
+        """Start the visible lab's worker now; each other lab's when its tab is first shown.
+
+        Every worker imports torch and builds its model; starting them all at
+        once would make the first tab wait for the others' GIL time.
+        """
+        self._backends_wanted = True
+        self._start_backend(self.tabs.currentWidget())
+
+    def _start_backend(self, lab) -> None:
+        if lab is not None and lab not in self._started:
+            self._started.append(lab)
             lab.start_backend()
 
     def shutdown(self) -> None:
@@ -100,13 +126,9 @@ class MainWindow(QMainWindow):
             self.shown.emit()
 
     def closeEvent(self, event) -> None:
+        self.classroom.save_settings()  # window, tab, each lab's config (playground/ui/settings.py)
         self.shutdown()
         super().closeEvent(event)
 
     def show_about(self) -> None:
-        text = self.tr(
-            "<h3>NN Playground {version}</h3>"
-            "<p>Learn how neural networks fit data by moving sliders instead of editing scripts.</p>"
-            "<p>Built with PyTorch, PySide6 (Qt) and pyqtgraph.</p>"
-        ).format(version=playground.__version__)
-        QMessageBox.about(self, self.tr("About NN Playground"), text)
+        self.classroom.show_about()  # version, licences, data credits, README sections

@@ -98,13 +98,22 @@ class LivePlotWidget(pg.PlotWidget):
     pyqtgraph's GraphicsView.paintEvent is a Python override that only calls
     scene.prepareForPaint() (which applies pending range changes); as a Python
     override it makes every repaint take the GIL from the training thread. Here
-    Qt's own paintEvent is used, and ``sync()`` does that preparation from code
-    that already runs in Python (after changing data or ranges).
+    Qt's own paintEvent is used, and the preparation runs when a range or the
+    size changes.
     """
 
     paintEvent = QGraphicsView.paintEvent
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        view = self.getPlotItem().getViewBox()
+        # Range changes (code, mouse zoom/pan) and resizes mark the view's
+        # transform dirty; apply it then, not on every frame.
+        view.sigRangeChanged.connect(view.prepareForPaint)
+        view.sigResized.connect(view.prepareForPaint)
+
     def sync(self) -> None:
+        """Apply pending view changes now (kept for callers; range and size changes sync themselves)."""
         self.scene().prepareForPaint()
 
 

@@ -45,7 +45,8 @@ def configure_plots(dark: bool = True) -> None:
 
 
 def apply_palette(app: QApplication, dark: bool = True) -> None:
-    app.setStyle("Fusion")
+    if app.style().name().lower() != "fusion":  # setting it again re-polishes (and re-lays out) every widget
+        app.setStyle("Fusion")
     if not dark:
         app.setPalette(app.style().standardPalette())
         return

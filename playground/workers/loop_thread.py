@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from playground.core.loop import REPORT_INTERVAL, Progress, SteppingJob, run_loop
 from playground.core.run_control import RunControl
+from playground.core.runtime import configure_torch
 
 
 class _LoopWorker(QObject):
@@ -29,6 +30,7 @@ class _LoopWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
+            configure_torch()
             job = self._make_job()
             run_loop(job, self._control, self.progress.emit, interval=self._interval)
         except Exception as exc:  # an exception must never die silently in a thread

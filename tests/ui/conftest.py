@@ -21,3 +21,16 @@ def window(qtbot, app_theme):
     yield win
     # addWidget keeps only a weak reference: join the threads here, or the next test inherits them.
     win.shutdown()
+
+
+@pytest.fixture
+def classroom_env(monkeypatch, tmp_path):
+    """A fresh settings file for this test; language, theme and presentation mode put back afterwards."""
+    path = tmp_path / "settings.ini"
+    monkeypatch.setenv("NN_PLAYGROUND_SETTINGS", str(path))
+    yield path
+    from playground.ui import appearance, i18n
+
+    i18n.manager().font_check = i18n.has_cjk_font
+    i18n.manager().set_language("en")
+    appearance.apply_theme(None, dark=True)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QLabel, QLineE
 from playground.core.components import ACTIVATIONS, LOSSES, OPTIMIZERS
 from playground.core.curve_config import CurveConfig
 from playground.core.targets import CUSTOM, TARGETS
+from playground.ui.component_notes import apply_notes
 from playground.ui.widgets.value_slider import ValueSlider, log_values
 
 WIDTHS = list(range(1, 257))
@@ -134,6 +135,8 @@ class CurveControls(QWidget):
                         "abs": self.tr("y = |x|"), "step": self.tr("y = step(x)"), CUSTOM: self.tr("Custom…")}
         for i in range(self.target_box.count()):
             self.target_box.setItemText(i, target_names.get(self.target_box.itemData(i), self.target_box.itemData(i)))
+        for box in (self.activation_box, self.loss_box, self.optimizer_box):
+            apply_notes(box)  # translated item tooltips (ui/component_notes.py)
         self.batch_slider.set_formatter(lambda v: self.tr("full") if v == 0 else str(v))
         self.steps_box.setSpecialValueText(self.tr("never"))
 

@@ -14,8 +14,11 @@ from playground.core.config import keep_valid
 from playground.core.curve_config import CurveConfig
 from playground.core.curve_presets import PRESETS
 from playground.core.loop import Progress
+from playground.ui.curve_lab import classroom
 from playground.ui.curve_lab.controls import CurveControls
+from playground.ui.curve_lab.pinned_runs import PinnedRuns
 from playground.ui.curve_lab.plots import FitPlot, LossPlot
+from playground.ui.curve_lab.teaching import TeachingViews
 from playground.ui.widgets.transport import TransportBar
 from playground.workers.loop_thread import LoopThread
 
@@ -47,6 +50,7 @@ class CurveLab(QWidget):
         self._build()
         self.retranslate()
         self._set_interactive(False)
+        classroom.install_exports(self)  # right-click a plot: PNG, SVG, CSV
 
     # -- layout ------------------------------------------------------------
     def _build(self) -> None:
@@ -88,7 +92,12 @@ class CurveLab(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.error_label)
+        self.teaching = TeachingViews(self)  # line pieces, network diagram, activation explorer
+        right_layout.addWidget(self.teaching.toggle_bar)
+        plots.addWidget(self.teaching.panel)
         right_layout.addWidget(plots, 1)
+        self.pinned = PinnedRuns(self)  # "Pin this run": faded overlays and a table (pinned_runs.py)
+        right_layout.addWidget(self.pinned.panel)
 
         layout = QHBoxLayout(self)
         layout.addWidget(left)
@@ -106,6 +115,21 @@ class CurveLab(QWidget):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+
+    # -- classroom hooks (sessions, presentation mode, theme): see classroom.py --
+    config_type = CurveConfig
+
+    def session_state(self, with_training: bool = False) -> dict:
+        return classroom.session_state(self, with_training)
+
+    def restore_session(self, state: dict) -> None:
+        classroom.restore_session(self, state)
+
+    def set_presentation(self, on: bool) -> None:
+        classroom.set_presentation(self, on)
+
+    def apply_theme(self) -> None:
+        classroom.apply_theme(self)
 
     def tab_title(self) -> str:
         return self.tr("Curve lab")
@@ -131,6 +155,8 @@ class CurveLab(QWidget):
         self.loss_plot.set_legend_names(self.tr("train"), self.tr("test"))
         self.transport.retranslate()
         self.controls.retranslate()
+        self.teaching.retranslate()
+        self.pinned.retranslate()
         self._update_status(force=True)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -158,6 +184,10 @@ class CurveLab(QWidget):
 
     def is_ready(self) -> bool:
         return self._is_ready
+
+    def last_progress(self) -> Progress | None:
+        """The latest report from the training thread (None before the first)."""
+        return self._last_progress
 
     def _set_interactive(self, enabled: bool) -> None:
         self.transport.setEnabled(enabled)
@@ -249,16 +279,18 @@ class CurveLab(QWidget):
     @Slot(object)
     def _on_progress(self, progress: Progress) -> None:
         snapshot = progress.snapshot
+        self.teaching.on_progress(progress)
+        self.pinned.on_progress(progress)
         if progress.generation != self._generation:
             self._generation = progress.generation
             self.fit_plot.set_data(snapshot["data"])
             self.loss_plot.reset()
             if not self._is_ready:
                 self._become_ready()
+        self._last_progress = progress
         self.fit_plot.set_fit(snapshot["fit"])
         self.redrawn.emit()
         self.loss_plot.add(progress.losses, progress.step, snapshot["test_loss"])
-        self._last_progress = progress
         previous, self._state = self._state, progress.state
         if progress.state in ("diverged", "finished") or previous != progress.state:
             self._on_state(progress.state, previous)

@@ -1,0 +1,45 @@
+"""The configuration of one MNIST-lab training run (the notes' MLP by default)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .components import ACTIVATIONS, OPTIMIZERS
+from .config import choice, num, text
+
+ARCHITECTURES = ("mlp", "cnn")
+
+
+@dataclass(frozen=True)
+class MnistConfig:
+    arch: str = choice("mlp", lambda: ARCHITECTURES)
+    hidden_width: int = num(128, 8, 1024, kind=int)
+    depth: int = num(1, 1, 4, kind=int)
+    activation: str = choice("ReLU", ACTIVATIONS.names)
+    optimizer: str = choice("Adam", OPTIMIZERS.names)
+    lr: float = num(1e-3, 1e-5, 1.0)
+    batch_size: int = num(64, 8, 4096, kind=int)
+    epochs: int = num(5, 1, 100, kind=int)
+    seed: int = num(0, 0, 2**31 - 1, kind=int)
+    device: str = text("cpu", 40)
+    train_limit: int = num(0, 0, 10_000_000, kind=int)  # 0 = every training image (tests use a slice)
+
+    def problems(self) -> list[tuple[str, str]]:
+        if not (self.device == "cpu" or self.device.startswith("cuda")):
+            return [("device", f"unknown device {self.device!r}")]
+        return []
+
+    def arch_spec(self) -> dict:
+        """The architecture description stored in model files (see mnist_models.build_model)."""
+        if self.arch == "cnn":
+            return {"arch": "cnn", "activation": self.activation}
+        return {"arch": "mlp", "hidden_width": self.hidden_width, "depth": self.depth,
+                "activation": self.activation}
+
+
+def notes_mlp() -> MnistConfig:
+    return MnistConfig()
+
+
+def notes_cnn() -> MnistConfig:
+    return MnistConfig(arch="cnn")

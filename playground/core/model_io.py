@@ -1,0 +1,159 @@
+"""Saving and loading MNIST-lab models.
+
+A model file is ``torch.save`` of a dict::
+
+    {"format": "nn-playground-model", "version": 1, "spec": {...architecture...},
+     "state_dict": {...}, "metadata": {"dataset", "test_accuracy", "date", ...}}
+
+Saving is atomic (core.atomic_file). Loading uses ``torch.load(weights_only=True)``
+and checks everything; any problem raises :class:`ModelFileError` with a plain
+English message, and nothing of the caller's current model is touched.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .atomic_file import atomic_save
+from .mnist_models import SpecError, build_model, check_spec
+
+FORMAT = "nn-playground-model"
+VERSION = 1
+
+
+class ModelFileError(Exception):
+    def __init__(self, message: str, path: str | os.PathLike[str] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = None if path is None else os.fspath(path)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass
+class LoadedModel:
+    model: Any                     # a torch module on the CPU, in eval mode
+    spec: dict
+    metadata: dict = field(default_factory=dict)
+    path: str = ""
+
+
+def save_model(path: str | os.PathLike[str], spec: dict, state_dict: dict, metadata: dict | None = None) -> Path:
+    meta = dict(metadata or {})
+    meta.setdefault("date", _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"))
+    payload = {"format": FORMAT, "version": VERSION, "spec": check_spec(spec),
+               "state_dict": {k: v.detach().cpu() for k, v in state_dict.items()},
+               "metadata": _plain(meta)}
+    return atomic_save(payload, path)
+
+
+def _plain(value):
+    """Metadata as plain str/int/float/bool/None/list/dict (weights_only can load those)."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def load_model(path: str | os.PathLike[str]) -> LoadedModel:
+    import pickle
+    import zipfile
+
+    import torch
+
+    path = Path(path)
+    name = path.name
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ModelFileError(f"'{name}' does not exist.", path) from None
+    except OSError as exc:
+        raise ModelFileError(f"'{name}' cannot be read ({exc.strerror or exc}).", path) from None
+    if path.is_dir():
+        raise ModelFileError(f"'{name}' is a folder, not a model file.", path)
+    if size == 0:
+        raise ModelFileError(f"'{name}' is empty (0 bytes); it is not a saved model.", path)
+    try:
+        with open(path, "rb") as handle:
+            handle.read(1)
+    except OSError as exc:
+        raise ModelFileError(f"'{name}' cannot be read ({exc.strerror or exc}).", path) from None
+    try:
+        payload = torch.load(path, map_location="cpu", weights_only=True)
+    except (EOFError, zipfile.BadZipFile) as exc:
+        raise ModelFileError(f"'{name}' is truncated or damaged ({exc}).", path) from None
+    except pickle.UnpicklingError as exc:
+        if "Unsupported global" in str(exc):
+            raise ModelFileError(f"'{name}' contains Python objects other than weights; for safety "
+                                 "only plain model files saved by NN Playground are opened.", path) from None
+        raise ModelFileError(f"'{name}' is not a PyTorch model file (its contents cannot be read as "
+                             "saved weights).", path) from None
+    except RuntimeError as exc:
+        text = str(exc).splitlines()[0]
+        if "zip" in text.lower() or "central directory" in text.lower():
+            raise ModelFileError(f"'{name}' is truncated or damaged ({text}).", path) from None
+        raise ModelFileError(f"'{name}' is not a PyTorch model file ({text}).", path) from None
+    except OSError as exc:  # the file is readable (checked above): seeks past its end
+        raise ModelFileError(f"'{name}' is truncated or damaged ({exc.strerror or exc}).", path) from None
+    except Exception as exc:  # anything else torch may raise on garbage
+        raise ModelFileError(f"'{name}' is not a PyTorch model file ({type(exc).__name__}: {exc}).", path) from None
+    return _validate(payload, path)
+
+
+def _validate(payload: Any, path: Path) -> LoadedModel:
+    import torch
+
+    name = path.name
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        if isinstance(payload, dict) and all(isinstance(v, torch.Tensor) for v in payload.values()) and payload:
+            raise ModelFileError(f"'{name}' holds a bare state_dict without an architecture description; "
+                                 "open a model saved by NN Playground.", path)
+        raise ModelFileError(f"'{name}' is a PyTorch file but not an NN Playground model "
+                             "(no 'nn-playground-model' header).", path)
+    version = payload.get("version")
+    if version != VERSION:
+        raise ModelFileError(f"'{name}' has model format version {version!r}; this version of the app "
+                             f"reads version {VERSION}.", path)
+    try:
+        spec = check_spec(payload.get("spec"))
+    except SpecError as exc:
+        raise ModelFileError(f"'{name}' has an invalid architecture description: {exc}.", path) from None
+    state = payload.get("state_dict")
+    if not isinstance(state, dict) or not all(isinstance(v, torch.Tensor) for v in state.values()):
+        raise ModelFileError(f"'{name}' has no valid weights (state_dict).", path)
+    model = build_model(spec)
+    try:
+        model.load_state_dict(state, strict=True)
+    except RuntimeError as exc:
+        first = str(exc).splitlines()
+        detail = " ".join(line.strip() for line in first[:3])[:300]
+        raise ModelFileError(f"'{name}': the weights do not fit the architecture it describes "
+                             f"({detail}).", path) from None
+    for key, tensor in state.items():
+        if tensor.is_floating_point() and not bool(torch.isfinite(tensor).all()):
+            raise ModelFileError(f"'{name}' has NaN or infinite weights (in {key}); the model is unusable.", path)
+    metadata = payload.get("metadata")
+    metadata = metadata if isinstance(metadata, dict) else {}
+    acc = metadata.get("test_accuracy")
+    if acc is not None and not (isinstance(acc, (int, float)) and math.isfinite(acc)):
+        metadata["test_accuracy"] = None
+    model.eval()
+    return LoadedModel(model, spec, metadata, str(path))
+
+
+def bundled_model_path(arch: str) -> Path:
+    from .paths import resources_dir
+
+    return resources_dir() / "models" / f"mnist_{arch}.pt"

@@ -1,0 +1,297 @@
+"""Session files (``.nnplay``): every lab's configuration, optionally its trained weights and loss history.
+
+A session is a UTF-8 JSON document (see docs/session_format.md)::
+
+    {"format": "nn-playground-session", "version": 1, "app_version": "0.1.0",
+     "saved_at": "2026-11-23T09:00:00Z", "current_tab": "curve",
+     "labs": {"curve": {"config": {...},
+                        "training": {"step": 2000, "loss_history": [0.9, 0.7, ...],
+                                     "weights": {"encoding": "torch.save+base64", "data": "UEsDB..."}}}}}
+
+Reading is strict: anything malformed raises ``SessionError`` listing every
+problem found, so the caller can refuse the file without touching the current
+state. Weights are decoded with ``torch.load(weights_only=True)`` (no pickled
+code runs) and must be finite floating-point tensors that fit the lab's
+network. Unknown labs are skipped with a note (a newer app may have more).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import io
+import json
+import math
+import os
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+
+from .atomic_file import atomic_write_bytes
+from .config import from_dict, to_dict
+from .curve_config import CurveConfig
+
+FORMAT = "nn-playground-session"
+VERSION = 1
+SUFFIX = ".nnplay"
+WEIGHTS_ENCODING = "torch.save+base64"
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_HISTORY = 2_000_000
+
+# Lab key → its config dataclass (validated with config.from_dict). One line per lab.
+CONFIG_TYPES: dict[str, type] = {
+    "curve": CurveConfig,
+}
+
+
+class SessionError(ValueError):
+    """The file is not a usable session; ``problems`` lists why (plain English)."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class LabSession:
+    config: dict[str, Any]                      # JSON-ready; already validated against CONFIG_TYPES
+    step: int | None = None
+    loss_history: np.ndarray | None = None      # float32, NaN allowed (a diverged step)
+    weights: dict[str, Any] | None = None       # a state_dict of tensors
+
+
+@dataclass
+class Session:
+    labs: dict[str, LabSession] = field(default_factory=dict)
+    current_tab: str | None = None
+    app_version: str = ""
+    saved_at: str = ""
+    notes: list[str] = field(default_factory=list)  # harmless oddities (unknown labs skipped)
+
+
+# -- weights ------------------------------------------------------------------------
+def encode_weights(state_dict: dict[str, Any]) -> str:
+    import torch
+
+    buffer = io.BytesIO()
+    torch.save({name: tensor.detach().cpu() for name, tensor in state_dict.items()}, buffer)
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def decode_weights(data: str) -> dict[str, Any]:
+    """base64 text → state_dict; raises ValueError with a readable reason."""
+    import pickle
+
+    import torch
+
+    if not isinstance(data, str):
+        raise ValueError("weights: expected base64 text")
+    try:
+        raw = base64.b64decode(data.encode("ascii"), validate=True)
+    except (binascii.Error, UnicodeEncodeError, ValueError):
+        raise ValueError("weights: not valid base64") from None
+    try:
+        state = torch.load(io.BytesIO(raw), map_location="cpu", weights_only=True)
+    except (RuntimeError, pickle.UnpicklingError, EOFError, ValueError, TypeError, OSError) as exc:
+        raise ValueError(f"weights: cannot be read ({type(exc).__name__})") from None
+    if not isinstance(state, dict) or not state:
+        raise ValueError("weights: expected a non-empty mapping of tensors")
+    for name, tensor in state.items():
+        if not isinstance(name, str) or not isinstance(tensor, torch.Tensor):
+            raise ValueError("weights: expected a mapping of names to tensors")
+        if not tensor.is_floating_point():
+            raise ValueError(f"weights: {name} is not a floating-point tensor")
+        if not bool(torch.isfinite(tensor).all()):
+            raise ValueError(f"weights: {name} contains NaN or infinite values")
+    return state
+
+
+def curve_weight_problems(config: CurveConfig, state: dict[str, Any]) -> list[str]:
+    """Do these weights fit the network that ``config`` describes?"""
+    from .models import build_mlp
+
+    model = build_mlp(1, 1, config.hidden_width, config.depth, config.activation)
+    try:
+        model.load_state_dict(state, strict=True)
+    except RuntimeError as exc:
+        first = str(exc).strip().splitlines()
+        return ["weights do not fit the network in the configuration (" + (first[-1].strip() if first else "") + ")"]
+    return []
+
+
+# Lab key → check(config, state_dict) -> problems. One line per lab that saves weights.
+WEIGHT_CHECKS: dict[str, Callable[[Any, dict[str, Any]], list[str]]] = {
+    "curve": curve_weight_problems,
+}
+
+
+# -- writing -------------------------------------------------------------------------
+def lab_entry(config, *, weights: dict[str, Any] | None = None, loss_history=None,
+              step: int | None = None) -> dict[str, Any]:
+    """One lab's JSON entry. ``config`` is a config dataclass or an already JSON-ready dict."""
+    entry: dict[str, Any] = {"config": config if isinstance(config, dict) else to_dict(config)}
+    training: dict[str, Any] = {}
+    if step is not None:
+        training["step"] = int(step)
+    if loss_history is not None:
+        training["loss_history"] = [None if not math.isfinite(v) else float(v)
+                                    for v in np.asarray(loss_history, dtype=np.float64).reshape(-1)]
+    if weights is not None:
+        training["weights"] = {"encoding": WEIGHTS_ENCODING, "data": encode_weights(weights)}
+    if training:
+        entry["training"] = training
+    return entry
+
+
+def dumps(labs: dict[str, dict[str, Any]], *, current_tab: str | None = None, app_version: str = "") -> str:
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "app_version": app_version,
+        "saved_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "current_tab": current_tab,
+        "labs": labs,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False)
+
+
+def write_text_atomic(path: str | os.PathLike, text: str) -> None:
+    """UTF-8 text, written atomically (temporary file, fsync, rename): never a half-written file."""
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def save(path: str | os.PathLike, labs: dict[str, dict[str, Any]], **kwargs) -> None:
+    write_text_atomic(path, dumps(labs, **kwargs))
+
+
+# -- reading -------------------------------------------------------------------------
+def load(path: str | os.PathLike, config_types: dict[str, type] | None = None) -> Session:
+    """Read and validate a session file; raises SessionError (nothing partial is returned)."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise SessionError([f"the file is too large ({size // (1024 * 1024)} MB) to be a session"])
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SessionError([f"cannot read the file: {exc.strerror or exc}"]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise SessionError(["the file is not UTF-8 text (is it really a .nnplay session?)"]) from None
+    return loads(text, config_types)
+
+
+def loads(text: str, config_types: dict[str, type] | None = None) -> Session:
+    config_types = CONFIG_TYPES if config_types is None else config_types
+    try:
+        document = json.loads(text, parse_constant=_reject_constant)
+    except (json.JSONDecodeError, ValueError) as exc:
+        raise SessionError([f"not valid JSON ({exc})"]) from None
+    if not isinstance(document, dict):
+        raise SessionError(["expected a JSON object at the top level"])
+    problems: list[str] = []
+    if document.get("format") != FORMAT:
+        problems.append(f"'format' must be {FORMAT!r} (is this a session file?)")
+    version = document.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        problems.append("'version' must be a whole number")
+    elif version > VERSION:
+        problems.append(f"saved by a newer version of the app (format version {version}; this app reads {VERSION})")
+    elif version < 1:
+        problems.append(f"unknown format version {version}")
+    labs = document.get("labs")
+    if not isinstance(labs, dict):
+        problems.append("'labs' must be a JSON object")
+        labs = {}
+    if problems:
+        raise SessionError(problems)
+
+    session = Session(app_version=str(document.get("app_version", ""))[:40],
+                      saved_at=str(document.get("saved_at", ""))[:40])
+    tab = document.get("current_tab")
+    if isinstance(tab, str) and tab in config_types:
+        session.current_tab = tab
+    for key, entry in labs.items():
+        if key not in config_types:
+            session.notes.append(f"lab {key!r} is not part of this version: skipped")
+            continue
+        lab, lab_problems = _read_lab(key, entry, config_types[key])
+        problems.extend(f"{key}: {p}" for p in lab_problems)
+        if lab is not None:
+            session.labs[key] = lab
+    if problems:
+        raise SessionError(problems)
+    if not session.labs:
+        raise SessionError(["the session holds no lab this version knows"])
+    return session
+
+
+def _reject_constant(name: str):
+    raise ValueError(f"{name} is not allowed in a session file")
+
+
+def _read_lab(key: str, entry: Any, config_type: type) -> tuple[LabSession | None, list[str]]:
+    if not isinstance(entry, dict):
+        return None, ["expected a JSON object"]
+    problems: list[str] = []
+    unknown = set(entry) - {"config", "training"}
+    if unknown:
+        problems.append(f"unknown entries {sorted(unknown)}")
+    config, config_problems = from_dict(config_type, entry.get("config"))
+    problems.extend(config_problems)
+    lab = LabSession(config=to_dict(config))
+    training = entry.get("training")
+    if training is None:
+        return (None if problems else lab), problems
+    if not isinstance(training, dict):
+        return None, problems + ["'training' must be a JSON object"]
+    unknown = set(training) - {"step", "loss_history", "weights"}
+    if unknown:
+        problems.append(f"training: unknown entries {sorted(unknown)}")
+    step = training.get("step")
+    if step is not None:
+        if isinstance(step, bool) or not isinstance(step, int) or not 0 <= step <= 10**12:
+            problems.append("training.step must be a whole number ≥ 0")
+        else:
+            lab.step = step
+    history = training.get("loss_history")
+    if history is not None:
+        if not isinstance(history, list) or len(history) > MAX_HISTORY:
+            problems.append(f"training.loss_history must be a list of at most {MAX_HISTORY} numbers")
+        elif not all(v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)) for v in history):
+            problems.append("training.loss_history must hold numbers (or null for a diverged step)")
+        else:
+            lab.loss_history = np.array([math.nan if v is None else v for v in history], dtype=np.float32)
+    weights = training.get("weights")
+    if weights is not None:
+        if not isinstance(weights, dict) or weights.get("encoding") != WEIGHTS_ENCODING:
+            problems.append(f"training.weights must be {{'encoding': {WEIGHTS_ENCODING!r}, 'data': ...}}")
+        else:
+            try:
+                lab.weights = decode_weights(weights.get("data"))
+            except ValueError as exc:
+                problems.append(f"training.{exc}")
+            else:
+                check = WEIGHT_CHECKS.get(key)
+                if check is not None and not config_problems:
+                    problems.extend(check(config, lab.weights))
+    return (None if problems else lab), problems
+
+
+# -- applying to a running Curve-lab job (called on the worker thread) ---------------------------
+def load_into_curve_job(job, config: CurveConfig, weights: dict[str, Any] | None, step: int | None) -> int:
+    """Rebuild ``job`` for ``config`` and, if given, load the saved weights and step; returns the new generation."""
+    job.reset(config)
+    if weights is not None:
+        job.model.load_state_dict({name: tensor.to(job.device) for name, tensor in weights.items()})
+        job.step_count = int(step or 0)
+    return job.generation
+
+
+def curve_job_weights(job) -> tuple[dict[str, Any], int]:
+    """A CPU copy of the job's weights and its step count (called on the worker thread)."""
+    return {name: t.detach().cpu().clone() for name, t in job.model.state_dict().items()}, job.step_count

@@ -1,0 +1,159 @@
+"""The Classification lab's views: decision regions with the points, and the neurons' small heatmaps.
+
+Everything redrawn while training is painted by plain Qt items (a pixmap item
+for the heatmap, path items for the points, a QLabel for the neurons): their
+painting runs in C++ and never calls back into Python, so it costs the
+training thread no GIL hand-offs (README "Design"). The points change only
+when the data change. (Caching them as device pixmaps, DeviceCoordinateCache,
+was measured 40x slower here: the cosmetic pens make their cached rects huge.)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QObject, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPainter, QPixmap, QTransform
+from PySide6.QtWidgets import QGraphicsPixmapItem, QSizePolicy, QWidget
+
+import pyqtgraph as pg
+
+from playground.core.classify_data import CLASS_COLORS, DOMAIN, HEATMAP_SIZE
+from playground.ui.plots import FastPoints, make_plot
+from playground.ui.theme import plot_colors
+
+MAX_CLASSES = len(CLASS_COLORS)
+
+
+def rgba_pixmap(image: np.ndarray) -> QPixmap:
+    """A QPixmap from an (h, w, 4) uint8 RGBA array (copied)."""
+    image = np.ascontiguousarray(image)
+    h, w = image.shape[:2]
+    qimage = QImage(image.data, w, h, 4 * w, QImage.Format_RGBA8888)
+    return QPixmap.fromImage(qimage)
+
+
+class DecisionPlot(QObject):
+    """The plane [-6, 6]²: decision regions behind train points (dark ring) and test points (white ring).
+
+    Emits ``pointClicked(x, y, add)``: a left click (add=True) or right click (add=False) inside the plane.
+    """
+
+    pointClicked = Signal(float, float, bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        c = plot_colors()
+        self.widget = make_plot(grid=False)
+        item = self.widget.getPlotItem()
+        self.heat = QGraphicsPixmapItem()
+        self.heat.setTransformationMode(Qt.SmoothTransformation)
+        scale = 2 * DOMAIN / HEATMAP_SIZE
+        self.heat.setTransform(QTransform.fromScale(scale, scale))
+        self.heat.setPos(-DOMAIN, -DOMAIN)
+        self.heat.setZValue(-10)
+        item.addItem(self.heat, ignoreBounds=True)
+        self.train_ring = FastPoints(item, "#111111", 9)
+        self.test_ring = FastPoints(item, "#ffffff", 10)
+        self.train_dots = [FastPoints(item, pg.mkColor(*rgb), 6) for rgb in CLASS_COLORS]
+        self.test_dots = [FastPoints(item, pg.mkColor(*rgb), 6) for rgb in CLASS_COLORS]
+        self.message = pg.TextItem(color=c.warning, anchor=(0.5, 0.0))
+        self.message.setZValue(20)
+        self.message.setPos(0, DOMAIN)
+        item.addItem(self.message, ignoreBounds=True)
+        self.message.hide()
+        self._fit_view()
+        item.getViewBox().sigResized.connect(self._fit_view)  # re-centre the square plane (only on resize)
+        self.widget.setMinimumSize(QSize(320, 320))
+        self.widget.scene().sigMouseClicked.connect(self._on_click)
+        self.widget.sync()
+        self.frames = 0
+
+    def _fit_view(self, *_args) -> None:
+        """Show the whole plane, centred, with square units (set by hand: pyqtgraph's aspect
+        lock keeps one edge fixed and shifts the plane off-centre)."""
+        view = self.widget.getPlotItem().getViewBox()
+        half = 1.02 * DOMAIN
+        w, h = view.width(), view.height()
+        hx, hy = (half * w / h, half) if w >= h > 0 else (half, half * h / w if w > 0 else half)
+        view.setRange(xRange=(-hx, hx), yRange=(-hy, hy), padding=0)
+        self.widget.sync()
+
+    def set_points(self, data) -> None:
+        """Show a dataset (ClassifyData); called only when the data change."""
+        self.train_ring.set_data(data.x_train[:, 0], data.x_train[:, 1])
+        self.test_ring.set_data(data.x_test[:, 0], data.x_test[:, 1])
+        for k in range(MAX_CLASSES):
+            tr, te = data.x_train[data.y_train == k], data.x_test[data.y_test == k]
+            self.train_dots[k].set_data(tr[:, 0], tr[:, 1])
+            self.test_dots[k].set_data(te[:, 0], te[:, 1])
+        self.widget.sync()
+
+    def point_count(self) -> int:
+        return self.train_ring.count() + self.test_ring.count()
+
+    def set_heatmap(self, image: np.ndarray) -> None:
+        self.heat.setPixmap(rgba_pixmap(image))
+        self.frames += 1
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def hide_message(self) -> None:
+        self.message.hide()
+
+    def scene_pos_of(self, x: float, y: float) -> QPointF:
+        return self.widget.getPlotItem().getViewBox().mapViewToScene(QPointF(x, y))
+
+    def _on_click(self, event) -> None:
+        if event.button() not in (Qt.LeftButton, Qt.RightButton):
+            return
+        view = self.widget.getPlotItem().getViewBox()
+        if not view.sceneBoundingRect().contains(event.scenePos()):
+            return
+        p = view.mapSceneToView(event.scenePos())
+        if abs(p.x()) <= DOMAIN and abs(p.y()) <= DOMAIN:
+            event.accept()
+            self.pointClicked.emit(p.x(), p.y(), event.button() == Qt.LeftButton)
+
+
+class NeuronView(QWidget):
+    """The small heatmaps of the inputs and of every hidden neuron, as one image (see ClassifyJob.neuron_mosaic).
+
+    It paints the image itself: a QLabel would ask the window to lay itself out
+    again on every new picture, which repaints the plots and slows training tenfold.
+    """
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Expanding)
+        self.setMinimumWidth(120)
+        self._pixmap: QPixmap | None = None
+        self.updates = 0
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, 300)
+
+    def set_mosaic(self, image: np.ndarray) -> None:
+        self._pixmap = rgba_pixmap(image)
+        self.updates += 1
+        self.update()
+
+    def pixmap(self) -> QPixmap | None:
+        return self._pixmap
+
+    def paintEvent(self, event) -> None:
+        if self._pixmap is None:
+            return
+        area = self.visibleRegion().boundingRect()  # a squeezed splitter pane may hide the bottom
+        if area.isEmpty():
+            return
+        size = self._pixmap.size()
+        size.scale(area.size().boundedTo(self.size()), Qt.KeepAspectRatio)
+        if size.width() > 2 * self._pixmap.width():  # at most twice the computed resolution
+            size = self._pixmap.size() * 2
+        x = (self.width() - size.width()) // 2
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.SmoothPixmapTransform)
+        painter.drawPixmap(QRect(x, area.top(), size.width(), size.height()), self._pixmap)
+        painter.end()

@@ -1,0 +1,411 @@
+"""Classroom and everyday use, wired into the main window in one place.
+
+- View → Language (English / 中文, live), Theme (dark / light, live), Presentation mode (F11; Esc leaves).
+- File → Open session… / Save session… / Save session with trained weights… / Recent sessions.
+- Help → Keyboard shortcuts (F1); About (help.AboutDialog).
+- Settings: restored by ``restore_settings()`` (called by app.run_gui, not by tests' windows),
+  saved by ``save_settings()`` when the window closes (MainWindow.closeEvent).
+
+Lab hooks (all optional; see docs/CONTRIBUTING.md): ``session_state(with_training) -> dict`` with
+"config" (+ "weights", "step", "loss_history"), ``restore_session(state)``, ``check_session(state) ->
+list[str]``, ``set_presentation(on)``, ``apply_theme()``. A lab whose config dataclass is registered in
+``core.session.CONFIG_TYPES`` gets its config validated there.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import is_dataclass, replace
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+
+import playground
+from playground.core import session as sessions
+from playground.core.config import from_dict, to_dict
+from playground.ui import appearance, i18n
+from playground.ui.help import AboutDialog, ShortcutSheet
+from playground.ui.settings import Settings
+
+
+def ask_open_path(parent, title: str, filters: str) -> str:
+    """The open dialog, starting in the last folder; '' if cancelled. (Tests replace this function.)"""
+    settings = Settings()
+    path, _ = QFileDialog.getOpenFileName(parent, title, settings.last_folder(), filters)
+    if path:
+        settings.set_last_folder(Path(path).parent)
+    return path
+
+
+def ask_save_path(parent, title: str, suggested: str, filters: str) -> str:
+    from playground.ui import export
+
+    return export.ask_save_path(parent, title, suggested, filters)
+
+
+def startup(app: QApplication | None = None) -> Settings:
+    """Before the window exists: the saved (or system) language and the saved theme."""
+    app = app or QApplication.instance()
+    settings = Settings()
+    language = settings.language() or i18n.system_language()
+    i18n.manager().set_language(language)
+    dark = settings.theme() == "dark"
+    appearance.apply_theme(None, dark)
+    return settings
+
+
+class Classroom(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.presentation = window.presentation = appearance.Presentation(window)
+        self.error_box: QMessageBox | None = None
+        self.shortcut_sheet: ShortcutSheet | None = None
+        self.about_dialog: AboutDialog | None = None
+        self._build_menus()
+        self.retranslate()
+        self._sync_checks()
+        self.rebuild_recent_menu()
+        self._sync_lesson_language(i18n.manager().language())
+        # Signals, not an event filter on the window: a filter there runs Python for every frame's UpdateRequest.
+        i18n.manager().changed.connect(self._on_language_changed)
+
+    # -- menus -----------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        w = self.window
+        bar = w.menuBar()
+        # File: sessions above Export/Quit
+        self.open_action = QAction(self)
+        self.open_action.setShortcut(QKeySequence.Open)
+        self.open_action.triggered.connect(lambda: self.open_session())
+        self.save_action = QAction(self)
+        self.save_action.setShortcut(QKeySequence.Save)
+        self.save_action.triggered.connect(lambda: self.save_session(with_training=False))
+        self.save_training_action = QAction(self)
+        self.save_training_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.save_training_action.triggered.connect(lambda: self.save_session(with_training=True))
+        self.recent_menu = QMenu(w)
+        separator = QAction(self)
+        separator.setSeparator(True)
+        w.file_menu.insertActions(w.file_menu.actions()[0] if w.file_menu.actions() else None,
+                                  [self.open_action, self.recent_menu.menuAction(), self.save_action,
+                                   self.save_training_action, separator])
+        # View
+        self.view_menu = QMenu(bar)
+        bar.insertMenu(w.help_menu.menuAction(), self.view_menu)
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code in i18n.LANGUAGES:
+            action = QAction(i18n.LANGUAGE_NAMES[code], self, checkable=True)
+            action.triggered.connect(lambda _c=False, code=code: self.set_language(code))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self.theme_menu = self.view_menu.addMenu("")
+        self.theme_group = QActionGroup(self)
+        self.dark_action = QAction(self, checkable=True)
+        self.light_action = QAction(self, checkable=True)
+        for action, dark in ((self.dark_action, True), (self.light_action, False)):
+            action.triggered.connect(lambda _c=False, dark=dark: self.set_theme(dark))
+            self.theme_group.addAction(action)
+            self.theme_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.presentation_action = QAction(self, checkable=True)
+        self.presentation_action.setShortcut(QKeySequence(Qt.Key_F11))
+        self.presentation_action.setShortcutContext(Qt.ApplicationShortcut)
+        self.presentation_action.triggered.connect(self.presentation.set_active)
+        self.view_menu.addAction(self.presentation_action)
+        w.addAction(self.presentation_action)  # F11 works with the menu bar hidden (full screen)
+        self.presentation.escape.activated.connect(self._sync_checks)
+        # Help
+        self.shortcuts_action = QAction(self)
+        self.shortcuts_action.setShortcut(QKeySequence(Qt.Key_F1))
+        self.shortcuts_action.setShortcutContext(Qt.ApplicationShortcut)
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        w.help_menu.insertAction(w.about_action, self.shortcuts_action)
+        w.addAction(self.shortcuts_action)
+
+    def retranslate(self) -> None:
+        self.open_action.setText(self.tr("&Open session…"))
+        self.open_action.setToolTip(self.tr("Open a saved session (.nnplay): every lab's settings, and trained weights if saved"))
+        self.save_action.setText(self.tr("&Save session…"))
+        self.save_action.setToolTip(self.tr("Save every lab's settings to a .nnplay file, e.g. to prepare a lesson"))
+        self.save_training_action.setText(self.tr("Save session with trained &weights…"))
+        self.save_training_action.setToolTip(self.tr("Also save the trained weights and loss history, to continue or show them later"))
+        self.recent_menu.setTitle(self.tr("Open &recent"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language (语言)"))
+        self.theme_menu.setTitle(self.tr("&Theme"))
+        self.dark_action.setText(self.tr("&Dark"))
+        self.light_action.setText(self.tr("&Light"))
+        self.presentation_action.setText(self.tr("&Presentation mode"))
+        self.presentation_action.setToolTip(self.tr("Full screen with large text and thick lines for a projector; Esc leaves"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
+        self.rebuild_recent_menu()
+
+    def _on_language_changed(self, language: str) -> None:
+        self.retranslate()
+        self._sync_checks()
+        self._sync_lesson_language(language)
+
+    def _sync_lesson_language(self, language: str) -> None:
+        """The Lessons panel (teaching_menus.py) has its own English/中文 box: it follows the app's language."""
+        panel = getattr(getattr(self.window, "teaching_menus", None), "panel", None)
+        box = getattr(panel, "language_box", None)
+        if box is not None and box.findData(language) >= 0:
+            box.setCurrentIndex(box.findData(language))
+
+    def _sync_checks(self) -> None:
+        self.language_actions[i18n.manager().language()].setChecked(True)
+        (self.dark_action if appearance.is_dark() else self.light_action).setChecked(True)
+        self.presentation_action.setChecked(self.presentation.active)
+
+    # -- language, theme, presentation ------------------------------------------------------------
+    @Slot(str)
+    def set_language(self, language: str) -> str:
+        used = i18n.manager().set_language(language, parent=self.window)
+        Settings().set_language(used)
+        self._sync_checks()
+        return used
+
+    def set_theme(self, dark: bool) -> None:
+        appearance.apply_theme(self.window, dark)
+        Settings().set_theme("dark" if dark else "light")
+        self._sync_checks()
+
+    def show_shortcuts(self) -> None:
+        if self.shortcut_sheet is None:
+            self.shortcut_sheet = ShortcutSheet(self.window)
+        self.shortcut_sheet.show()
+        self.shortcut_sheet.raise_()
+
+    def show_about(self) -> None:
+        if self.about_dialog is None:
+            self.about_dialog = AboutDialog(self.window)
+        self.about_dialog.show()
+        self.about_dialog.raise_()
+
+    # -- settings ------------------------------------------------------------------------------------
+    def save_settings(self) -> None:
+        settings = Settings()
+        if self.presentation.active:
+            self.presentation.set_active(False)
+        settings.set_geometry(self.window.saveGeometry())
+        current = self.window.tabs.currentWidget()
+        for key, lab in self.window.labs.items():
+            if lab is current:
+                settings.set_current_tab(key)
+            try:
+                state = lab_session_state(lab, False)
+                if state is not None:
+                    settings.set_lab_state(key, {"config": _jsonable(state.get("config"))})
+            except (TypeError, ValueError):
+                pass  # a lab's odd state must not stop the window from closing
+        settings.sync()
+
+    def restore_settings(self) -> list[str]:
+        """Window geometry, current tab and each lab's last config; bad values fall back to defaults."""
+        settings = Settings()
+        geometry = settings.geometry()
+        if geometry is not None and not self.window.restoreGeometry(geometry):
+            settings.problems.append("window/geometry: unreadable; using the default")
+        for key, lab in self.window.labs.items():
+            state = settings.lab_state(key)
+            if state is None:
+                continue
+            config_type = sessions.CONFIG_TYPES.get(key) or lab_config_type(lab)
+            if config_type is not None:
+                config, problems = from_dict(config_type, state.get("config"))
+                settings.problems.extend(f"labs/{key}: {p}" for p in problems)
+                lab_restore(lab, {"config": to_dict(config)})
+            elif hasattr(lab, "restore_session"):
+                check = getattr(lab, "check_session", None)
+                problems = check(state) if check is not None else []
+                if problems:
+                    settings.problems.extend(f"labs/{key}: {p}" for p in problems)
+                else:
+                    lab.restore_session(state)
+        tab = settings.current_tab()
+        if tab in self.window.labs:
+            self.window.tabs.setCurrentWidget(self.window.labs[tab])
+        elif tab is not None:
+            settings.problems.append(f"window/tab: unknown tab {tab!r}; using the first")
+        if settings.problems:
+            self.window.show_message(self.tr("Some saved settings were invalid and were reset to their defaults."))
+            if sys.stderr is not None:
+                print("NN Playground settings (" + settings.file_name() + "):\n  " + "\n  ".join(settings.problems),
+                      file=sys.stderr)
+        return settings.problems
+
+    # -- sessions ------------------------------------------------------------------------------------
+    def save_session(self, path: str | None = None, *, with_training: bool = False) -> str | None:
+        if path is None:
+            path = ask_save_path(self.window, self.tr("Save the session"), "lesson" + sessions.SUFFIX,
+                                 self.tr("NN Playground sessions (*.nnplay)"))
+            if not path:
+                return None
+        if not path.endswith(sessions.SUFFIX):
+            path += sessions.SUFFIX
+        labs = {}
+        current_key = None
+        for key, lab in self.window.labs.items():
+            if lab is self.window.tabs.currentWidget():
+                current_key = key
+            state = lab_session_state(lab, with_training)
+            if state is None:
+                continue
+            labs[key] = sessions.lab_entry(_jsonable(state["config"]), weights=state.get("weights"),
+                                           loss_history=state.get("loss_history"), step=state.get("step"))
+        try:
+            sessions.save(path, labs, current_tab=current_key, app_version=playground.__version__)
+        except (OSError, ValueError) as exc:
+            self._show_error(self.tr("Could not save the session"), getattr(exc, "strerror", None) or str(exc))
+            return None
+        settings = Settings()
+        settings.add_recent_file(path)
+        settings.set_last_folder(Path(path).parent)
+        self.rebuild_recent_menu()
+        self.window.show_message(self.tr("Session saved to {path}").format(path=path))
+        return path
+
+    def open_session(self, path: str | None = None) -> bool:
+        """Validate the whole file first; on any problem, say what is wrong and change nothing."""
+        if path is None:
+            path = ask_open_path(self.window, self.tr("Open a session"), self.tr("NN Playground sessions (*.nnplay);;All files (*)"))
+            if not path:
+                return False
+        try:
+            session = sessions.load(path, self.config_types())
+            problems = []
+            for key, lab_session in session.labs.items():
+                lab = self.window.labs.get(key)
+                check = getattr(lab, "check_session", None)
+                if check is not None:
+                    problems.extend(f"{key}: {p}" for p in check(_state(lab_session)))
+            if problems:
+                raise sessions.SessionError(problems)
+        except sessions.SessionError as exc:
+            self._show_error(self.tr("This session cannot be opened"),
+                             self.tr("{path}\n\nNothing was changed. What is wrong:\n• {problems}").format(
+                                 path=path, problems="\n• ".join(exc.problems)))
+            return False
+        for key, lab_session in session.labs.items():
+            lab = self.window.labs.get(key)
+            if lab is not None:
+                lab_restore(lab, _state(lab_session))
+        if session.current_tab in self.window.labs:
+            self.window.tabs.setCurrentWidget(self.window.labs[session.current_tab])
+        settings = Settings()
+        settings.add_recent_file(path)
+        settings.set_last_folder(Path(path).parent)
+        self.rebuild_recent_menu()
+        text = self.tr("Session opened: {path}").format(path=Path(path).name)
+        if session.notes:
+            text += " (" + "; ".join(session.notes) + ")"
+        self.window.show_message(text)
+        return True
+
+    def config_types(self) -> dict[str, type]:
+        """Lab id → config dataclass, for validating sessions: core's registry plus what the labs declare."""
+        types = dict(sessions.CONFIG_TYPES)
+        for key, lab in self.window.labs.items():
+            if key not in types:
+                config_type = lab_config_type(lab)
+                if config_type is not None:
+                    types[key] = config_type
+        return types
+
+    def _show_error(self, title: str, text: str) -> None:
+        if self.error_box is not None:
+            self.error_box.close()
+        box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Ok, self.window)
+        box.setWindowModality(Qt.WindowModal)
+        box.show()  # not exec(): the app (and the tests) go on
+        self.error_box = box
+        self.window.show_message(title)
+
+    def rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = Settings().recent_files()
+        for i, path in enumerate(files, 1):
+            action = self.recent_menu.addAction(f"&{i}  {Path(path).name}")
+            action.setToolTip(path)
+            action.setData(path)
+            action.triggered.connect(lambda _c=False, path=path: self._open_recent(path))
+        if files:
+            self.recent_menu.addSeparator()
+            clear = self.recent_menu.addAction(self.tr("Clear the list"))
+            clear.triggered.connect(self._clear_recent)
+        else:
+            empty = self.recent_menu.addAction(self.tr("(none yet)"))
+            empty.setEnabled(False)
+        self.recent_menu.setToolTipsVisible(True)
+
+    def _open_recent(self, path: str) -> None:
+        if not Path(path).is_file():
+            Settings().remove_recent_file(path)
+            self.rebuild_recent_menu()
+            self.window.show_message(self.tr("{path} no longer exists; removed from the list.").format(path=path))
+            return
+        self.open_session(path)
+
+    def _clear_recent(self) -> None:
+        Settings().clear_recent_files()
+        self.rebuild_recent_menu()
+
+
+def _state(lab_session: sessions.LabSession) -> dict:
+    state = {"config": lab_session.config}
+    if lab_session.weights is not None:
+        state["weights"] = lab_session.weights
+        state["step"] = lab_session.step
+    if lab_session.loss_history is not None:
+        state["loss_history"] = lab_session.loss_history
+    return state
+
+
+def _jsonable(config):
+    return config if isinstance(config, dict) else to_dict(config)
+
+
+# -- labs without their own hooks: a config()/set_config() pair over a config dataclass is enough ----------
+def lab_config_type(lab) -> type | None:
+    config_type = getattr(lab, "config_type", None)
+    if config_type is None and callable(getattr(lab, "config", None)) and hasattr(lab, "set_config"):
+        config = lab.config()
+        config_type = type(config) if is_dataclass(config) else None
+    return config_type
+
+
+def lab_session_state(lab, with_training: bool) -> dict | None:
+    hook = getattr(lab, "session_state", None)
+    if hook is not None:
+        return hook(with_training)
+    if lab_config_type(lab) is not None:
+        return {"config": to_dict(lab.config())}
+    return None
+
+
+def lab_restore(lab, state: dict) -> None:
+    hook = getattr(lab, "restore_session", None)
+    if hook is not None:
+        hook(state)
+        return
+    config_type = lab_config_type(lab)
+    if config_type is not None:
+        config, _problems = from_dict(config_type, state.get("config"))
+        lab.set_config(_usable_device(config))
+
+
+def _usable_device(config):
+    """A saved CUDA device on a machine without one: the CPU instead (the Curve lab checks its own list)."""
+    device = getattr(config, "device", "cpu")
+    if device == "cpu":
+        return config
+    torch = sys.modules.get("torch")
+    if torch is not None and torch.cuda.is_available():
+        return config
+    return replace(config, device="cpu")

@@ -1,0 +1,86 @@
+"""Activation explorer: every activation's f(x) (thin) with the selected one's f and f′ highlighted."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from playground.core.activation_math import FUNCTIONS, curves
+from playground.ui.plots import FastCurve, make_plot
+from playground.ui.teaching_plots import sync_plot
+from playground.ui.theme import plot_colors
+
+X = np.linspace(-4.0, 4.0, 241)
+
+
+class ActivationExplorer(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        c = plot_colors()
+        self.plot = make_plot(grid=True)
+        item = self.plot.getPlotItem()
+        grey = pg.mkColor(c.target)
+        grey.setAlpha(110)
+        self.others = FastCurve(item, pg.mkPen(grey, width=1))
+        self.f_curve = FastCurve(item, pg.mkPen(c.fit, width=3))
+        self.df_curve = FastCurve(item, pg.mkPen(c.train_points, width=2, style=Qt.DashLine))
+        item.setRange(xRange=(-4, 4), yRange=(-1.5, 4), padding=0)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.dead_label = QLabel()
+        self.dead_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.note)
+        layout.addWidget(self.dead_label)
+        self.selected = ""
+        self.dead_fraction: float | None = None
+        self.select("ReLU")
+
+    def notes(self) -> dict[str, str]:
+        return {
+            "ReLU": self.tr("ReLU: zero for x < 0 (gradient 0 there, so a unit can 'die'), slope 1 above."),
+            "LeakyReLU": self.tr("LeakyReLU: like ReLU but slope 0.01 for x < 0, so units never die."),
+            "Sigmoid": self.tr("Sigmoid: squashes to (0, 1); saturates, so f′ ≤ 0.25 and vanishes for large |x|."),
+            "Tanh": self.tr("Tanh: squashes to (−1, 1), zero-centred; saturates for large |x|."),
+            "ELU": self.tr("ELU: smooth below zero, tends to −1; no dead units."),
+            "GELU": self.tr("GELU: a smooth ReLU (used in transformers); a small dip below zero."),
+            "SiLU": self.tr("SiLU (Swish): x·sigmoid(x), smooth with a slight negative dip."),
+            "Identity": self.tr("Identity: no bend at all, so the whole network stays a straight line."),
+        }
+
+    def select(self, name: str) -> None:
+        if name not in FUNCTIONS:
+            return
+        self.selected = name
+        xs, ys, connect = [], [], []
+        for other in FUNCTIONS:
+            if other == name:
+                continue
+            f, _df = curves(other, X)
+            xs.append(X)
+            ys.append(f)
+            c = np.ones(X.size, dtype=bool)
+            c[-1] = False
+            connect.append(c)
+        self.others.item.setPath(pg.arrayToQPath(np.concatenate(xs), np.concatenate(ys), connect=np.concatenate(connect)))
+        f, df = curves(name, X)
+        self.f_curve.set_data(X, f)
+        self.df_curve.set_data(X, df)
+        self.retranslate()
+        sync_plot(self.plot)
+
+    def set_dead(self, dead: int | None, total: int) -> None:
+        self.dead_fraction = None if dead is None or total <= 0 else dead / total
+        if self.dead_fraction is None:
+            self.dead_label.setText("")
+        else:
+            self.dead_label.setText(self.tr("Dead ReLU units (zero on every training point): {dead} of {total} ({share})").format(
+                dead=dead, total=total, share=f"{self.dead_fraction:.0%}"))
+
+    def retranslate(self) -> None:
+        self.plot.getPlotItem().setTitle(self.tr("f(x) orange, f′(x) dashed"))
+        self.note.setText(self.notes().get(self.selected, ""))

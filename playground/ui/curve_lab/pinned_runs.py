@@ -1,0 +1,222 @@
+"""Compare runs in the Curve lab: "Pin this run" keeps its fit and loss curve as faded overlays.
+
+Up to MAX_PINNED runs; each is labelled with what differs from the current
+settings, and listed in a small table (settings, final train/test loss, steps,
+training time) with show/hide and remove. Overlays are static cached Qt items,
+created once per pin: live training never redraws them.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import (QCheckBox, QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem, QHBoxLayout,
+                               QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
+
+from playground.core.curve_config import CurveConfig
+from playground.core.sweep_config import differences, format_value
+
+MAX_PINNED = 8
+# Distinct hues, drawn faded behind the live (orange) fit.
+PIN_COLORS = [(80, 170, 255), (120, 220, 120), (230, 110, 230), (240, 220, 90),
+              (100, 230, 220), (255, 140, 120), (180, 150, 255), (200, 200, 200)]
+FADE_ALPHA = 130
+
+
+@dataclass(eq=False)  # identity: runs hold arrays
+class PinnedRun:
+    config: CurveConfig
+    fit_x: np.ndarray
+    fit_y: np.ndarray
+    loss_steps: np.ndarray
+    loss_values: np.ndarray
+    train_loss: float | None
+    test_loss: float | None
+    steps: int
+    seconds: float
+    color: tuple
+    items: list = field(default_factory=list)
+    label_item: QGraphicsSimpleTextItem | None = None
+    visible: bool = True
+
+
+def _path_item(x: np.ndarray, y: np.ndarray, color, width: float = 1.5) -> QGraphicsPathItem:
+    item = QGraphicsPathItem(pg.arrayToQPath(np.asarray(x, np.float64), np.asarray(y, np.float64), connect="finite"))
+    pen = QPen(QColor(*color, FADE_ALPHA))
+    pen.setWidthF(width)
+    pen.setCosmetic(True)
+    item.setPen(pen)
+    item.setZValue(-1)  # behind the live fit
+    item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+    return item
+
+
+class PinnedRuns(QObject):
+    """Owns the pin button, the table and the overlays of one CurveLab."""
+
+    def __init__(self, lab) -> None:
+        super().__init__(lab)
+        self.lab = lab
+        self.runs: list[PinnedRun] = []
+        self._generation = -1
+        self._seconds = 0.0
+        self._running_since: float | None = None
+        self.panel = QWidget()
+        self.pin_button = QPushButton()
+        self.hint = QLabel()
+        self.table = QTableWidget(0, 7)
+        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.table.setMaximumHeight(170)
+        self.table.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.pin_button)
+        row.addWidget(self.hint, 1)
+        layout = QVBoxLayout(self.panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.table)
+        self.pin_button.clicked.connect(self.pin)
+        self.pin_button.setEnabled(False)
+        lab.controls.configChanged.connect(lambda _config: self.relabel())
+
+    def retranslate(self) -> None:
+        self.pin_button.setText(self.tr("Pin this run"))
+        self.pin_button.setToolTip(self.tr("Keep this run's fit and loss curve as a faded overlay to compare with the next runs"))
+        self.table.setHorizontalHeaderLabels([self.tr("Show"), self.tr("Differs from now"), self.tr("Train loss"),
+                                              self.tr("Test loss"), self.tr("Steps"), self.tr("Time"), ""])
+        self._update_hint()
+        self.relabel()
+
+    # -- live --------------------------------------------------------------------
+    def on_progress(self, progress) -> None:
+        """Called by the lab for every report: counts this run's training time."""
+        now = time.perf_counter()
+        if progress.generation != self._generation:
+            self._generation = progress.generation
+            self._seconds = 0.0
+            self.relabel()
+        elif self._running_since is not None:
+            self._seconds += now - self._running_since  # wall time while the run was training
+        self._running_since = now if progress.state == "running" else None
+        if not self.pin_button.isEnabled() and progress.step > 0 and len(self.runs) < MAX_PINNED:
+            self.pin_button.setEnabled(True)
+
+    # -- pinning -------------------------------------------------------------------
+    def pin(self) -> PinnedRun | None:
+        progress = self.lab.last_progress()
+        if progress is None or progress.step == 0:
+            return None
+        if len(self.runs) >= MAX_PINNED:
+            self.lab.message.emit(self.tr("At most {n} pinned runs: remove one first.").format(n=MAX_PINNED))
+            return None
+        snapshot = progress.snapshot
+        history = self.lab.loss_plot.train_history
+        steps, values = history.decimated()
+        used = {run.color for run in self.runs}
+        color = next(c for c in PIN_COLORS if c not in used)
+        run = PinnedRun(config=snapshot["config"], fit_x=snapshot["data"].x_plot.copy(),
+                        fit_y=np.asarray(snapshot["fit"]).copy(), loss_steps=np.asarray(steps, np.float64),
+                        loss_values=np.asarray(values, np.float64), train_loss=history.last(),
+                        test_loss=snapshot.get("test_loss"), steps=progress.step, seconds=self._seconds,
+                        color=color)
+        self._add_overlays(run)
+        self.runs.append(run)
+        self._add_row(run)
+        self.relabel()
+        self._update_hint()
+        if len(self.runs) >= MAX_PINNED:
+            self.pin_button.setEnabled(False)
+        self.lab.message.emit(self.tr("Run pinned: change a setting and train again to compare."))
+        return run
+
+    def _add_overlays(self, run: PinnedRun) -> None:
+        fit_item = self.lab.fit_plot.widget.getPlotItem()
+        loss_item = self.lab.loss_plot.widget.getPlotItem()
+        with np.errstate(divide="ignore", invalid="ignore"):
+            logs = np.log10(np.maximum(run.loss_values, 1e-12))  # the loss plot draws log10 units
+        fit = _path_item(run.fit_x, run.fit_y, run.color, 2.0)
+        loss = _path_item(run.loss_steps, logs, run.color, 1.0)
+        label = QGraphicsSimpleTextItem()
+        label.setBrush(QColor(*run.color, 220))
+        label.setFlag(QGraphicsItem.ItemIgnoresTransformations)
+        label.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+        at = int(len(run.fit_x) * 0.8)  # inside the data range, right of centre
+        label.setPos(float(run.fit_x[at]), float(run.fit_y[at]))
+        fit_item.addItem(fit, ignoreBounds=True)
+        fit_item.addItem(label, ignoreBounds=True)
+        loss_item.addItem(loss, ignoreBounds=True)
+        run.items = [(fit_item, fit), (fit_item, label), (loss_item, loss)]
+        run.label_item = label
+
+    def _add_row(self, run: PinnedRun) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        show = QCheckBox()
+        show.setChecked(True)
+        show.setStyleSheet("QCheckBox { background: rgb(%d, %d, %d); }" % run.color)
+        show.toggled.connect(lambda on, run=run: self.set_visible(run, on))
+        show.setToolTip(self.tr("Show or hide this run's curves"))
+        remove = QPushButton(self.tr("Remove"))
+        remove.setToolTip(self.tr("Remove this run and its curves"))
+        remove.clicked.connect(lambda _=False, run=run: self.remove(run))
+        self.table.setCellWidget(row, 0, show)
+        self.table.setCellWidget(row, 6, remove)
+        cells = ["", _fmt(run.train_loss), _fmt(run.test_loss), f"{run.steps:,}", f"{run.seconds:.1f} s"]
+        for col, text in enumerate(cells, start=1):
+            self.table.setItem(row, col, QTableWidgetItem(text))
+        self.table.show()
+
+    def set_visible(self, run: PinnedRun, visible: bool) -> None:
+        run.visible = visible
+        for _plot, item in run.items:
+            item.setVisible(visible)
+
+    def remove(self, run: PinnedRun) -> None:
+        row = self.runs.index(run)
+        for plot, item in run.items:
+            plot.removeItem(item)
+        self.runs.pop(row)
+        self.table.removeRow(row)
+        self.table.setVisible(bool(self.runs))
+        self.pin_button.setEnabled(self.lab.last_progress() is not None)
+        self._update_hint()
+
+    def clear(self) -> None:
+        for run in list(self.runs):
+            self.remove(run)
+
+    # -- labels --------------------------------------------------------------------
+    def label_for(self, run: PinnedRun) -> str:
+        changed = differences(run.config, self.lab.config())
+        if not changed:
+            return self.tr("same settings")
+        return ", ".join(f"{name}={format_value(name, value)}" for name, value in changed)
+
+    def relabel(self) -> None:
+        for row, run in enumerate(self.runs):
+            text = self.label_for(run)
+            item = self.table.item(row, 1)
+            if item is not None:
+                item.setText(text)
+            if run.label_item is not None:
+                run.label_item.setText(text)
+
+    def _update_hint(self) -> None:
+        if self.runs:
+            self.hint.setText(self.tr("{n} of {max} pinned").format(n=len(self.runs), max=MAX_PINNED))
+        else:
+            self.hint.setText(self.tr("Pin a run to compare it with the next ones"))
+
+
+def _fmt(value: float | None) -> str:
+    return "–" if value is None else f"{value:.4g}"

@@ -1,0 +1,210 @@
+"""The Curve lab's teaching views: line pieces, the network diagram and the activation explorer.
+
+Hooked into CurveLab with a few lines (a toggle bar, a panel in the plot
+splitter, ``on_progress`` per report). Nothing extra is computed or painted
+while all three toggles are off: the worker adds model details to its
+snapshots only after ``job.want_details`` is set through RunControl.post, and
+the views repaint from the latest details at most 10 times a second.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from playground.core.loop import Progress
+from playground.ui.curve_lab.activation_explorer import ActivationExplorer
+from playground.ui.curve_lab.contributions import LinePiecesPlot
+from playground.ui.curve_lab.network_diagram import NetworkDiagram
+from playground.ui.plots import FastCurve, StickyRange, finite_min_max, make_plot
+from playground.ui.teaching_plots import sync_plot
+
+REFRESH_MS = 100  # ≤ 10 Hz
+
+
+class TeachingViews(QObject):
+    def __init__(self, lab) -> None:
+        super().__init__(lab)
+        self.lab = lab
+        self._details = None
+        self._fit = None
+        self._dirty = False
+        self._posted_for = None          # the LoopThread whose job got the current flags
+        self._generation = -1
+        self._wanted = False             # cached: checked on every report
+        self.selected_unit: tuple[int, int] | None = None
+
+        self.toggle_bar = QWidget()
+        bar = QHBoxLayout(self.toggle_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.pieces_box = QCheckBox()
+        self.diagram_box = QCheckBox()
+        self.activation_box = QCheckBox()
+        for box in (self.pieces_box, self.diagram_box, self.activation_box):
+            bar.addWidget(box)
+            box.toggled.connect(self._on_toggled)
+        bar.addStretch(1)
+
+        self.pieces = LinePiecesPlot(self)
+        self.diagram = NetworkDiagram()
+        self.unit_plot = make_plot()
+        self.unit_curve = FastCurve(self.unit_plot.getPlotItem(), pg.mkPen("#ffffff", width=2))
+        self._unit_range = StickyRange(-0.1, 1, margin=0.15, limit=1e6)
+        self._unit_range_shown = False
+        self.diagram_panel = QSplitter(Qt.Vertical)
+        self.diagram_panel.addWidget(self.diagram)
+        self.diagram_panel.addWidget(self.unit_plot)
+        self.explorer = ActivationExplorer()
+        self.pieces_panel = QWidget()
+        pieces_layout = QVBoxLayout(self.pieces_panel)
+        pieces_layout.setContentsMargins(0, 0, 0, 0)
+        self.pieces_legend = QLabel()
+        self.pieces_legend.setWordWrap(True)
+        pieces_layout.addWidget(self.pieces.widget, 1)
+        pieces_layout.addWidget(self.pieces_legend)
+        self.panel = QSplitter(Qt.Horizontal)
+        for stretch, w in ((3, self.pieces_panel), (2, self.diagram_panel), (2, self.explorer)):
+            self.panel.addWidget(w)
+            self.panel.setStretchFactor(self.panel.count() - 1, stretch)
+            w.setMinimumWidth(120)
+            w.hide()
+        self.panel.hide()
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self._refresh)
+        self.pieces.unitHovered.connect(self.diagram.set_highlight)
+        self.diagram.neuronClicked.connect(self._on_neuron_clicked)
+
+    # -- state -------------------------------------------------------------------
+    def wants_details(self) -> bool:
+        return self._wanted
+
+    def retranslate(self) -> None:
+        self.pieces_box.setText(self.tr("Line pieces"))
+        self.pieces_box.setToolTip(self.tr("Show each hidden unit's contribution (output weight × activation) and their sum"))
+        self.diagram_box.setText(self.tr("Network diagram"))
+        self.diagram_box.setToolTip(self.tr("The network's neurons and weights, live; click a hidden neuron to plot its activation"))
+        self.activation_box.setText(self.tr("Activation explorer"))
+        self.activation_box.setToolTip(self.tr("Each activation's f(x) and f′(x); the share of dead ReLU units while training"))
+        self.pieces.widget.getPlotItem().setTitle(self.tr("Line pieces"))
+        self.pieces_legend.setText(self.tr("Thin: each hidden unit's output weight × activation (hover or click one). "
+                                           "Orange: their sum + output bias; dashed: the network's fit (they coincide). "
+                                           "Red ticks: where ReLU units bend."))
+        self.diagram.set_layer_names(self.tr("input x"), self.tr("output y"))
+        self._title_unit_plot()
+        self.explorer.retranslate()
+
+    def _title_unit_plot(self) -> None:
+        if self.selected_unit is None:
+            text = self.tr("Click a neuron above")
+        else:
+            layer, unit = self.selected_unit
+            text = self.tr("Layer {layer}, neuron {unit}: h(x)").format(layer=layer + 1, unit=unit + 1)
+        self.unit_plot.getPlotItem().setTitle(text)
+
+    @Slot()
+    def _on_toggled(self) -> None:
+        self.pieces_panel.setVisible(self.pieces_box.isChecked())
+        self.diagram_panel.setVisible(self.diagram_box.isChecked())
+        self.explorer.setVisible(self.activation_box.isChecked())
+        wanted = self._wanted = (self.pieces_box.isChecked() or self.diagram_box.isChecked()
+                                 or self.activation_box.isChecked())
+        if wanted and not self.panel.isVisible():
+            self._make_room()
+        self.panel.setVisible(wanted)
+        stretch = {self.pieces_panel: 3, self.diagram_panel: 2, self.explorer: 2}
+        shown = [stretch[self.panel.widget(i)] if not self.panel.widget(i).isHidden() else 0
+                 for i in range(self.panel.count())]
+        width = max(self.panel.width(), 600)
+        self.panel.setSizes([int(width * s / max(1, sum(shown))) for s in shown])
+        if wanted:
+            self._timer.start()
+            self._dirty = True
+        else:
+            self._timer.stop()
+        self.explorer.select(self.lab.config().activation)
+        self._post_flags()
+
+    def _make_room(self) -> None:
+        """Give the panel about 45 % of the plot column when it first appears."""
+        splitter = self.panel.parentWidget()
+        if isinstance(splitter, QSplitter):
+            sizes = splitter.sizes()
+            total = sum(sizes) or 600
+            rest = sum(s for i, s in enumerate(sizes) if splitter.widget(i) is not self.panel)
+            scale = 0.55 * total / (rest or 1)
+            splitter.setSizes([int(0.45 * total) if splitter.widget(i) is self.panel else int(sizes[i] * scale)
+                               for i in range(splitter.count())])
+
+    def _post_flags(self) -> None:
+        loop = self.lab._loop
+        if loop is None:
+            return
+        self._posted_for = loop
+
+        def apply(job, want=self._wanted, unit=self.selected_unit):
+            job.want_details = want
+            job.selected_unit = unit
+
+        loop.control.post(apply)
+
+    @Slot(int, int)
+    def _on_neuron_clicked(self, layer: int, unit: int) -> None:
+        self.selected_unit = (layer, unit)
+        self.unit_curve.clear()
+        self._unit_range.reset(-0.1, 1)
+        self._unit_range_shown = False
+        self._title_unit_plot()
+        self._post_flags()
+
+    # -- progress (every report; keep it cheap) ---------------------------------------
+    def on_progress(self, progress: Progress) -> None:
+        if not self._wanted:
+            return
+        if self.lab._loop is not self._posted_for:
+            self._post_flags()  # a new worker (after an error): tell its job what we want
+        details = progress.snapshot.get("details")
+        if details is None:
+            return
+        if progress.generation != self._generation:
+            self._generation = progress.generation
+            x_plot = progress.snapshot["data"].x_plot
+            self.pieces.reset(x_plot)
+            self.unit_plot.getPlotItem().setXRange(float(x_plot[0]), float(x_plot[-1]), padding=0)
+            self.explorer.select(progress.snapshot["config"].activation)
+            if self.selected_unit is not None and details.get("selected_unit") is None:
+                self.selected_unit = None
+                self.diagram.selected = None
+                self._title_unit_plot()
+            self._dirty = True
+        self._details = details
+        self._fit = progress.snapshot["fit"]
+        self._dirty = True
+        if progress.state != "running":
+            self._refresh()  # a single step or a pause: show it now
+
+    @Slot()
+    def _refresh(self) -> None:
+        if not self._dirty or self._details is None:
+            return
+        self._dirty = False
+        d = self._details
+        if self.pieces_box.isChecked():
+            self.pieces.set_pieces(d["pieces"], d["output_bias"], self._fit, d["kinks"])
+        if self.diagram_box.isChecked():
+            self.diagram.set_weights(d["weights"])
+            curve = d.get("unit_curve")
+            if curve is not None and self.pieces.x.size == curve.size:
+                self.unit_curve.set_data(self.pieces.x, curve)
+                lo, hi = finite_min_max(np.asarray(curve, dtype=np.float64))
+                if self._unit_range.include(lo, hi) or not self._unit_range_shown:
+                    self._unit_range_shown = True
+                    x = self.pieces.x
+                    self.unit_plot.getPlotItem().setRange(xRange=(float(x[0]), float(x[-1])),
+                                                          yRange=(self._unit_range.lo, self._unit_range.hi), padding=0)
+                sync_plot(self.unit_plot)
+        if self.activation_box.isChecked():
+            self.explorer.set_dead(d.get("dead_units"), d.get("hidden_units", 0))

@@ -1,0 +1,182 @@
+"""Export any plot to PNG or SVG, and tables (loss histories, confusion matrices) to CSV.
+
+``install_plot_export(plot, name, csv=...)`` gives a pyqtgraph plot a
+right-click menu: "Save image (PNG)…", "Save image (SVG)…" and, when the lab
+passes a ``csv`` callback returning ``(header, rows)``, "Save data (CSV)…".
+The file dialog starts in the last folder used (remembered in the settings).
+Nothing here runs while training: only when the user asks.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from playground.core.session import write_text_atomic
+from playground.ui import i18n
+from playground.ui.settings import Settings
+
+CsvProvider = Callable[[], tuple[Sequence[str], Iterable[Sequence]]]
+
+
+def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
+    """The save dialog, starting in the last folder; '' if cancelled. (Tests replace this function.)"""
+    settings = Settings()
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path(settings.last_folder()) / suggested), filters)
+    if path:
+        settings.set_last_folder(Path(path).parent)
+    return path
+
+
+def export_image(plot: pg.PlotWidget, path: str | os.PathLike) -> None:
+    """PNG or SVG (by the file's suffix) of the whole plot: axes, title, legend and curves."""
+    path = str(path)
+    if path.lower().endswith(".svg"):
+        # Qt's own SVG generator: pyqtgraph's SVGExporter cannot parse the path data Qt 6.11 writes.
+        from PySide6.QtCore import QRect, QSize
+        from PySide6.QtGui import QPainter
+        from PySide6.QtSvg import QSvgGenerator
+
+        size = QSize(max(1, plot.width()), max(1, plot.height()))
+        generator = QSvgGenerator()
+        generator.setFileName(path)
+        generator.setSize(size)
+        generator.setViewBox(QRect(0, 0, size.width(), size.height()))
+        generator.setTitle("NN Playground")
+        painter = QPainter(generator)
+        try:
+            plot.render(painter)
+        finally:
+            painter.end()
+        if not Path(path).is_file():
+            raise OSError(f"could not write {path}")
+        return
+    import pyqtgraph.exporters as exporters
+
+    exporter = exporters.ImageExporter(plot.getPlotItem())
+    exporter.parameters()["width"] = max(800, int(plot.width() * plot.devicePixelRatioF()))
+    exporter.export(path)
+    if not Path(path).is_file():
+        raise OSError(f"could not write {path}")
+
+
+def table_csv(header: Sequence[str], rows: Iterable[Sequence]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if v is None or (isinstance(v, float) and math.isnan(v)) else _cell(v) for v in row])
+    return out.getvalue()
+
+
+def _cell(value):
+    if isinstance(value, (float, np.floating)):
+        return f"{float(value):.9g}"
+    return value
+
+
+def save_csv(path: str | os.PathLike, header: Sequence[str], rows: Iterable[Sequence]) -> None:
+    write_text_atomic(path, table_csv(header, rows))
+
+
+def loss_rows(train: np.ndarray, test_steps: Sequence[int] = (), test_values: Sequence[float] = ()):
+    """Header and rows for a loss history: step, train loss, test loss (where measured)."""
+    tests = dict(zip(test_steps, test_values))
+    rows = [(i + 1, float(v), tests.get(i + 1)) for i, v in enumerate(np.asarray(train).reshape(-1))]
+    return ("step", "train_loss", "test_loss"), rows
+
+
+def confusion_rows(matrix, labels: Sequence[str] | None = None):
+    """Header and rows for a confusion matrix (rows = true class, columns = predicted)."""
+    matrix = np.asarray(matrix)
+    labels = [str(i) for i in range(matrix.shape[0])] if labels is None else [str(x) for x in labels]
+    header = ["true \\ predicted"] + labels
+    return header, [[labels[i]] + [int(v) for v in matrix[i]] for i in range(matrix.shape[0])]
+
+
+class PlotExport(QObject):
+    """The right-click actions of one plot."""
+
+    def __init__(self, plot: pg.PlotWidget, name: str, csv: CsvProvider | None = None) -> None:
+        super().__init__(plot)
+        self.plot, self.name, self.csv = plot, name, csv
+        self.png_action = QAction(plot)
+        self.svg_action = QAction(plot)
+        self.png_action.triggered.connect(lambda: self.save_image("png"))
+        self.svg_action.triggered.connect(lambda: self.save_image("svg"))
+        plot.addAction(self.png_action)
+        plot.addAction(self.svg_action)
+        self.csv_action = None
+        if csv is not None:
+            self.csv_action = QAction(plot)
+            self.csv_action.triggered.connect(self.save_csv)
+            plot.addAction(self.csv_action)
+        plot.setContextMenuPolicy(Qt.ActionsContextMenu)
+        self.retranslate()
+        # Not an event filter on the plot: that would call Python on every repaint (GIL, see README "Design").
+        i18n.manager().changed.connect(self.retranslate)
+
+    def retranslate(self, *_args) -> None:
+        self.png_action.setText(self.tr("Save image (PNG)…"))
+        self.svg_action.setText(self.tr("Save image (SVG)…"))
+        if self.csv_action is not None:
+            self.csv_action.setText(self.tr("Save data (CSV)…"))
+        self.plot.setToolTip(self.tr("Right-click to save this plot as an image, or its data as CSV"))
+
+    def _done(self, path: str) -> None:
+        window = self.plot.window()
+        if hasattr(window, "show_message"):
+            window.show_message(self.tr("Saved {path}").format(path=path))
+
+    def _failed(self, exc: Exception) -> None:
+        window = self.plot.window()
+        detail = getattr(exc, "strerror", None) or str(exc)
+        if hasattr(window, "show_message"):
+            window.show_message(self.tr("Could not save the file: {detail}").format(detail=detail))
+
+    def save_image(self, kind: str) -> str | None:
+        filters = self.tr("PNG images (*.png)") if kind == "png" else self.tr("SVG drawings (*.svg)")
+        path = ask_save_path(self.plot.window(), self.tr("Save the plot as an image"), f"{self.name}.{kind}", filters)
+        if not path:
+            return None
+        if not path.lower().endswith("." + kind):
+            path += "." + kind
+        try:
+            export_image(self.plot, path)
+        except Exception as exc:  # an exporter failure must never become a traceback dialog
+            self._failed(exc)
+            return None
+        self._done(path)
+        return path
+
+    def save_csv(self) -> str | None:
+        path = ask_save_path(self.plot.window(), self.tr("Save the plot's data as CSV"), f"{self.name}.csv",
+                             self.tr("CSV tables (*.csv)"))
+        if not path:
+            return None
+        if not path.lower().endswith(".csv"):
+            path += ".csv"
+        try:
+            header, rows = self.csv()
+            save_csv(path, header, rows)
+        except OSError as exc:
+            self._failed(exc)
+            return None
+        self._done(path)
+        return path
+
+
+def install_plot_export(plot: pg.PlotWidget, name: str, csv: CsvProvider | None = None) -> PlotExport:
+    exporter = PlotExport(plot, name, csv)
+    plot.plot_export = exporter  # keep it alive with the plot
+    return exporter

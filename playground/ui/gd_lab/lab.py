@@ -1,0 +1,402 @@
+"""The gradient-descent lab: watch x ← x − lr·f′(x) find (or miss) a minimum.
+
+The descent (core.gradient_descent) takes microseconds per step, so it runs on
+the GUI thread, stepped by a QTimer for the animation; there is no worker.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QTimer, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
+
+from playground.core.gradient_descent import FUNCTIONS, GDSetup, GradientDescent, notes_setup
+from playground.ui.teaching_plots import contour_path, markers, sync_plot
+from playground.ui.plots import FastCurve, StickyRange, make_plot
+from playground.ui.theme import plot_colors
+from playground.ui.widgets.transport import PACE_RATES, TransportBar
+
+MAX_TABLE_ROWS = 2000
+MAX_SPEED_INTERVAL_MS = 16   # "Max speed" animates at about 60 steps a second
+DEFAULT_PACE_INDEX = 3       # 10 steps/s: slow enough to follow each step
+CONVERGED_TOL = 0.01         # the notes' |x| < 0.01
+CONTOUR_LEVELS = (0.5, 2, 5, 10, 20, 40, 70, 110, 160)
+
+
+class GDLab(QWidget):
+    message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.gd = GradientDescent(notes_setup())
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._tick)
+        self._verdict = ""
+        self._converged_at: int | None = None
+        self._build()
+        self.retranslate()
+        self.reset()
+
+    # -- layout ----------------------------------------------------------------
+    def _build(self) -> None:
+        self.function_box = QComboBox()
+        for key in FUNCTIONS:
+            self.function_box.addItem(FUNCTIONS[key].label, key)
+        self.start_x = _spin(-10.0, 10.0, 5.0, 0.1, 2)
+        self.start_y = _spin(-10.0, 10.0, 3.0, 0.1, 2)
+        self.lr_box = _spin(0.0001, 3.0, 0.1, 0.01, 4)
+        self.momentum_box = _spin(0.0, 0.99, 0.0, 0.05, 2)
+        self.transport = TransportBar()
+        self.transport.pace_box.setCurrentIndex(DEFAULT_PACE_INDEX)
+        self.settings_group = QGroupBox()
+        form = QFormLayout(self.settings_group)
+        self._labels = {}
+        for key, widget in (("function", self.function_box), ("x0", self.start_x), ("y0", self.start_y),
+                            ("lr", self.lr_box), ("momentum", self.momentum_box)):
+            label = QLabel()
+            form.addRow(label, widget)
+            self._labels[key] = (label, widget)
+        self._form = form
+        self.verdict_label = QLabel()
+        self.verdict_label.setWordWrap(True)
+        self.formula_label = QLabel()
+        self.formula_label.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.settings_group)
+        left_layout.addWidget(self.transport)
+        left_layout.addWidget(self.formula_label)
+        left_layout.addWidget(self.verdict_label)
+        left_layout.addWidget(self.table, 1)
+        left.setMinimumWidth(320)
+        left.setMaximumWidth(440)
+
+        c = plot_colors()
+        self.plot = make_plot()
+        item = self.plot.getPlotItem()
+        self.curve = FastCurve(item, pg.mkPen(c.target, width=2))
+        self.contours = FastCurve(item, pg.mkPen(c.target, width=1))
+        self.tangent = FastCurve(item, pg.mkPen(c.train_points, width=1.5, style=Qt.DashLine))
+        self.path_line = FastCurve(item, pg.mkPen(c.test_loss, width=1))
+        self.path_points = markers(item, c.test_loss, 5)
+        self.step_line = FastCurve(item, pg.mkPen(c.fit, width=2.5))
+        self.arrow = pg.ArrowItem(pen=pg.mkPen(c.fit), brush=pg.mkBrush(c.fit), headLen=14, tailLen=None)
+        item.addItem(self.arrow, ignoreBounds=True)
+        self.point = markers(item, c.fit, 12)
+        self.minima = markers(item, "#7bd88f", 8)
+        self.banner = pg.TextItem(color=c.warning, anchor=(0.5, 0.0))
+        self.banner.setZValue(20)
+        item.addItem(self.banner, ignoreBounds=True)
+        self._x_range = StickyRange(-6, 6, margin=0.2, limit=1e6)
+        self._y_range = StickyRange(-1, 36, margin=0.2, limit=1e12)
+
+        layout = QHBoxLayout(self)
+        layout.addWidget(left)
+        layout.addWidget(self.plot, 1)
+        self.status_label = QLabel()
+
+        self.transport.playToggled.connect(self._on_play)
+        self.transport.stepRequested.connect(self.step_once)
+        self.transport.resetRequested.connect(self.reset)
+        self.transport.paceChanged.connect(lambda _rate: self._apply_pace())
+        self.function_box.currentIndexChanged.connect(self._on_function)
+        for box in (self.start_x, self.start_y, self.lr_box, self.momentum_box):
+            box.valueChanged.connect(self._on_setting)
+        for key, slot in ((Qt.Key_Space, self.toggle_play), (Qt.Key_S, self.step_once), (Qt.Key_R, self.reset)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def tab_title(self) -> str:
+        return self.tr("Gradient descent")
+
+    def tab_tooltip(self) -> str:
+        return self.tr("Watch x ← x − lr·f′(x) walk down a function, step by step")
+
+    def retranslate(self) -> None:
+        self.settings_group.setTitle(self.tr("Gradient descent"))
+        names = {"function": self.tr("Function"), "x0": self.tr("Start x"), "y0": self.tr("Start y"),
+                 "lr": self.tr("Learning rate"), "momentum": self.tr("Momentum")}
+        tips = {"function": self.tr("The function whose minimum gradient descent looks for"),
+                "x0": self.tr("Where the descent starts"), "y0": self.tr("Where the descent starts (second coordinate)"),
+                "lr": self.tr("Step size: x ← x − lr·gradient. On x², lr > 1 overshoots further every step"),
+                "momentum": self.tr("Share of the previous step that carries over (0 = plain gradient descent)")}
+        for key, (label, widget) in self._labels.items():
+            label.setText(names[key])
+            label.setToolTip(tips[key])
+            widget.setToolTip(tips[key])
+        labels = {"x2": self.tr("f(x) = x²"), "x4": self.tr("f(x) = x⁴ − 3x² (two minima)"),
+                  "bowl": self.tr("f(x, y) = x² + 4y² (2-D bowl)")}
+        for i in range(self.function_box.count()):
+            self.function_box.setItemText(i, labels.get(self.function_box.itemData(i), ""))
+        self.formula_label.setText(self.tr("Each step: gradient g = f′(x), velocity v ← momentum·v + g, x ← x − lr·v"))
+        self.table.setHorizontalHeaderLabels([self.tr("step"), self.tr("x"), self.tr("gradient"), self.tr("new x")])
+        self.transport.retranslate()
+        self.plot.getPlotItem().setTitle(self.tr("The point moves against the gradient (orange: this step; dashed: tangent)"))
+        self._update_verdict()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._redraw_point)  # the view has its real size now: re-aim the arrow
+
+    def start_backend(self) -> None:
+        """Nothing to load: the descent is plain numpy."""
+
+    def shutdown(self) -> None:
+        self._timer.stop()
+
+    # -- settings ----------------------------------------------------------------
+    def setup(self) -> GDSetup:
+        key = self.function_box.currentData()
+        start = (self.start_x.value(), self.start_y.value()) if FUNCTIONS[key].dims == 2 else (self.start_x.value(),)
+        return GDSetup(key, start, self.lr_box.value(), self.momentum_box.value(), self.gd.setup.max_steps)
+
+    def load_setup(self, setup: GDSetup) -> None:
+        """Show ``setup`` in the widgets and start a fresh descent from it."""
+        for box in (self.function_box, self.start_x, self.start_y, self.lr_box, self.momentum_box):
+            box.blockSignals(True)
+        try:
+            self.function_box.setCurrentIndex(self.function_box.findData(setup.function))
+            self.start_x.setValue(setup.start[0])
+            if len(setup.start) > 1:
+                self.start_y.setValue(setup.start[1])
+            self.lr_box.setValue(setup.lr)
+            self.momentum_box.setValue(setup.momentum)
+        finally:
+            for box in (self.function_box, self.start_x, self.start_y, self.lr_box, self.momentum_box):
+                box.blockSignals(False)
+        self.gd.setup = setup
+        self.reset()
+
+    @Slot()
+    def _on_function(self) -> None:
+        """A new function starts from its own default start point."""
+        start = FUNCTIONS[self.function_box.currentData()].default_start
+        for box, value in zip((self.start_x, self.start_y), start):
+            box.blockSignals(True)
+            box.setValue(value)
+            box.blockSignals(False)
+        self.reset()
+
+    @Slot()
+    def _on_setting(self) -> None:
+        """Start point or learning rate changed: start again from the (new) start point."""
+        self.reset()
+
+    # -- stepping ------------------------------------------------------------------
+    @Slot()
+    def toggle_play(self) -> None:
+        self.transport.set_playing(not self.transport.playing, emit=True)
+
+    @Slot(bool)
+    def _on_play(self, playing: bool) -> None:
+        if playing and self.gd.done():
+            self.reset(keep_playing=True)
+        if playing:
+            self._apply_pace()
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+    def _apply_pace(self) -> None:
+        rate = PACE_RATES[max(0, self.transport.pace_box.currentIndex())]
+        self._timer.setInterval(MAX_SPEED_INTERVAL_MS if rate is None else int(1000 / rate))
+
+    @Slot()
+    def step_once(self) -> None:
+        if self.transport.playing:
+            self.transport.set_playing(False, emit=True)
+        if not self.gd.diverged():
+            self._step()
+
+    @Slot()
+    def _tick(self) -> None:
+        if self.gd.done():
+            self.transport.set_playing(False, emit=True)
+            return
+        self._step()
+
+    def _step(self) -> None:
+        self.gd.step()
+        self._add_row(self.gd.history[-1])
+        if self._converged_at is None and self.gd.converged(CONVERGED_TOL):
+            self._converged_at = self.gd.step_count
+        self._redraw_point()
+        self._update_verdict()
+        if self.gd.done() and self.transport.playing:
+            self.transport.set_playing(False, emit=True)
+
+    @Slot()
+    def reset(self, keep_playing: bool = False) -> None:
+        if not keep_playing and self.transport.playing:
+            self.transport.set_playing(False, emit=True)
+        self.gd.reset(self.setup())
+        self._form.setRowVisible(self.start_y, self.gd.function.dims == 2)
+        self._converged_at = 0 if self.gd.converged(CONVERGED_TOL) else None
+        self.table.setRowCount(0)
+        self._rebuild_plot()
+        self._update_verdict()
+
+    # -- drawing -------------------------------------------------------------------
+    def _add_row(self, record) -> None:
+        if self.table.rowCount() >= MAX_TABLE_ROWS:
+            self.table.removeRow(0)
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for col, text in enumerate((str(record.step), _vec(record.x), _vec(record.grad), _vec(record.new_x))):
+            cell = QTableWidgetItem(text)
+            cell.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            self.table.setItem(row, col, cell)
+        self.table.scrollToBottom()
+
+    def _rebuild_plot(self) -> None:
+        fn = self.gd.function
+        lo, hi = fn.view
+        start = self.gd.x
+        lo, hi = min(lo, float(start.min()) - 0.5), max(hi, float(start.max()) + 0.5)
+        self._x_range.reset(lo, hi)
+        item = self.plot.getPlotItem()
+        if fn.dims == 1:
+            item.setLabel("left", "f(x)")
+            self.contours.clear()
+            self._draw_function()
+            self.minima.setData(np.array([m[0] for m in fn.minima]), np.array([fn.f(np.array(m)) for m in fn.minima]))
+        else:
+            item.setLabel("left", "y")
+            self.curve.clear()
+            self.tangent.clear()
+            self._y_range.reset(lo, hi)
+            self._draw_contours()
+            self.minima.setData(np.array([m[0] for m in fn.minima]), np.array([m[1] for m in fn.minima]))
+        item.setLabel("bottom", "x")
+        self._apply_ranges()
+        self._redraw_point()
+
+    def _draw_function(self) -> None:
+        fn = self.gd.function
+        xs = np.linspace(self._x_range.lo, self._x_range.hi, 600)
+        ys = np.array([fn.f(np.array([v])) for v in xs])
+        self.curve.set_data(xs, ys)
+        y_lo, y_hi = float(ys.min()), float(ys.max())
+        pad = 0.08 * (y_hi - y_lo)
+        self._y_range.reset(y_lo - pad, y_hi + pad)
+
+    def _draw_contours(self) -> None:
+        fn = self.gd.function
+        lo, hi = self._x_range.lo, self._x_range.hi
+        grid = np.linspace(lo, hi, 161)
+        gx, gy = np.meshgrid(grid, grid, indexing="ij")
+        z = np.vectorize(lambda a, b: fn.f(np.array([a, b])))(gx, gy)
+        self.contours.item.setPath(contour_path(z, CONTOUR_LEVELS, lo, hi, lo, hi))
+
+    def _apply_ranges(self) -> None:
+        self.plot.getPlotItem().setRange(xRange=(self._x_range.lo, self._x_range.hi),
+                                         yRange=(self._y_range.lo, self._y_range.hi), padding=0)
+        self.banner.setPos((self._x_range.lo + self._x_range.hi) / 2, self._y_range.hi)
+
+    def _coords(self, p: np.ndarray) -> tuple[float, float]:
+        fn = self.gd.function
+        return (float(p[0]), fn.f(p)) if fn.dims == 1 else (float(p[0]), float(p[1]))
+
+    def _redraw_point(self) -> None:
+        fn = self.gd.function
+        path = [p for p in self.gd.path if np.isfinite(p).all() and np.abs(p).max() < 1e6]
+        coords = np.array([self._coords(p) for p in path]) if path else np.zeros((0, 2))
+        self.path_line.set_data(coords[:, 0], coords[:, 1]) if len(coords) else self.path_line.clear()
+        self.path_points.setData(coords[:, 0], coords[:, 1])
+        if not len(coords):
+            return
+        px, py = coords[-1]
+        changed = self._x_range.include(float(coords[:, 0].min()), float(coords[:, 0].max()))
+        if fn.dims == 1 and changed:
+            self._draw_function()
+        if fn.dims == 2:
+            changed |= self._y_range.include(float(coords[:, 1].min()), float(coords[:, 1].max()))
+        if changed:
+            self._apply_ranges()
+        self.point.setData(np.array([px]), np.array([py]))
+        sync_plot(self.plot)  # the arrow's angle needs the view's current transform
+        x = path[-1]
+        with np.errstate(all="ignore"):
+            g = fn.grad(x)
+            step = -self.gd.setup.lr * (self.gd.setup.momentum * self.gd.velocity + g)
+        if fn.dims == 1:
+            half = 0.12 * (self._x_range.hi - self._x_range.lo)
+            self.tangent.set_data(np.array([px - half, px + half]), np.array([py - half * g[0], py + half * g[0]]))
+            tip = (px + step[0], py)
+        else:
+            tip = (px + step[0], py + step[1])
+        if np.isfinite(tip).all() and (abs(tip[0] - px) + abs(tip[1] - py)) > 0:
+            self.step_line.set_data(np.array([px, tip[0]]), np.array([py, tip[1]]))
+            self._place_arrow(px, py, *tip)
+        else:
+            self.step_line.clear()
+            self.arrow.hide()
+        sync_plot(self.plot)
+
+    def _place_arrow(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        view = self.plot.getPlotItem().getViewBox()
+        a, b = view.mapViewToScene(pg.Point(x0, y0)), view.mapViewToScene(pg.Point(x1, y1))
+        dx, dy = b.x() - a.x(), b.y() - a.y()
+        if math.hypot(dx, dy) < 1e-9:
+            self.arrow.hide()
+            return
+        self.arrow.setStyle(angle=math.degrees(math.atan2(-dy, -dx)))
+        self.arrow.setPos(x1, y1)
+        self.arrow.show()
+
+    def _update_verdict(self) -> None:
+        gd = self.gd
+        text, warn = "", False
+        if gd.diverged():
+            text, warn = self.tr("Diverged: x ran off to infinity. Each step overshot the minimum by more than the last; use a smaller learning rate."), True
+        elif gd.step_count >= 3 and gd.diverging():
+            if gd.function.key == "x2" and gd.setup.lr > 1 and gd.setup.momentum == 0:
+                text = self.tr("Diverging: with lr > 1 on x², x ← (1 − 2·lr)·x grows every step ({factor} × per step).").format(
+                    factor=f"{abs(1 - 2 * gd.setup.lr):.3g}")
+            else:
+                text = self.tr("Diverging: every step lands farther from the minimum. Try a smaller learning rate.")
+            warn = True
+        elif self._converged_at is not None:
+            minimum = gd.nearest_minimum()
+            where = ", ".join(f"{m:.3g}" for m in minimum)
+            text = self.tr("Reached the minimum at ({where}) within 0.01 after {n} steps.").format(where=where, n=self._converged_at)
+        elif gd.step_count:
+            text = self.tr("Step {n}: f = {f}").format(n=gd.step_count, f=f"{gd.value():.4g}")
+        self.verdict_label.setText(text)
+        self.verdict_label.setStyleSheet("color: #ff6b6b; font-weight: bold;" if warn else "")
+        self.banner.setText(self.tr("Diverging!") if warn else "")
+        self._verdict = text
+        self.status_label.setText(self.tr("Step {n}  ·  x = {x}  ·  f(x) = {f}").format(
+            n=gd.step_count, x=_vec(gd.x), f=f"{gd.value():.4g}" if np.isfinite(gd.x).all() else "–"))
+
+
+def _spin(lo: float, hi: float, value: float, step: float, decimals: int) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(lo, hi)
+    box.setDecimals(decimals)
+    box.setSingleStep(step)
+    box.setValue(value)
+    box.setKeyboardTracking(False)
+    return box
+
+
+def _vec(v: np.ndarray) -> str:
+    values = [f"{float(a):.5g}" for a in np.atleast_1d(v)]
+    return values[0] if len(values) == 1 else "(" + ", ".join(values) + ")"

@@ -1,0 +1,392 @@
+"""The linear-regression lab: the notes' nn.Linear(1, 1) learning y = 2x from three points.
+
+Training runs in a LoopThread with the shared loop (torch loads on the worker);
+the job sends each new stretch of its (w, b, loss) trajectory with its reports.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QSpinBox, QVBoxLayout, QWidget)
+
+from playground.core.linear_regression import X_DATA, Y_DATA, LinearSetup, loss_surface, notes_setup
+from playground.core.loop import Progress
+from playground.ui.teaching_plots import contour_path, markers, sync_plot
+from playground.ui.plots import FastCurve, StickyRange, make_plot
+from playground.ui.theme import plot_colors
+from playground.ui.widgets.transport import TransportBar
+from playground.workers.loop_thread import LoopThread
+
+SECONDARY_REFRESH_S = 0.2
+SURFACE_LEVELS = tuple(float(v) for v in np.geomspace(0.01, 60, 14))
+
+
+def _make_job(setup: LinearSetup):
+    from playground.core.linear_regression import LinearRegressionJob  # torch: on the worker thread
+
+    return LinearRegressionJob(setup)
+
+
+class LinearLab(QWidget):
+    message = Signal(str)
+    ready = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._setup = notes_setup()
+        self._loop: LoopThread | None = None
+        self._generation = -1
+        self._trajectory = np.zeros((0, 3))
+        self._step = 0
+        self._state = "paused"
+        self._last_secondary = 0.0
+        self._ready = False
+        self._backend_wanted = False
+        self._surface_generation = -1
+        self._ranges_set = False
+        self._build()
+        self.retranslate()
+        self.transport.setEnabled(False)
+
+    # -- layout ----------------------------------------------------------------
+    def _build(self) -> None:
+        self.lr_box = QDoubleSpinBox()
+        self.lr_box.setDecimals(4)
+        self.lr_box.setRange(0.0001, 1.0)
+        self.lr_box.setSingleStep(0.005)
+        self.lr_box.setKeyboardTracking(False)
+        self.steps_box = QSpinBox()
+        self.steps_box.setRange(1, 1_000_000)
+        self.steps_box.setSingleStep(100)
+        self.seed_box = QSpinBox()
+        self.seed_box.setRange(0, 2**31 - 1)
+        self._show_setup(self._setup)
+        self.settings_group = QGroupBox()
+        form = QFormLayout(self.settings_group)
+        self._rows = {}
+        for key, widget in (("lr", self.lr_box), ("steps", self.steps_box), ("seed", self.seed_box)):
+            label = QLabel()
+            form.addRow(label, widget)
+            self._rows[key] = (label, widget)
+        self.transport = TransportBar()
+        self.readout = QLabel()
+        self.readout.setWordWrap(True)
+        self.readout.setTextFormat(Qt.RichText)
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        for w in (self.settings_group, self.transport, self.readout, self.explanation):
+            left_layout.addWidget(w)
+        left_layout.addStretch(1)
+        left.setMinimumWidth(300)
+        left.setMaximumWidth(400)
+
+        c = plot_colors()
+        self.fit_plot = make_plot()
+        fit = self.fit_plot.getPlotItem()
+        self.target_line = FastCurve(fit, pg.mkPen(c.target, width=1.5, style=Qt.DashLine))
+        self.fit_line = FastCurve(fit, pg.mkPen(c.fit, width=2.5))
+        self.points = markers(fit, c.train_points, 9)
+        self._x_line = np.array([0.0, 4.0])
+        self.target_line.set_data(self._x_line, 2 * self._x_line)
+        self.points.setData(np.asarray(X_DATA), np.asarray(Y_DATA))
+        fit.setRange(xRange=(0, 4), yRange=(-2, 9), padding=0)
+
+        self.params_plot = make_plot()
+        params = self.params_plot.getPlotItem()
+        self.w_curve = FastCurve(params, pg.mkPen(c.fit, width=2))
+        self.b_curve = FastCurve(params, pg.mkPen(c.train_points, width=2))
+        self.w_goal = pg.InfiniteLine(pos=2.0, angle=0, pen=pg.mkPen(c.fit, width=1, style=Qt.DotLine))
+        self.b_goal = pg.InfiniteLine(pos=0.0, angle=0, pen=pg.mkPen(c.train_points, width=1, style=Qt.DotLine))
+        for line in (self.w_goal, self.b_goal):
+            params.addItem(line, ignoreBounds=True)
+        self.params_legend = params.addLegend(offset=(-10, 10))
+        self._legend_proxies = (pg.PlotDataItem(pen=pg.mkPen(c.fit, width=2)),
+                                pg.PlotDataItem(pen=pg.mkPen(c.train_points, width=2)))
+        self._step_range = StickyRange(0, 1000, margin=0.3, floor=0)
+        self._param_range = StickyRange(-1, 2.5, margin=0.1)
+
+        self.surface_plot = make_plot()
+        surface = self.surface_plot.getPlotItem()
+        self.contours = FastCurve(surface, pg.mkPen(c.target, width=1))
+        self.path_line = FastCurve(surface, pg.mkPen(c.fit, width=2))
+        self.current = markers(surface, c.fit, 11)
+        self.optimum_point = markers(surface, "#7bd88f", 9)
+        self.optimum_point.setData(np.array([2.0]), np.array([0.0]))
+
+        self.loss_plot = make_plot()
+        loss = self.loss_plot.getPlotItem()
+        loss.setLogMode(x=False, y=True)
+        self.loss_curve = FastCurve(loss, pg.mkPen(c.train_loss, width=1.5))
+        self._loss_range = StickyRange(-3, 1, margin=0.1, limit=40)
+
+        grid = QGridLayout()
+        grid.addWidget(self.fit_plot, 0, 0)
+        grid.addWidget(self.params_plot, 0, 1)
+        grid.addWidget(self.surface_plot, 1, 0)
+        grid.addWidget(self.loss_plot, 1, 1)
+        layout = QHBoxLayout(self)
+        layout.addWidget(left)
+        layout.addLayout(grid, 1)
+        self.status_label = QLabel()
+
+        self.transport.playToggled.connect(self._on_play)
+        self.transport.stepRequested.connect(self.step_once)
+        self.transport.resetRequested.connect(self.reset)
+        self.transport.paceChanged.connect(self._on_pace)
+        self.lr_box.valueChanged.connect(self._on_setting)
+        self.steps_box.valueChanged.connect(self._on_setting)
+        self.seed_box.valueChanged.connect(self._on_setting)
+        for key, slot in ((Qt.Key_Space, self.toggle_play), (Qt.Key_S, self.step_once), (Qt.Key_R, self.reset)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def tab_title(self) -> str:
+        return self.tr("Linear regression")
+
+    def tab_tooltip(self) -> str:
+        return self.tr("The notes' first example: nn.Linear(1, 1) learns y = 2x from three points")
+
+    def retranslate(self) -> None:
+        self.settings_group.setTitle(self.tr("y = 2x with nn.Linear(1, 1), SGD"))
+        names = {"lr": (self.tr("Learning rate"), self.tr("SGD step size; the notes use 0.01")),
+                 "steps": (self.tr("Steps"), self.tr("Training pauses after this many steps; the notes use 1000")),
+                 "seed": (self.tr("Seed"), self.tr("Fixes the initial w and b (seed 29 ends closest to the notes' numbers)"))}
+        for key, (label, widget) in self._rows.items():
+            label.setText(names[key][0])
+            label.setToolTip(names[key][1])
+            widget.setToolTip(names[key][1])
+        self.explanation.setText(self.tr(
+            "Data x = [1, 2, 3], y = [2, 4, 6]. The model is y = w·x + b; SGD moves (w, b) downhill on the "
+            "loss surface (bottom left). w heads for 2 quickly, b then creeps to 0 slowly: the valley is long and "
+            "narrow. The notes reach w ≈ 1.91, b ≈ 0.20 after 900 steps."))
+        self.fit_plot.getPlotItem().setTitle(self.tr("Data, y = 2x (dashed), model (orange)"))
+        self.params_plot.getPlotItem().setTitle(self.tr("w and b per step (dotted: w = 2, b = 0)"))
+        self.params_plot.getPlotItem().setLabel("bottom", self.tr("step"))
+        self.params_legend.clear()
+        self.params_legend.addItem(self._legend_proxies[0], "w")
+        self.params_legend.addItem(self._legend_proxies[1], "b")
+        surface = self.surface_plot.getPlotItem()
+        surface.setTitle(self.tr("Loss over (w, b) and the path"))
+        surface.setLabel("bottom", "w")
+        surface.setLabel("left", "b")
+        self.loss_plot.getPlotItem().setTitle(self.tr("Loss (MSE, log scale)"))
+        self.loss_plot.getPlotItem().setLabel("bottom", self.tr("step"))
+        self.transport.retranslate()
+        self._update_readout()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- backend -------------------------------------------------------------------
+    def start_backend(self) -> None:
+        """Start the worker the first time the tab is shown: at start-up the Curve lab has the CPU."""
+        self._backend_wanted = True
+        if self.isVisible():
+            self._start_worker()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._backend_wanted:
+            self._start_worker()
+
+    def _start_worker(self) -> None:
+        if self._loop is not None and self._loop.is_running() and not self._loop.control.stopped:
+            return
+        setup = self._setup
+        self._loop = LoopThread(lambda: _make_job(setup), self, name="linear-training")
+        self._loop.progress.connect(self._on_progress)
+        self._loop.failed.connect(self._on_failed)
+        self._generation = -1
+        self._loop.start()
+
+    def shutdown(self) -> None:
+        self._backend_wanted = False
+        if self._loop is not None:
+            self._loop.stop()
+            self._loop = None
+
+    def is_ready(self) -> bool:
+        return self._ready
+
+    # -- settings ----------------------------------------------------------------
+    def setup(self) -> LinearSetup:
+        return self._setup
+
+    def _show_setup(self, setup: LinearSetup) -> None:
+        for box in (self.lr_box, self.steps_box, self.seed_box):
+            box.blockSignals(True)
+        self.lr_box.setValue(setup.lr)
+        self.steps_box.setValue(setup.max_steps)
+        self.seed_box.setValue(setup.seed)
+        for box in (self.lr_box, self.steps_box, self.seed_box):
+            box.blockSignals(False)
+
+    def load_setup(self, setup: LinearSetup) -> None:
+        """Show ``setup`` and restart from step 0 with it."""
+        self._show_setup(setup)
+        self._setup = setup
+        if self.transport.playing:
+            self.transport.set_playing(False, emit=True)
+        if self._loop is not None:
+            self._loop.control.post(lambda job: job.reset(setup))
+
+    @Slot()
+    def _on_setting(self) -> None:
+        setup = LinearSetup(lr=self.lr_box.value(), max_steps=self.steps_box.value(), seed=self.seed_box.value())
+        if setup == self._setup:
+            return
+        restart = setup.seed != self._setup.seed
+        self._setup = setup
+        if self._loop is not None:
+            self._loop.control.post(lambda job: job.apply(setup))
+        if restart:
+            self.message.emit(self.tr("New seed: new initial weights, training restarted from step 0."))
+
+    # -- transport ---------------------------------------------------------------
+    @Slot()
+    def toggle_play(self) -> None:
+        if self.transport.isEnabled():
+            self.transport.set_playing(not self.transport.playing, emit=True)
+
+    def play(self) -> None:
+        if not self.transport.playing:
+            self.toggle_play()
+
+    @Slot(bool)
+    def _on_play(self, playing: bool) -> None:
+        if self._loop is None:
+            self.transport.set_playing(False)
+            return
+        if playing:
+            self._loop.control.resume()
+        else:
+            self._loop.control.pause()
+
+    @Slot()
+    def step_once(self) -> None:
+        if self._loop is None or not self.transport.isEnabled():
+            return
+        if self.transport.playing:
+            self.transport.set_playing(False, emit=True)
+        self._loop.control.request_step()
+
+    @Slot()
+    def reset(self) -> None:
+        if self._loop is None:
+            return
+        if self.transport.playing:
+            self.transport.set_playing(False, emit=True)
+        setup = self._setup
+        self._loop.control.post(lambda job: job.reset(setup))
+
+    @Slot(object)
+    def _on_pace(self, rate) -> None:
+        if self._loop is not None:
+            self._loop.control.set_steps_per_second(rate)
+
+    # -- progress ------------------------------------------------------------------
+    @Slot(object)
+    def _on_progress(self, progress: Progress) -> None:
+        snap = progress.snapshot
+        if progress.generation != self._generation:
+            self._generation = progress.generation
+            self._trajectory = np.zeros((0, 3))
+            if not self._ready:
+                self._ready = True
+                self.transport.setEnabled(True)
+                self.ready.emit()
+        new = snap["trajectory"]
+        if new.size:
+            self._trajectory = np.concatenate([self._trajectory[: snap["first"]], new])
+        self._step = progress.step
+        previous, self._state = self._state, progress.state
+        if progress.state in ("finished", "diverged"):
+            self.transport.set_playing(False)
+            if previous != progress.state:
+                self.message.emit(self.tr("Reached the step limit: press Play to continue training.")
+                                  if progress.state == "finished" else
+                                  self.tr("Diverged: the learning rate is too large for this loss surface."))
+        w, b = snap["w"], snap["b"]
+        self.fit_line.set_data(self._x_line, w * self._x_line + b)
+        self.current.setData(np.array([w]), np.array([b]))
+        if progress.generation != self._surface_generation:
+            self._surface_generation = progress.generation
+            self._draw_surface()
+        sync_plot(self.fit_plot)
+        sync_plot(self.surface_plot)
+        now = time.perf_counter()
+        if now - self._last_secondary >= SECONDARY_REFRESH_S or progress.state != "running":
+            self._last_secondary = now
+            self._redraw_history()
+            self._update_readout()
+
+
+    def _draw_surface(self) -> None:
+        t = self._trajectory
+        w0, b0 = (t[0, 0], t[0, 1]) if len(t) else (0.0, 0.0)
+        w_lo, w_hi = min(w0, 2.0) - 1.0, max(w0, 2.0) + 1.0
+        b_lo, b_hi = min(b0, 0.0) - 1.0, max(b0, 0.0) + 1.0
+        w = np.linspace(w_lo, w_hi, 121)
+        b = np.linspace(b_lo, b_hi, 121)
+        z = loss_surface(w[:, None], b[None, :])
+        self.contours.item.setPath(contour_path(z, SURFACE_LEVELS, w_lo, w_hi, b_lo, b_hi))
+        self.surface_plot.getPlotItem().setRange(xRange=(w_lo, w_hi), yRange=(b_lo, b_hi), padding=0)
+
+    def _redraw_history(self) -> None:
+        t = self._trajectory
+        if not len(t):
+            for curve in (self.w_curve, self.b_curve, self.loss_curve, self.path_line):
+                curve.clear()
+            return
+        steps = np.arange(len(t), dtype=float)
+        stride = max(1, len(t) // 2000)
+        self.w_curve.set_data(steps[::stride], t[::stride, 0])
+        self.b_curve.set_data(steps[::stride], t[::stride, 1])
+        self.path_line.set_data(t[::stride, 0], t[::stride, 1])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            logs = np.log10(np.maximum(t[::stride, 2], 1e-12))
+        self.loss_curve.set_data(steps[::stride], logs)
+        changed = self._step_range.include(0, float(steps[-1]))
+        params = t[:, :2][np.isfinite(t[:, :2])]
+        if params.size:
+            changed |= self._param_range.include(float(params.min()), float(params.max()))
+        finite = logs[np.isfinite(logs)]
+        if finite.size:
+            changed |= self._loss_range.include(float(finite.min()), float(finite.max()))
+        if changed or not self._ranges_set:
+            self._ranges_set = True
+            self.params_plot.getPlotItem().setRange(xRange=(self._step_range.lo, self._step_range.hi),
+                                                    yRange=(self._param_range.lo, self._param_range.hi), padding=0)
+            self.loss_plot.getPlotItem().setRange(xRange=(self._step_range.lo, self._step_range.hi),
+                                                  yRange=(self._loss_range.lo, self._loss_range.hi), padding=0)
+        sync_plot(self.params_plot)
+        sync_plot(self.loss_plot)
+
+    def _update_readout(self) -> None:
+        t = self._trajectory
+        if not len(t):
+            self.readout.setText(self.tr("Loading PyTorch…") if not self._ready else "")
+            self.status_label.setText("")
+            return
+        w, b, loss = t[-1]
+        text = self.tr("Step {n}: w = {w}, b = {b}, loss = {loss}").format(
+            n=len(t) - 1, w=f"{w:.5g}", b=f"{b:.5g}", loss=f"{loss:.4g}")
+        self.readout.setText("<b>" + text + "</b>")
+        self.status_label.setText(text)
+
+    @Slot(str)
+    def _on_failed(self, detail: str) -> None:
+        self.transport.set_playing(False)
+        self.message.emit(self.tr("Training stopped because of an error: {detail}").format(detail=detail))

@@ -1,0 +1,118 @@
+"""Confusion matrix (counts, colour-scaled), per-class accuracy, and the images of a clicked cell."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from playground.ui.plots import make_plot
+from playground.ui.theme import plot_colors
+
+MAX_EXAMPLES = 60
+
+
+class ConfusionView(QWidget):
+    cellClicked = Signal(int, int)  # true class, predicted class
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        c = plot_colors()
+        self.plot = make_plot(grid=False)
+        item = self.plot.getPlotItem()
+        item.setMouseEnabled(False, False)
+        item.invertY(True)
+        item.setXRange(0, 10, padding=0)
+        item.setYRange(0, 10, padding=0)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setLookupTable(pg.colormap.get("viridis").getLookupTable(nPts=256))
+        item.addItem(self.image)
+        self.texts = []
+        for r in range(10):
+            row = []
+            for col in range(10):
+                text = pg.TextItem("", color=c.foreground, anchor=(0.5, 0.5))
+                text.setPos(col + 0.5, r + 0.5)
+                item.addItem(text)
+                row.append(text)
+            self.texts.append(row)
+        ticks = [[(i + 0.5, str(i)) for i in range(10)]]
+        item.getAxis("bottom").setTicks(ticks)
+        item.getAxis("left").setTicks(ticks)
+        self.plot.setMinimumSize(260, 240)
+        self.plot.scene().sigMouseClicked.connect(self._on_click)
+        self.per_class_label = QLabel()
+        self.per_class_label.setWordWrap(True)
+        self.examples_label = QLabel()
+        self.examples = QListWidget()
+        self.examples.setViewMode(QListView.IconMode)
+        self.examples.setIconSize(QSize(56, 56))
+        self.examples.setResizeMode(QListView.Adjust)
+        self.examples.setMovement(QListView.Static)
+        self.examples.setMinimumHeight(100)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot, 3)
+        layout.addWidget(self.per_class_label)
+        layout.addWidget(self.examples_label)
+        layout.addWidget(self.examples, 2)
+        self.matrix: np.ndarray | None = None
+        self.class_names = [str(i) for i in range(10)]
+        self._images = self._labels = self._probs = None
+
+    def set_results(self, confusion: np.ndarray, images: np.ndarray, labels: np.ndarray, probs: np.ndarray,
+                    class_names: list[str], per_class_text: str) -> None:
+        self.matrix = np.asarray(confusion)
+        self._images, self._labels, self._probs = images, labels, probs
+        self.class_names = list(class_names)
+        # Colour by share of the row, so every class is readable whatever its size.
+        rows = self.matrix.sum(axis=1, keepdims=True).clip(min=1)
+        share = self.matrix / rows
+        self.image.setImage(share, levels=(0, 1))
+        self.image.setRect(0, 0, 10, 10)  # after setImage: one unit per cell
+        for r in range(10):
+            for col in range(10):
+                n = int(self.matrix[r, col])
+                text = self.texts[r][col]
+                text.setText(str(n) if n else "")
+                text.setColor("#111111" if share[r, col] > 0.6 else "#e8e8e8")
+        self.per_class_label.setText(per_class_text)
+        self.examples.clear()
+
+    def per_class_accuracy(self) -> np.ndarray:
+        rows = self.matrix.sum(axis=1)
+        return np.where(rows > 0, np.diag(self.matrix) / rows.clip(min=1), np.nan)
+
+    def _on_click(self, event) -> None:
+        if self.matrix is None:
+            return
+        point = self.plot.getPlotItem().getViewBox().mapSceneToView(event.scenePos())
+        col, row = int(np.floor(point.x())), int(np.floor(point.y()))
+        if 0 <= row < 10 and 0 <= col < 10:
+            self.show_cell(row, col)
+            self.cellClicked.emit(row, col)
+
+    def show_cell(self, true_class: int, predicted: int) -> list[int]:
+        """List the test images with this label and prediction, with their probabilities."""
+        self.examples.clear()
+        if self.matrix is None:
+            return []
+        chosen = np.flatnonzero((self._labels == true_class) & (self._probs.argmax(1) == predicted))
+        for i in chosen[:MAX_EXAMPLES]:
+            data = np.ascontiguousarray(self._images[i])
+            qimage = QImage(data.data, 28, 28, 28, QImage.Format_Grayscale8).copy()
+            icon = QIcon(QPixmap.fromImage(qimage).scaled(56, 56))
+            p = self._probs[i]
+            item = QListWidgetItem(icon, f"{self.class_names[predicted]} {p[predicted]:.0%}")
+            top3 = np.argsort(p)[::-1][:3]
+            item.setToolTip(", ".join(f"{self.class_names[k]}: {p[k]:.1%}" for k in top3))
+            self.examples.addItem(item)
+        self.shown_cell = (true_class, predicted, len(chosen))
+        self.examples_label.setText(self.examples_label_text(true_class, predicted, len(chosen)))
+        return [int(i) for i in chosen]
+
+    # set by the lab so the text is translated there
+    def examples_label_text(self, true_class: int, predicted: int, count: int) -> str:
+        return f"{true_class} → {predicted}: {count}"

@@ -1,0 +1,401 @@
+"""The Sweep lab: vary one or two settings, train every combination together, compare them.
+
+The whole grid trains as one batched job (core/sweep.py) in one worker thread.
+The small multiples are path items in one view, refreshed at most 10 times a
+second; the table of final losses is coloured like a heatmap, and clicking a
+cell opens that configuration in the Curve lab (``openInCurveLab``).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import replace
+
+import numpy as np
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QHeaderView, QPushButton, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from playground.core.curve_config import CurveConfig, notes_preset
+from playground.core.loop import Progress
+from playground.core.sweep_config import (DEFAULT_STEPS, SWEEPABLE, SweepAxis, SweepSpec,
+                                          format_value, parse_values)
+from playground.ui.sweep_lab.multiples import SmallMultiples
+from playground.workers.loop_thread import LoopThread
+
+REFRESH_S = 0.1  # small multiples and table: at most 10 redraws a second
+
+
+def _make_job(spec: SweepSpec):
+    from playground.core.sweep import SweepJob  # imports torch: runs on the worker thread
+
+    return SweepJob(spec)
+
+
+def _heat_color(t: float) -> QColor:
+    """0 (best) → teal, 1 (worst) → dark red; NaN → grey."""
+    if not math.isfinite(t):
+        return QColor(90, 90, 90)
+    stops = [(0.0, (32, 160, 120)), (0.5, (200, 170, 50)), (1.0, (150, 40, 40))]
+    for (t0, c0), (t1, c1) in zip(stops, stops[1:]):
+        if t <= t1:
+            u = (t - t0) / (t1 - t0)
+            return QColor(*(int(a + (b - a) * u) for a, b in zip(c0, c1)))
+    return QColor(*stops[-1][1])
+
+
+class SweepLab(QWidget):
+    message = Signal(str)
+    openInCurveLab = Signal(object)  # a CurveConfig
+    updated = Signal()               # after each redraw of the small multiples (tests, benchmarks)
+
+    DEFAULTS = (("hidden_width", "4, 10, 32"), ("lr", "0.001, 0.01, 0.1"))
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._base = notes_preset()
+        self._loop: LoopThread | None = None
+        self._spec: SweepSpec | None = None
+        self._configs: list[CurveConfig] = []
+        self._last_refresh = 0.0
+        self._started_at = 0.0
+        self._state = "idle"
+        self._train: np.ndarray | None = None
+        self._generation = -1
+        self._build()
+        self.retranslate()
+
+    # -- layout ------------------------------------------------------------
+    def _build(self) -> None:
+        self.axis_boxes: list[QComboBox] = []
+        self.value_edits: list[QLineEdit] = []
+        self.setup_box = QGroupBox()
+        form = QFormLayout(self.setup_box)
+        self.axis_labels = []
+        for i, (name, values) in enumerate(self.DEFAULTS):
+            box = QComboBox()
+            if i == 1:
+                box.addItem("", None)  # "nothing": a one-setting sweep
+            for field_name in SWEEPABLE:
+                box.addItem(field_name, field_name)
+            box.setCurrentIndex(box.findData(name))
+            edit = QLineEdit(values)
+            self.axis_boxes.append(box)
+            self.value_edits.append(edit)
+            label, values_label = QLabel(), QLabel()
+            self.axis_labels.append((label, values_label))
+            form.addRow(label, box)
+            form.addRow(values_label, edit)
+        self.steps_box = QSpinBox()
+        self.steps_box.setRange(1, 100_000)
+        self.steps_box.setSingleStep(100)
+        self.steps_box.setValue(DEFAULT_STEPS)
+        self.steps_label = QLabel()
+        form.addRow(self.steps_label, self.steps_box)
+        self.base_label = QLabel()
+        self.base_label.setWordWrap(True)
+        self.use_curve_button = QPushButton()
+        self.run_button = QPushButton()
+        self.stop_button = QPushButton()
+        self.stop_button.setEnabled(False)
+        self.problem_label = QLabel()
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setStyleSheet("color: #ff6b6b;")
+        self.problem_label.hide()
+        self.best_label = QLabel()
+        self.best_label.setWordWrap(True)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.setup_box)
+        left_layout.addWidget(self.base_label)
+        left_layout.addWidget(self.use_curve_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.stop_button)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.problem_label)
+        left_layout.addWidget(self.best_label)
+        left_layout.addStretch(1)
+        left.setMinimumWidth(280)
+        left.setMaximumWidth(380)
+
+        self.multiples = SmallMultiples()
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.setSelectionMode(QTableWidget.SingleSelection)
+        self.table.cellClicked.connect(self._on_cell_clicked)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        right = QSplitter(Qt.Vertical)
+        right.addWidget(self.multiples.widget)
+        right.addWidget(self.table)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+
+        layout = QHBoxLayout(self)
+        layout.addWidget(left)
+        layout.addWidget(right, 1)
+        self.status_label = QLabel()
+
+        self.run_button.clicked.connect(self.run_sweep)
+        self.stop_button.clicked.connect(self.stop_sweep)
+        self.use_curve_button.clicked.connect(self._use_curve_settings)
+        for box in self.axis_boxes:
+            box.currentIndexChanged.connect(self._update_count)
+        for edit in self.value_edits:
+            edit.textChanged.connect(self._update_count)
+
+    def tab_title(self) -> str:
+        return self.tr("Sweep")
+
+    def tab_tooltip(self) -> str:
+        return self.tr("Train many settings at once, side by side, and compare their losses")
+
+    def retranslate(self) -> None:
+        self.setup_box.setTitle(self.tr("Settings to vary"))
+        names = {"activation": self.tr("activation"), "hidden_width": self.tr("hidden width"),
+                 "depth": self.tr("hidden layers"), "lr": self.tr("learning rate"),
+                 "optimizer": self.tr("optimizer"), "loss": self.tr("loss"), "seed": self.tr("seed")}
+        for i, box in enumerate(self.axis_boxes):
+            for j in range(box.count()):
+                data = box.itemData(j)
+                box.setItemText(j, names.get(data, data) if data else self.tr("(nothing)"))
+        self.axis_labels[0][0].setText(self.tr("Rows"))
+        self.axis_labels[1][0].setText(self.tr("Columns"))
+        for _label, values_label in self.axis_labels:
+            values_label.setText(self.tr("Values"))
+        for edit in self.value_edits:
+            edit.setToolTip(self.tr("Comma-separated, e.g. 0.001, 0.01, 0.1 or ReLU, Tanh"))
+        self.axis_boxes[0].setToolTip(self.tr("The setting that changes from row to row"))
+        self.axis_boxes[1].setToolTip(self.tr("The setting that changes from column to column (or nothing)"))
+        self.steps_box.setToolTip(self.tr("How many training steps every combination takes"))
+        self.run_button.setToolTip(self.tr("Train every combination together, in one batched computation"))
+        self.stop_button.setToolTip(self.tr("Stop the sweep where it is"))
+        self.table.setToolTip(self.tr("Final training loss (test loss below); click a cell to open it in the Curve lab"))
+        self.steps_label.setText(self.tr("Steps"))
+        self.use_curve_button.setText(self.tr("Start from the Curve lab's settings"))
+        self.use_curve_button.setToolTip(self.tr("Everything not varied is taken from these settings"))
+        self.run_button.setText(self.tr("Run sweep"))
+        self.stop_button.setText(self.tr("Stop"))
+        self._update_base_label()
+        self._update_count()
+        self._update_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- backend -----------------------------------------------------------
+    def start_backend(self) -> None:
+        """Nothing to load up front: a sweep starts its worker when it runs."""
+
+    def shutdown(self) -> None:
+        if self._loop is not None:
+            self._loop.stop()
+            self._loop = None
+
+    def is_running(self) -> bool:
+        return self._state == "running"
+
+    # -- set-up --------------------------------------------------------------
+    def base_config(self) -> CurveConfig:
+        return self._base
+
+    def set_base_config(self, config: CurveConfig) -> None:
+        """Settings that the sweep does not vary (the Curve lab's current ones)."""
+        self._base = config
+        self._update_base_label()
+
+    def _use_curve_settings(self) -> None:
+        window = self.window()
+        labs = getattr(window, "labs", {})
+        if "curve" in labs:
+            self.set_base_config(labs["curve"].config())
+            self.message.emit(self.tr("The sweep starts from the Curve lab's settings."))
+
+    def _update_base_label(self) -> None:
+        c = self._base
+        self.base_label.setText(self.tr("Other settings: y = {target}, {depth} × {width} {act}, {opt} lr {lr}, {loss}, seed {seed}")
+                                .format(target=c.target, width=c.hidden_width, depth=c.depth, act=c.activation,
+                                        opt=c.optimizer, lr=f"{c.lr:g}", loss=c.loss, seed=c.seed))
+
+    def set_axes(self, axes: list[tuple[str, str]], steps: int | None = None) -> None:
+        """Fill the set-up widgets: [(field, "v1, v2, …"), …] (one or two entries)."""
+        for i, box in enumerate(self.axis_boxes):
+            name, text = axes[i] if i < len(axes) else (None, "")
+            box.setCurrentIndex(box.findData(name))
+            self.value_edits[i].setText(text)
+        if steps is not None:
+            self.steps_box.setValue(steps)
+
+    def spec(self) -> tuple[SweepSpec | None, list[str]]:
+        """The sweep the widgets describe, or None and what is wrong with it."""
+        axes, problems = [], []
+        for box, edit in zip(self.axis_boxes, self.value_edits):
+            name = box.currentData()
+            if not name:
+                continue
+            values, problem = parse_values(name, edit.text())
+            if problem:
+                problems.append(problem)
+            else:
+                axes.append(SweepAxis(name, values))
+        if problems:
+            return None, problems
+        spec = SweepSpec(replace(self._base, device="cpu"), tuple(axes), self.steps_box.value())
+        problems = spec.problems()
+        return (None, problems) if problems else (spec, [])
+
+    def _update_count(self, *_args) -> None:
+        spec, problems = self.spec()
+        if spec is None:
+            self.problem_label.setText("\n".join(problems))
+            self.problem_label.setVisible(bool(problems))
+            self.run_button.setEnabled(False)
+        else:
+            self.problem_label.hide()
+            self.run_button.setEnabled(True)
+            self.run_button.setText(self.tr("Run sweep ({n} runs)").format(n=spec.count()))
+
+    # -- running ---------------------------------------------------------------
+    @Slot()
+    def run_sweep(self) -> None:
+        spec, problems = self.spec()
+        if spec is None:
+            self.message.emit(self.tr("Cannot run this sweep: {detail}").format(detail="; ".join(problems)))
+            return
+        self.shutdown()
+        self._spec = spec
+        self._configs = spec.configs()
+        self._train = None
+        self._generation = -1
+        rows, cols = (spec.shape() + (1,))[:2]
+        self.multiples.set_grid(rows, cols, [self._cell_label(c) for c in self._configs])
+        self._setup_table(rows, cols)
+        self.best_label.setText("")
+        self._state = "running"
+        self._started_at = time.perf_counter()
+        self._loop = LoopThread(lambda: _make_job(spec), self, name="sweep-training")
+        self._loop.progress.connect(self._on_progress)
+        self._loop.failed.connect(self._on_failed)
+        self._loop.control.resume()
+        self._loop.start()
+        self.stop_button.setEnabled(True)
+        self.message.emit(self.tr("Training {n} networks together…").format(n=spec.count()))
+
+    @Slot()
+    def stop_sweep(self) -> None:
+        if self._loop is not None:
+            self._loop.control.pause()
+        self._state = "stopped"
+        self.stop_button.setEnabled(False)
+        self._update_status()
+
+    def _cell_label(self, config: CurveConfig) -> str:
+        return ", ".join(f"{axis.name}={format_value(axis.name, getattr(config, axis.name))}"
+                         for axis in self._spec.axes)
+
+    def _setup_table(self, rows: int, cols: int) -> None:
+        axes = self._spec.axes
+        self.table.clear()
+        self.table.setRowCount(rows)
+        self.table.setColumnCount(cols)
+        self.table.setVerticalHeaderLabels([format_value(axes[0].name, v) for v in axes[0].values])
+        if len(axes) > 1:
+            self.table.setHorizontalHeaderLabels([format_value(axes[1].name, v) for v in axes[1].values])
+        else:
+            self.table.setHorizontalHeaderLabels([self.tr("final loss")])
+        for r in range(rows):
+            for c in range(cols):
+                item = QTableWidgetItem("…")
+                item.setTextAlignment(Qt.AlignCenter)
+                self.table.setItem(r, c, item)
+
+    @Slot(object)
+    def _on_progress(self, progress: Progress) -> None:
+        snap = progress.snapshot
+        self._last_progress = progress
+        self._train = snap["train_loss"]
+        finished = progress.state in ("finished", "diverged")
+        now = time.perf_counter()
+        if progress.generation != self._generation:
+            self._generation = progress.generation
+            self.multiples.set_data(snap["data"])
+        if finished or now - self._last_refresh >= REFRESH_S:
+            self._last_refresh = now
+            self.multiples.set_fits(snap["fits"], snap["diverged"])
+            self._fill_table(snap["train_loss"], snap["test_loss"])
+            self.updated.emit()
+            self._update_status(progress)
+        if finished and self._state == "running":
+            self._state = "finished"
+            self.stop_button.setEnabled(False)
+            self._update_status(progress)
+            best = self.best_index()
+            if best is not None:
+                self.best_label.setText(self.tr("Best: {label} (train loss {loss})")
+                                        .format(label=self._cell_label(self._configs[best]),
+                                                loss=f"{self._train[best]:.4g}"))
+            self.message.emit(self.tr("Sweep finished: click a cell to open it in the Curve lab."))
+
+    def _fill_table(self, train: np.ndarray, test: np.ndarray) -> None:
+        cols = self.table.columnCount()
+        with np.errstate(divide="ignore", invalid="ignore"):
+            logs = np.log10(np.where(np.isfinite(train), np.maximum(train, 1e-12), np.nan))
+        finite = logs[np.isfinite(logs)]
+        lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+        best = self.best_index()
+        for i, value in enumerate(train):
+            item = self.table.item(i // cols, i % cols)
+            if item is None:
+                continue
+            t = (logs[i] - lo) / (hi - lo) if hi > lo else 0.0
+            item.setBackground(QBrush(_heat_color(t)))
+            text = self.tr("diverged") if not math.isfinite(value) else f"{value:.3g}"
+            if math.isfinite(test[i]):
+                text += "\n" + self.tr("test {loss}").format(loss=f"{test[i]:.3g}")
+            item.setText(("★ " if i == best else "") + text)
+            item.setToolTip(self._cell_label(self._configs[i]))
+        self.table.resizeRowsToContents()
+
+    def best_index(self) -> int | None:
+        """The combination with the lowest final training loss (None before any result)."""
+        if self._train is None or not np.isfinite(self._train).any():
+            return None
+        return int(np.nanargmin(np.where(np.isfinite(self._train), self._train, np.nan)))
+
+    def cell_of(self, index: int) -> tuple[int, int]:
+        cols = max(1, self.table.columnCount())
+        return index // cols, index % cols
+
+    def configs(self) -> list[CurveConfig]:
+        return list(self._configs)
+
+    @Slot(int, int)
+    def _on_cell_clicked(self, row: int, col: int) -> None:
+        index = row * self.table.columnCount() + col
+        if 0 <= index < len(self._configs):
+            self.openInCurveLab.emit(self._configs[index])
+
+    def _update_status(self, progress: Progress | None = None) -> None:
+        if self._spec is None:
+            self.status_label.setText(self.tr("Choose the settings to vary, then Run sweep."))
+            return
+        p = progress or getattr(self, "_last_progress", None)
+        step = p.step if p is not None else 0
+        self.status_label.setText(self.tr("{n} runs · step {step} of {steps} · {rate} steps/s each")
+                                  .format(n=self._spec.count(), step=step, steps=self._spec.steps,
+                                          rate=f"{p.steps_per_s:,.0f}" if p is not None else "–"))
+
+    @Slot(str)
+    def _on_failed(self, detail: str) -> None:
+        self._state = "failed"
+        self.stop_button.setEnabled(False)
+        self.problem_label.setText(self.tr("The sweep stopped because of an error: {detail}").format(detail=detail))
+        self.problem_label.show()
+        self.message.emit(self.tr("The sweep stopped because of an error."))

