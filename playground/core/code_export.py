@@ -13,9 +13,8 @@ setup as it is now, from step 0.
 from __future__ import annotations
 
 import os
-import tempfile
-from pathlib import Path
 
+from .atomic_file import atomic_write_bytes
 from .curve_config import CurveConfig
 from .targets import CUSTOM, target_function
 
@@ -164,21 +163,8 @@ with torch.no_grad():
 
 
 def write_script(path: str | os.PathLike, text: str) -> None:
-    """Atomic write: a temporary file in the same folder, then rename."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".py", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """Save an exported script atomically (never a half-written file)."""
+    atomic_write_bytes(path, text.encode("utf-8"))
 
 
 def parse_final_loss(output: str) -> float:

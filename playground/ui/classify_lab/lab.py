@@ -25,6 +25,7 @@ from playground.ui.classify_lab.plots import DecisionPlot, NeuronView
 from playground.ui.curve_lab.plots import LossPlot
 from playground.ui.theme import plot_colors
 from playground.ui.widgets.transport import TransportBar
+from playground.ui.widgets.transport_mixin import TransportMixin
 from playground.workers.loop_thread import LoopThread
 
 SECONDARY_REFRESH_S = 0.2  # loss plot, accuracy and status text: 5 Hz; the heatmap follows every report
@@ -52,7 +53,7 @@ def _rgb(hex_colour: str) -> tuple[int, int, int]:
     return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
 
 
-class ClassifyLab(QWidget):
+class ClassifyLab(TransportMixin, QWidget):
     message = Signal(str)
     ready = Signal()
     redrawn = Signal()  # after each heatmap redraw (benchmarks count these)
@@ -151,10 +152,7 @@ class ClassifyLab(QWidget):
         layout.addWidget(right, 1)
         self.status_label = QLabel()
 
-        self.transport.playToggled.connect(self._on_play_toggled)
-        self.transport.stepRequested.connect(self.step_once)
-        self.transport.resetRequested.connect(self.reset)
-        self.transport.paceChanged.connect(self._on_pace)
+        self.connect_transport()
         self.controls.configChanged.connect(self._on_config_changed)
         self.preset_box.activated.connect(self._on_preset)
         self.decision.pointClicked.connect(self._on_point_clicked)
@@ -281,37 +279,6 @@ class ClassifyLab(QWidget):
         self._on_config_changed(config)
 
     @Slot()
-    def toggle_play(self) -> None:
-        if self.transport.isEnabled():
-            self.transport.set_playing(not self.transport.playing, emit=True)
-
-    def play(self) -> None:
-        if not self.transport.playing:
-            self.toggle_play()
-
-    def pause(self) -> None:
-        if self.transport.playing:
-            self.toggle_play()
-
-    @Slot(bool)
-    def _on_play_toggled(self, playing: bool) -> None:
-        if self._loop is None or self._loop.control.stopped:
-            self.transport.set_playing(False)
-            return
-        if playing:
-            self._loop.control.resume()
-        else:
-            self._loop.control.pause()
-
-    @Slot()
-    def step_once(self) -> None:
-        if self._loop is None or not self.transport.isEnabled():
-            return
-        if self.transport.playing:
-            self.transport.set_playing(False, emit=True)
-        self._loop.control.request_step()
-
-    @Slot()
     def reset(self) -> None:
         if not self.transport.isEnabled():
             return
@@ -323,11 +290,6 @@ class ClassifyLab(QWidget):
             return
         config = self._config
         self._loop.control.post(lambda job: job.reset(config))
-
-    @Slot(object)
-    def _on_pace(self, rate) -> None:
-        if self._loop is not None:
-            self._loop.control.set_steps_per_second(rate)
 
     @Slot(int)
     def _on_preset(self, index: int) -> None:

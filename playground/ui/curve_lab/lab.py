@@ -20,6 +20,7 @@ from playground.ui.curve_lab.pinned_runs import PinnedRuns
 from playground.ui.curve_lab.plots import FitPlot, LossPlot
 from playground.ui.curve_lab.teaching import TeachingViews
 from playground.ui.widgets.transport import TransportBar
+from playground.ui.widgets.transport_mixin import TransportMixin
 from playground.workers.loop_thread import LoopThread
 
 SECONDARY_REFRESH_S = 0.2  # the loss plot and status text refresh at 5 Hz; only the fit follows every report
@@ -31,7 +32,7 @@ def _make_job(config: CurveConfig):
     return CurveJob(config)
 
 
-class CurveLab(QWidget):
+class CurveLab(TransportMixin, QWidget):
     """Emits ``message(text)`` for the window's status bar; ``ready()`` once the model exists."""
 
     message = Signal(str)
@@ -105,10 +106,7 @@ class CurveLab(QWidget):
 
         self.status_label = QLabel()  # placed in the window's status bar by the main window
 
-        self.transport.playToggled.connect(self._on_play_toggled)
-        self.transport.stepRequested.connect(self.step_once)
-        self.transport.resetRequested.connect(self.reset)
-        self.transport.paceChanged.connect(self._on_pace)
+        self.connect_transport()
         self.controls.configChanged.connect(self._on_config_changed)
         self.preset_box.activated.connect(self._on_preset)
         for key, slot in ((Qt.Key_Space, self.toggle_play), (Qt.Key_S, self.step_once), (Qt.Key_R, self.reset)):
@@ -201,38 +199,9 @@ class CurveLab(QWidget):
         self.controls.set_config(config)
         self._on_config_changed(config)
 
-    @Slot()
-    def toggle_play(self) -> None:
-        if self.transport.isEnabled():
-            self.transport.set_playing(not self.transport.playing, emit=True)
-
-    def play(self) -> None:
-        if not self.transport.playing:
-            self.toggle_play()
-
-    def pause(self) -> None:
-        if self.transport.playing:
-            self.toggle_play()
-
-    @Slot(bool)
-    def _on_play_toggled(self, playing: bool) -> None:
-        if self._loop is None or self._loop.control.stopped:
-            self.transport.set_playing(False)
-            return
-        if playing:
-            if self._state == "diverged":
-                self.message.emit(self.tr("The loss diverged; training goes on, but a smaller learning rate and Reset will help."))
-            self._loop.control.resume()
-        else:
-            self._loop.control.pause()
-
-    @Slot()
-    def step_once(self) -> None:
-        if self._loop is None or not self.transport.isEnabled():
-            return
-        if self.transport.playing:
-            self.transport.set_playing(False, emit=True)
-        self._loop.control.request_step()
+    def before_resume(self) -> None:
+        if self._state == "diverged":
+            self.message.emit(self.tr("The loss diverged; training goes on, but a smaller learning rate and Reset will help."))
 
     @Slot()
     def reset(self) -> None:
@@ -247,11 +216,6 @@ class CurveLab(QWidget):
             return
         config = self._config
         self._loop.control.post(lambda job: job.reset(config))
-
-    @Slot(object)
-    def _on_pace(self, rate) -> None:
-        if self._loop is not None:
-            self._loop.control.set_steps_per_second(rate)
 
     @Slot(int)
     def _on_preset(self, index: int) -> None:

@@ -21,6 +21,7 @@ from playground.ui.teaching_plots import contour_path, markers, sync_plot
 from playground.ui.plots import FastCurve, StickyRange, make_plot
 from playground.ui.theme import plot_colors
 from playground.ui.widgets.transport import TransportBar
+from playground.ui.widgets.transport_mixin import TransportMixin
 from playground.workers.loop_thread import LoopThread
 
 SECONDARY_REFRESH_S = 0.2
@@ -33,7 +34,7 @@ def _make_job(setup: LinearSetup):
     return LinearRegressionJob(setup)
 
 
-class LinearLab(QWidget):
+class LinearLab(TransportMixin, QWidget):
     message = Signal(str)
     ready = Signal()
 
@@ -138,10 +139,7 @@ class LinearLab(QWidget):
         layout.addLayout(grid, 1)
         self.status_label = QLabel()
 
-        self.transport.playToggled.connect(self._on_play)
-        self.transport.stepRequested.connect(self.step_once)
-        self.transport.resetRequested.connect(self.reset)
-        self.transport.paceChanged.connect(self._on_pace)
+        self.connect_transport()
         self.lr_box.valueChanged.connect(self._on_setting)
         self.steps_box.valueChanged.connect(self._on_setting)
         self.seed_box.valueChanged.connect(self._on_setting)
@@ -256,33 +254,6 @@ class LinearLab(QWidget):
 
     # -- transport ---------------------------------------------------------------
     @Slot()
-    def toggle_play(self) -> None:
-        if self.transport.isEnabled():
-            self.transport.set_playing(not self.transport.playing, emit=True)
-
-    def play(self) -> None:
-        if not self.transport.playing:
-            self.toggle_play()
-
-    @Slot(bool)
-    def _on_play(self, playing: bool) -> None:
-        if self._loop is None:
-            self.transport.set_playing(False)
-            return
-        if playing:
-            self._loop.control.resume()
-        else:
-            self._loop.control.pause()
-
-    @Slot()
-    def step_once(self) -> None:
-        if self._loop is None or not self.transport.isEnabled():
-            return
-        if self.transport.playing:
-            self.transport.set_playing(False, emit=True)
-        self._loop.control.request_step()
-
-    @Slot()
     def reset(self) -> None:
         if self._loop is None:
             return
@@ -290,11 +261,6 @@ class LinearLab(QWidget):
             self.transport.set_playing(False, emit=True)
         setup = self._setup
         self._loop.control.post(lambda job: job.reset(setup))
-
-    @Slot(object)
-    def _on_pace(self, rate) -> None:
-        if self._loop is not None:
-            self._loop.control.set_steps_per_second(rate)
 
     # -- progress ------------------------------------------------------------------
     @Slot(object)
