@@ -278,19 +278,6 @@ class ClassifyLab(TransportMixin, QWidget):
         self.controls.set_config(config)
         self._on_config_changed(config)
 
-    @Slot()
-    def reset(self) -> None:
-        if not self.transport.isEnabled():
-            return
-        self.error_label.hide()
-        self.transport.set_playing(False, emit=True)
-        if self._loop is None or self._loop.control.stopped:
-            self.shutdown()
-            self.start_backend()
-            return
-        config = self._config
-        self._loop.control.post(lambda job: job.reset(config))
-
     @Slot(int)
     def _on_preset(self, index: int) -> None:
         key = self.preset_box.itemData(index)

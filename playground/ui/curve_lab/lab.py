@@ -203,20 +203,6 @@ class CurveLab(TransportMixin, QWidget):
         if self._state == "diverged":
             self.message.emit(self.tr("The loss diverged; training goes on, but a smaller learning rate and Reset will help."))
 
-    @Slot()
-    def reset(self) -> None:
-        """Fresh weights from the seed, back to step 0, paused; after an error, a new worker."""
-        if not self.transport.isEnabled():
-            return
-        self.error_label.hide()
-        self.transport.set_playing(False, emit=True)
-        if self._loop is None or self._loop.control.stopped:
-            self.shutdown()
-            self.start_backend()
-            return
-        config = self._config
-        self._loop.control.post(lambda job: job.reset(config))
-
     @Slot(int)
     def _on_preset(self, index: int) -> None:
         key = self.preset_box.itemData(index)

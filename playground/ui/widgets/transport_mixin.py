@@ -7,9 +7,9 @@ from PySide6.QtCore import Slot
 
 class TransportMixin:
     """Mixed into a lab (before QWidget) that has ``self.transport`` (a TransportBar) and
-    ``self._loop`` (its LoopThread, or None). ``connect_transport()`` wires the bar; the lab
-    keeps its own ``reset()`` (what a reset means differs per lab) and may override
-    ``before_resume()``.
+    ``self._loop`` (its LoopThread, or None). ``connect_transport()`` wires the bar. The
+    default ``reset()`` also needs ``self._config``, ``self.error_label``, ``start_backend()``
+    and ``shutdown()``; a lab may override it, and ``before_resume()``.
     """
 
     def connect_transport(self) -> None:
@@ -57,3 +57,17 @@ class TransportMixin:
     def _on_pace(self, rate) -> None:
         if self._loop is not None:
             self._loop.control.set_steps_per_second(rate)
+
+    @Slot()
+    def reset(self) -> None:
+        """Fresh weights from the seed, back to step 0, paused; after an error, a new worker."""
+        if not self.transport.isEnabled():
+            return
+        self.error_label.hide()
+        self.transport.set_playing(False, emit=True)
+        if self._loop is None or self._loop.control.stopped:
+            self.shutdown()
+            self.start_backend()
+            return
+        config = self._config
+        self._loop.control.post(lambda job: job.reset(config))
