@@ -159,3 +159,18 @@ def test_labs_can_mark_advanced_controls_for_presentation_mode(qtbot):
     assert lr.isVisible()
     appearance.hide_advanced(root, False)
     assert seed.isVisible() and form.labelForField(seed).isVisible() and button.isVisible()
+
+
+def test_mnist_confusion_matrix_and_loss_export_to_csv(window, monkeypatch, tmp_path):
+    lab = window.labs.get("mnist")
+    if lab is None:
+        return
+    import numpy as np
+
+    lab.confusion.matrix = np.diag(np.arange(10, 20))
+    monkeypatch.setattr(export, "ask_save_path", lambda *a: str(tmp_path / "confusion.csv"))
+    lab.confusion.plot.plot_export.csv_action.trigger()
+    with open(tmp_path / "confusion.csv", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0][1:] == [str(i) for i in range(10)] and rows[4][4] == "13" and rows[4][5] == "0"
+    assert [a.text() for a in lab.loss_plot.actions()][-1] == "Save data (CSV)…"

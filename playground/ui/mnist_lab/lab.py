@@ -199,6 +199,13 @@ class MnistLab(QWidget):
         self.pause_button.toggled.connect(self._on_pause)
         self.stop_button.clicked.connect(self.stop_training)
         self.confusion.cellClicked.connect(lambda *_: self.results_tabs.setCurrentWidget(self.confusion))
+        # Right-click: PNG / SVG, and the loss history or confusion matrix as CSV (ui/export.py).
+        from playground.ui.export import confusion_rows, install_plot_export, loss_rows
+
+        install_plot_export(self.loss_plot, "mnist_loss", csv=lambda: loss_rows(self._history.values()))
+        install_plot_export(self.confusion.plot, "mnist_confusion",
+                            csv=lambda: confusion_rows(self.confusion.matrix if self.confusion.matrix is not None
+                                                       else [[0] * 10 for _ in range(10)]))
 
         self.open_model_action = QAction(self)
         self.open_model_action.triggered.connect(self.open_model)
