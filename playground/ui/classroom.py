@@ -20,12 +20,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+import pyqtgraph as pg
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 import playground
 from playground.core import session as sessions
 from playground.core.config import from_dict, to_dict
 from playground.ui import appearance, i18n
+from playground.ui.export import install_plot_export
 from playground.ui.help import AboutDialog, ShortcutSheet
 from playground.ui.settings import Settings
 
@@ -65,12 +67,21 @@ class Classroom(QObject):
         self.shortcut_sheet: ShortcutSheet | None = None
         self.about_dialog: AboutDialog | None = None
         self._build_menus()
+        self._install_plot_exports()
         self.retranslate()
         self._sync_checks()
         self.rebuild_recent_menu()
         self._sync_lesson_language(i18n.manager().language())
         # Signals, not an event filter on the window: a filter there runs Python for every frame's UpdateRequest.
         i18n.manager().changed.connect(self._on_language_changed)
+
+    def _install_plot_exports(self) -> None:
+        """Every plot of every lab saves itself as PNG/SVG from its context menu; labs that offer
+        CSV data installed their own exporter first (Curve, MNIST), which is kept."""
+        for key, lab in self.window.labs.items():
+            plots = [p for p in lab.findChildren(pg.PlotWidget) if not hasattr(p, "plot_export")]
+            for index, plot in enumerate(plots, 1):
+                install_plot_export(plot, f"{key}_plot{index}")
 
     # -- menus -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:

@@ -174,3 +174,28 @@ def test_mnist_confusion_matrix_and_loss_export_to_csv(window, monkeypatch, tmp_
         rows = list(csv.reader(f))
     assert rows[0][1:] == [str(i) for i in range(10)] and rows[4][4] == "13" and rows[4][5] == "0"
     assert [a.text() for a in lab.loss_plot.actions()][-1] == "Save data (CSV)…"
+
+
+def test_presentation_mode_hides_advanced_controls_of_the_other_labs(qtbot, window, classroom_env):
+    classify, mnist = window.labs["classify"].controls, window.labs["mnist"].controls
+    window.tabs.setCurrentWidget(window.labs["classify"])
+    assert classify.seed_box.isVisible() and classify.activation_box.isVisible()
+    qtbot.keyClick(window, Qt.Key_F11)
+    assert window.isFullScreen()
+    assert classify.seed_box.isHidden() and classify.device_box.isHidden() and classify.reg_box.isHidden()
+    assert classify.activation_box.isVisible()  # the essentials stay
+    assert mnist.device_box.isHidden() and mnist.batch_box.isHidden()
+    qtbot.keyClick(window, Qt.Key_Escape)
+    assert not window.isFullScreen()
+    assert classify.seed_box.isVisible() and classify.device_box.isVisible()
+
+
+def test_every_plot_of_every_lab_offers_image_export(window):
+    import pyqtgraph as pg
+
+    missing = [f"{key}: {type(plot).__name__}" for key, lab in window.labs.items()
+               for plot in lab.findChildren(pg.PlotWidget)
+               if not isinstance(getattr(plot, "plot_export", None), export.PlotExport)
+               or plot.contextMenuPolicy() != Qt.ActionsContextMenu]
+    assert not missing, missing
+    assert sum(len(lab.findChildren(pg.PlotWidget)) for lab in window.labs.values()) > 10

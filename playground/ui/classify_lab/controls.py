@@ -134,6 +134,10 @@ class ClassifyControls(QWidget):
             self.reg_box.addItem(name, name)
         self.reg_rate_slider = ValueSlider(REG_RATES, lambda v: f"{v:g}")
         self.device_box = QComboBox()
+        # Hidden in presentation mode (ui/appearance.py): detail a projected class can do without.
+        for widget in (self.test_slider, self.seed_box, self.batch_slider, self.reg_box, self.reg_rate_slider,
+                       self.device_box):
+            widget.setProperty("advanced", True)
         self.device_box.addItem("CPU", "cpu")
         self.steps_box = QSpinBox()
         self.steps_box.setRange(0, 10_000_000)

@@ -38,6 +38,8 @@ class MnistControls(QGroupBox):
         self.epochs_box = QSpinBox()
         self.epochs_box.setRange(1, 100)
         self.device_box = QComboBox()
+        for widget in (self.batch_box, self.device_box):
+            widget.setProperty("advanced", True)  # hidden in presentation mode (ui/appearance.py)
         self.device_box.addItem("CPU", "cpu")
         form = QFormLayout()
         self._rows = []
