@@ -17,7 +17,7 @@ import torch
 
 from .classify_config import ClassifyConfig
 from .classify_data import CLASS_COLORS, DRAW, HEATMAP_SIZE, ClassifyData, feature_matrix, grid_points, make_data, split
-from .components import OPTIMIZERS
+from .components import OPTIMIZERS, update_hyperparameters
 from .models import build_mlp
 
 NEURON_TILE = 24        # each neuron's small heatmap: NEURON_TILE² grid points
@@ -106,10 +106,7 @@ class ClassifyJob:
         if config.optimizer != old.optimizer:
             self._optimizer = None
         elif self._optimizer is not None:
-            for group in self._optimizer.param_groups:
-                group["lr"] = config.lr
-                if "momentum" in group and config.optimizer == "SGD + momentum":
-                    group["momentum"] = config.momentum
+            update_hyperparameters(self._optimizer, config.optimizer, config.lr, config.momentum)
         return "live"
 
     def set_drawn_points(self, points: np.ndarray, labels: np.ndarray) -> None:

@@ -78,3 +78,13 @@ OPTIMIZERS.register("SGD + momentum", _sgd_momentum, "gradient descent that keep
 OPTIMIZERS.register("Adam", _adam, "adapts the step per weight; a good default")
 OPTIMIZERS.register("RMSprop", _rmsprop, "divides the step by a running RMS of the gradients")
 OPTIMIZERS.register("Adagrad", _adagrad, "steps shrink for weights that already moved a lot")
+
+
+def update_hyperparameters(optimizer, name: str, lr: float, momentum: float, weight_decay: float | None = None) -> None:
+    """Change a live optimizer's learning rate (and momentum, weight decay) in place, keeping its state."""
+    for group in optimizer.param_groups:
+        group["lr"] = lr
+        if weight_decay is not None:
+            group["weight_decay"] = weight_decay
+        if "momentum" in group and name == "SGD + momentum":
+            group["momentum"] = momentum

@@ -7,7 +7,7 @@ import math
 import numpy as np
 import torch
 
-from .components import LOSSES, OPTIMIZERS
+from .components import LOSSES, OPTIMIZERS, update_hyperparameters
 from .curve_config import CurveConfig
 from .curve_data import CurveData, make_curve_data
 from .models import build_mlp
@@ -85,11 +85,7 @@ class CurveTrainer:
         if config.optimizer != old.optimizer:
             self._optimizer = None
         elif self._optimizer is not None:
-            for group in self._optimizer.param_groups:
-                group["lr"] = config.lr
-                group["weight_decay"] = config.weight_decay
-                if "momentum" in group and config.optimizer == "SGD + momentum":
-                    group["momentum"] = config.momentum
+            update_hyperparameters(self._optimizer, config.optimizer, config.lr, config.momentum, config.weight_decay)
         return "live"
 
     # -- training -----------------------------------------------------------
