@@ -17,6 +17,7 @@ import torch
 
 from .classify_config import ClassifyConfig
 from .classify_data import CLASS_COLORS, DRAW, HEATMAP_SIZE, ClassifyData, feature_matrix, grid_points, make_data, split
+from .batching import MinibatchSampler
 from .components import OPTIMIZERS, update_hyperparameters
 from .models import build_mlp
 
@@ -53,7 +54,7 @@ class ClassifyJob:
                                widths=tuple(config.hidden)).to(self.device)
         self._weights = [m.weight for m in self.model if isinstance(m, torch.nn.Linear)]
         self.loss_fn = torch.nn.BCEWithLogitsLoss() if out == 1 else torch.nn.CrossEntropyLoss()
-        self._batch_generator = torch.Generator().manual_seed(config.seed)
+        self._batches = MinibatchSampler(config.seed, self.device)
         self.grid_inputs = self._inputs(self._grid)
         self.tile_inputs = self._inputs(self._tile_grid)
         self._set_data(self._make_data())
@@ -76,8 +77,7 @@ class ClassifyJob:
         self.x_train, self.x_test = self._inputs(data.x_train), self._inputs(data.x_test)
         self.y_train = torch.from_numpy(data.y_train).to(self.device)
         self.y_test = torch.from_numpy(data.y_test).to(self.device)
-        self._order: torch.Tensor | None = None
-        self._cursor = 0
+        self._batches.restart()
         self.data_version += 1
 
     @property
@@ -122,16 +122,8 @@ class ClassifyJob:
         return self.config.max_steps > 0 and self.step_count >= self.config.max_steps
 
     def _next_batch(self) -> tuple[torch.Tensor, torch.Tensor]:
-        n = self.x_train.shape[0]
-        size = self.config.batch_size
-        if size <= 0 or size >= n:
-            return self.x_train, self.y_train
-        if self._order is None or self._cursor + size > n:
-            self._order = torch.randperm(n, generator=self._batch_generator).to(self.device)
-            self._cursor = 0
-        idx = self._order[self._cursor:self._cursor + size]
-        self._cursor += size
-        return self.x_train[idx], self.y_train[idx]
+        idx = self._batches.indices(self.x_train.shape[0], self.config.batch_size)
+        return (self.x_train, self.y_train) if idx is None else (self.x_train[idx], self.y_train[idx])
 
     def _data_loss(self, logits: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
         if logits.shape[1] == 1:

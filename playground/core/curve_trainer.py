@@ -11,6 +11,7 @@ from .components import LOSSES, OPTIMIZERS, update_hyperparameters
 from .curve_config import CurveConfig
 from .curve_data import CurveData, make_curve_data
 from .models import build_mlp
+from .batching import MinibatchSampler
 from .seeding import seeded
 
 
@@ -33,13 +34,11 @@ class CurveTrainer:
         self.data: CurveData = make_curve_data(config)
         with seeded(config.seed):
             self.model = build_mlp(1, 1, config.hidden_width, config.depth, config.activation).to(self.device)
-        self._batch_generator = torch.Generator().manual_seed(config.seed)
+        self._batches = MinibatchSampler(config.seed, self.device)
         self._to_tensors()
         self.loss_fn = LOSSES.create(config.loss)
         self._optimizer = None  # built on first use: see ``optimizer``
         self.step_count = 0
-        self._order: torch.Tensor | None = None
-        self._cursor = 0
         self.generation += 1
 
     def _to_tensors(self) -> None:
@@ -90,16 +89,8 @@ class CurveTrainer:
 
     # -- training -----------------------------------------------------------
     def _next_batch(self) -> tuple[torch.Tensor, torch.Tensor]:
-        n = self.x_train.shape[0]
-        size = self.config.batch_size
-        if size <= 0 or size >= n:
-            return self.x_train, self.y_train
-        if self._order is None or self._cursor + size > n:
-            self._order = torch.randperm(n, generator=self._batch_generator).to(self.device)
-            self._cursor = 0
-        idx = self._order[self._cursor:self._cursor + size]
-        self._cursor += size
-        return self.x_train[idx], self.y_train[idx]
+        idx = self._batches.indices(self.x_train.shape[0], self.config.batch_size)
+        return (self.x_train, self.y_train) if idx is None else (self.x_train[idx], self.y_train[idx])
 
     def step(self) -> float:
         """One optimizer step on one batch; returns that batch's loss before the step."""

@@ -23,6 +23,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from .batching import MinibatchSampler
 from .components import ACTIVATIONS
 from .curve_config import CurveConfig
 from .curve_data import CurveData, make_curve_data
@@ -129,9 +130,7 @@ class BatchedGroup:
         self.x_train, self.y_train = col(d.x_train), col(d.y_train)
         self.x_test, self.y_test = col(d.x_test), col(d.y_test)
         self.x_plot = col(d.x_plot)
-        self._batch_generator = torch.Generator().manual_seed(first.seed)
-        self._order: torch.Tensor | None = None
-        self._cursor = 0
+        self._batches = MinibatchSampler(first.seed, self.device)
 
     # -- forward ------------------------------------------------------------
     def forward(self, x: torch.Tensor) -> torch.Tensor:
@@ -157,16 +156,8 @@ class BatchedGroup:
         return _elementwise_loss(self.config.loss, self.forward(x), y.expand(self.m, -1, -1)).mean(dim=(1, 2))
 
     def _next_batch(self) -> tuple[torch.Tensor, torch.Tensor]:
-        n = self.x_train.shape[1]
-        size = self.config.batch_size
-        if size <= 0 or size >= n:
-            return self.x_train, self.y_train
-        if self._order is None or self._cursor + size > n:
-            self._order = torch.randperm(n, generator=self._batch_generator).to(self.device)
-            self._cursor = 0
-        idx = self._order[self._cursor:self._cursor + size]
-        self._cursor += size
-        return self.x_train[:, idx], self.y_train[:, idx]
+        idx = self._batches.indices(self.x_train.shape[1], self.config.batch_size)
+        return (self.x_train, self.y_train) if idx is None else (self.x_train[:, idx], self.y_train[:, idx])
 
     # -- training -------------------------------------------------------------
     def step(self) -> torch.Tensor:
