@@ -8,6 +8,10 @@ source string (exactly as written in ``self.tr("...")``) to its Chinese text. A 
 ``"Context|source"`` overrides the plain one for that class only. Keep technical terms with their English
 name in parentheses where learners meet both: "激活函数 (activation)", "学习率 (learning rate)".
 
+Core (``playground/core``, Qt-free) writes user-facing English with ``user_text("template {x}", x=...)``
+(core/text.py); those templates are collected here too, under the context "core", and the UI translates them
+with ``playground.ui.i18n.core_text``. Their Chinese goes into zh_CN.json like any other string.
+
 The .ts is generated afresh from the code every time (no line numbers, no obsolete entries), so it only
 changes when strings or translations change. ``tests/ui/test_i18n.py`` fails when a string has no
 translation or when the committed .qm does not match the .ts.
@@ -16,6 +20,7 @@ translation or when the committed .qm does not match the .ts.
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import shutil
 import subprocess
@@ -29,6 +34,9 @@ I18N = ROOT / "resources" / "i18n"
 TS = I18N / "playground_zh_CN.ts"
 QM = I18N / "playground_zh_CN.qm"
 MAPPING = I18N / "zh_CN.json"
+CORE = ROOT / "playground" / "core"
+CORE_CONTEXT = "core"  # must match playground.ui.i18n.CORE_CONTEXT
+CORE_FUNCTION = "user_text"  # playground.core.text.user_text
 
 
 def tool(name: str) -> str:
@@ -43,10 +51,51 @@ def source_files() -> list[str]:
 
 
 def extract(ts_path: Path) -> None:
-    """Fresh .ts with every tr() string of the code (all untranslated)."""
+    """Fresh .ts with every tr() string of the code and every user_text() template of core (all untranslated)."""
     subprocess.run([tool("pyside6-lupdate"), *source_files(), "-no-obsolete", "-locations", "none", "-silent",
                     "-source-language", "en", "-target-language", "zh_CN", "-ts", str(ts_path)],
                    cwd=ROOT, check=True)
+    add_core_context(ts_path, core_templates())
+
+
+def core_templates(folder: Path = CORE) -> list[str]:
+    """The literal first argument of every ``user_text(...)`` call under ``folder``, in order, once each.
+
+    A call whose template is not a plain string literal (an f-string, a variable) could never be translated:
+    that stops the script with the file and line to fix.
+    """
+    found: dict[str, None] = {}
+    for path in sorted(folder.rglob("*.py")):
+        calls = [node for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path)))
+                 if isinstance(node, ast.Call) and _called_name(node.func) == CORE_FUNCTION]
+        for node in sorted(calls, key=lambda call: (call.lineno, call.col_offset)):  # in reading order
+            first = node.args[0] if node.args else None
+            if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
+                shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+                raise SystemExit(f"{shown}:{node.lineno}: {CORE_FUNCTION}() needs a string "
+                                 "literal template (no f-string): pass values as keyword parameters")
+            found.setdefault(first.value)
+    return list(found)
+
+
+def _called_name(func: ast.expr) -> str | None:
+    if isinstance(func, ast.Name):
+        return func.id
+    return func.attr if isinstance(func, ast.Attribute) else None
+
+
+def add_core_context(ts_path: Path, templates: list[str]) -> None:
+    """Append a context "core" holding ``templates`` (untranslated) to the .ts lupdate wrote."""
+    if not templates:
+        return
+    tree = ET.parse(ts_path)
+    context = ET.SubElement(tree.getroot(), "context")
+    ET.SubElement(context, "name").text = CORE_CONTEXT
+    for template in templates:
+        message = ET.SubElement(context, "message")
+        ET.SubElement(message, "source").text = template
+        ET.SubElement(message, "translation").set("type", "unfinished")
+    tree.write(ts_path, encoding="utf-8", xml_declaration=True)
 
 
 def messages(ts_path: Path) -> list[tuple[str, str, str | None]]:

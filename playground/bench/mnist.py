@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 import os
 import statistics
-import time
 
 from playground.bench.measure import percentile, wait_until
 

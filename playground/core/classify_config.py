@@ -1,12 +1,15 @@
-"""The configuration of one Classification-lab experiment, and its presets."""
+"""The configuration of one Classification-lab experiment, its presets, and its session form."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
-from .classify_data import DATASETS, FEATURES
+import numpy as np
+
+from .classify_data import CLASS_COLORS, DATASETS, DOMAIN, FEATURES, shortest_float
 from .components import ACTIVATIONS, OPTIMIZERS
 from .config import choice, items, num, text
+from .text import user_text
 
 REGULARIZATIONS = ("none", "L1", "L2")
 MAX_LAYERS = 6
@@ -42,15 +45,71 @@ class ClassifyConfig:
     def problems(self) -> list[tuple[str, str]]:
         found = []
         if len(set(self.features)) != len(self.features):
-            found.append(("features", "a feature is listed twice"))
+            found.append(("features", user_text("a feature is listed twice")))
         if not (self.device == "cpu" or self.device.startswith("cuda")):
-            found.append(("device", f"unknown device {self.device!r}"))
+            found.append(("device", user_text("unknown device {name}", name=repr(self.device))))
         return found
 
     def live_changes(self, other: "ClassifyConfig") -> tuple[set[str], set[str]]:
         """Fields that differ from ``other``, split into (live, needs restart)."""
         changed = {name for name in self.__dataclass_fields__ if getattr(self, name) != getattr(other, name)}
         return changed & LIVE_FIELDS, changed - LIVE_FIELDS
+
+
+def build_classifier(config: ClassifyConfig):
+    """The network ``config`` describes (untrained): one output and a sigmoid for two classes,
+    else one output per class. Imports torch."""
+    from .models import build_mlp
+
+    out = 1 if config.n_classes == 2 else config.n_classes
+    return build_mlp(len(config.features), out, 0, 0, config.activation, widths=tuple(config.hidden))
+
+
+def classify_weight_problems(config: ClassifyConfig, state: dict) -> list[str]:
+    """core.session WEIGHT_CHECKS: do these weights fit the network ``config`` describes?"""
+    from .session import model_fit_problems  # session imports this module
+
+    return model_fit_problems(build_classifier(config), state)
+
+
+MAX_DRAWN_POINTS = 10_000
+
+
+@dataclass(frozen=True)
+class ClassifySessionConfig(ClassifyConfig):
+    """What a session (and the remembered settings) keep of the lab: the config and, for the
+    "draw" dataset, the user's points as ``drawn_points`` [[x1, x2], …] and ``drawn_classes``
+    [class, …] (0-based; a class beyond ``n_classes`` is kept but not used, as in the lab)."""
+
+    drawn_points: tuple = items((), items((0.0, 0.0), num(0.0, -DOMAIN, DOMAIN), length=(2, 2)),
+                                length=(0, MAX_DRAWN_POINTS))
+    drawn_classes: tuple = items((), num(0, 0, len(CLASS_COLORS) - 1, kind=int), length=(0, MAX_DRAWN_POINTS))
+
+    def problems(self) -> list[tuple[str, str]]:
+        found = super().problems()
+        if len(self.drawn_points) != len(self.drawn_classes):
+            found.append(("drawn_points", user_text("{points} points but {classes} entries in drawn_classes",
+                                                    points=len(self.drawn_points), classes=len(self.drawn_classes))))
+        return found
+
+
+def session_config(config: ClassifyConfig, points: np.ndarray, labels: np.ndarray) -> ClassifySessionConfig:
+    """``config`` with the drawn points attached, each coordinate written as the shortest decimal
+    that reads back as the same float32 (compact files, identical points after a round trip)."""
+    shortest = [[shortest_float(v) for v in row] for row in np.asarray(points, np.float32).reshape(-1, 2)]
+    return ClassifySessionConfig(**{f.name: getattr(config, f.name) for f in fields(ClassifyConfig)},
+                                 drawn_points=tuple(map(tuple, shortest)),
+                                 drawn_classes=tuple(int(k) for k in labels))
+
+
+def split_session_config(state: ClassifySessionConfig) -> tuple[ClassifyConfig, np.ndarray, np.ndarray]:
+    """(config, points (n, 2) float32, labels (n,) int64) from a validated session config;
+    mismatched lists (only possible from leniently read settings) give no points."""
+    config = ClassifyConfig(**{f.name: getattr(state, f.name) for f in fields(ClassifyConfig)})
+    if len(state.drawn_points) != len(state.drawn_classes):
+        return config, np.zeros((0, 2), np.float32), np.zeros(0, np.int64)
+    points = np.asarray(state.drawn_points, np.float32).reshape(-1, 2)
+    return config, points, np.asarray(state.drawn_classes, np.int64).reshape(-1)
 
 
 PRESETS: dict[str, ClassifyConfig] = {

@@ -19,6 +19,7 @@ CLASS_COLORS = ((245, 147, 34), (8, 119, 189), (60, 180, 75), (170, 90, 220), (2
 DOMAIN = 6.0  # the plane shown and sampled: [-6, 6]² (as in TensorFlow Playground)
 DRAW = "draw"
 DATASETS = ("circle", "xor", "gaussians", "spiral", "moons", DRAW)
+POINT_COLUMNS = ("x1", "x2", "class", "split")  # a dataset as a table (ClassifyData.table)
 
 # Input features the network can be given; squares and the product are scaled
 # by 1/DOMAIN so that every feature stays within about ±6.
@@ -143,6 +144,19 @@ class ClassifyData:
 
     def all_points(self) -> tuple[np.ndarray, np.ndarray]:
         return np.concatenate([self.x_train, self.x_test]), np.concatenate([self.y_train, self.y_test])
+
+    def table(self) -> tuple[tuple[str, ...], list[tuple]]:
+        """Header and rows for a CSV export: x1, x2, class (0-based), split ("train" or "test")."""
+        splits = ((self.x_train, self.y_train, "train"), (self.x_test, self.y_test, "test"))
+        rows = [(shortest_float(x1), shortest_float(x2), int(k), name)
+                for points, labels, name in splits for (x1, x2), k in zip(points, labels)]
+        return POINT_COLUMNS, rows
+
+
+def shortest_float(value) -> float:
+    """A float32 coordinate as the shortest decimal that reads back as the same float32
+    (1.23, not 1.2300000190734863)."""
+    return float(np.format_float_positional(np.float32(value), unique=True))
 
 
 def split(points: np.ndarray, labels: np.ndarray, n_classes: int, test_fraction: float, seed: int) -> ClassifyData:

@@ -15,11 +15,10 @@ from typing import Any
 import numpy as np
 import torch
 
-from .classify_config import ClassifyConfig
+from .classify_config import ClassifyConfig, build_classifier
 from .classify_data import CLASS_COLORS, DRAW, HEATMAP_SIZE, ClassifyData, feature_matrix, grid_points, make_data, split
 from .batching import MinibatchSampler
 from .components import OPTIMIZERS, update_hyperparameters
-from .models import build_mlp
 
 NEURON_TILE = 24        # each neuron's small heatmap: NEURON_TILE² grid points
 NEURON_GAP = 4
@@ -49,11 +48,9 @@ class ClassifyJob:
         self.config = config
         self.device = torch.device(config.device)
         torch.manual_seed(config.seed)
-        out = 1 if config.n_classes == 2 else config.n_classes
-        self.model = build_mlp(len(config.features), out, 0, 0, config.activation,
-                               widths=tuple(config.hidden)).to(self.device)
+        self.model = build_classifier(config).to(self.device)
         self._weights = [m.weight for m in self.model if isinstance(m, torch.nn.Linear)]
-        self.loss_fn = torch.nn.BCEWithLogitsLoss() if out == 1 else torch.nn.CrossEntropyLoss()
+        self.loss_fn = torch.nn.BCEWithLogitsLoss() if config.n_classes == 2 else torch.nn.CrossEntropyLoss()
         self._batches = MinibatchSampler(config.seed, self.device)
         self.grid_inputs = self._inputs(self._grid)
         self.tile_inputs = self._inputs(self._tile_grid)
@@ -111,9 +108,23 @@ class ClassifyJob:
 
     def set_drawn_points(self, points: np.ndarray, labels: np.ndarray) -> None:
         """The user's own points; in "draw" mode they replace the data and the weights are kept."""
-        self.drawn = (np.asarray(points, np.float32).reshape(-1, 2).copy(), np.asarray(labels, np.int64).copy())
+        self.drawn = _own_copy(points, labels)
         if self.config.dataset == DRAW:
             self._set_data(self._make_data())
+
+    def set_background(self, rgb: tuple[int, int, int]) -> None:
+        """The theme changed: the next snapshot's heatmaps fade to this colour (neurons included)."""
+        self.background = tuple(rgb)
+        self._last_neurons = -math.inf
+
+    def restore(self, config: ClassifyConfig, drawn: tuple[np.ndarray, np.ndarray], weights=None, step=None,
+                optimizer=None, notes: list | None = None) -> int:
+        """Rebuild for a saved session: its config and drawn points, and if given its weights, step and
+        optimizer state (why that state was skipped goes into ``notes``); returns the new generation."""
+        from .session import load_into_job  # works for any job with reset(), model, step_count, optimizer
+
+        self.drawn = _own_copy(*drawn)
+        return load_into_job(self, config, weights, step, optimizer, notes)
 
     # -- training -----------------------------------------------------------------
     def done(self) -> bool:
@@ -253,6 +264,11 @@ class ClassifyJob:
         """(W, b) of every Linear layer, W of shape (out, in), as numpy copies."""
         return [(m.weight.cpu().numpy().copy(), m.bias.cpu().numpy().copy())
                 for m in self.model if isinstance(m, torch.nn.Linear)]
+
+
+def _own_copy(points, labels) -> tuple[np.ndarray, np.ndarray]:
+    """Drawn points as the job keeps them: its own (n, 2) float32 and (n,) int64 arrays."""
+    return np.asarray(points, np.float32).reshape(-1, 2).copy(), np.asarray(labels, np.int64).reshape(-1).copy()
 
 
 def train_classifier(config: ClassifyConfig, steps: int | None = None) -> ClassifyJob:

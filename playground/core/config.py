@@ -2,7 +2,8 @@
 
 Each field declares its range or its choices once; ``from_dict`` uses that to
 read anything (a settings file, a session, CLI flags) value by value, keeping
-good values and replacing bad ones by the default, with a note per problem.
+good values and replacing bad ones by the default, with a note per problem
+(English ``core.text.Text`` the UI can translate).
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import MISSING, asdict, field, fields, replace
 from typing import Any, Callable, Iterable, TypeVar
+
+from .text import Text, exception_text, user_text
 
 C = TypeVar("C")
 
@@ -37,53 +40,59 @@ def _parse_field(f, raw: Any) -> Any:
     kind = f.metadata.get("kind", type(f.default))
     if kind is tuple:
         if not isinstance(raw, (list, tuple)):
-            raise ValueError(f"expected a list, got {type(raw).__name__}")
+            raise ValueError(user_text("expected a list, got {kind}", kind=type(raw).__name__))
         lo, hi = f.metadata.get("length", (0, 64))
         if not lo <= len(raw) <= hi:
-            raise ValueError(f"expected {lo} to {hi} items, got {len(raw)}")
+            raise ValueError(user_text("expected {lo} to {hi} items, got {n}", lo=lo, hi=hi, n=len(raw)))
         return tuple(_parse_field(f.metadata["item"], value) for value in raw)
     if kind is str:
         if not isinstance(raw, str):
-            raise ValueError(f"expected text, got {type(raw).__name__}")
+            raise ValueError(user_text("expected text, got {kind}", kind=type(raw).__name__))
         choices = f.metadata.get("choices")
         if choices is not None and raw not in list(choices()):
-            raise ValueError(f"unknown value {raw!r}")
+            raise ValueError(user_text("unknown value {value}", value=repr(raw)))
         if len(raw) > f.metadata.get("max_len", 10_000):
-            raise ValueError("text too long")
+            raise ValueError(user_text("text too long"))
         return raw
     if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
-        raise ValueError(f"expected a number, got {type(raw).__name__}")
-    value = kind(float(raw)) if kind is int else float(raw)
-    if kind is int and float(raw) != value:
-        raise ValueError(f"expected a whole number, got {raw!r}")
-    if not math.isfinite(value):
-        raise ValueError("not a finite number")
+        raise ValueError(user_text("expected a number, got {kind}", kind=type(raw).__name__))
+    try:
+        number = float(raw)
+    except ValueError:  # text that is no number
+        raise ValueError(user_text("expected a number, got {value}", value=repr(raw))) from None
+    if not math.isfinite(number):
+        raise ValueError(user_text("not a finite number"))
+    value = int(number) if kind is int else number
+    if kind is int and number != value:
+        raise ValueError(user_text("expected a whole number, got {value}", value=repr(raw)))
     lo, hi = f.metadata.get("range", (-math.inf, math.inf))
     if not lo <= value <= hi:
-        raise ValueError(f"{value} is outside {lo} … {hi}")
+        raise ValueError(user_text("{value} is outside {lo} … {hi}", value=value, lo=lo, hi=hi))
     return value
+
 
 
 def from_dict(cls: type[C], data: Any) -> tuple[C, list[str]]:
     """Build ``cls`` from untrusted ``data``; returns the config and one note per rejected value."""
     if not isinstance(data, dict):
-        return cls(), [f"expected a mapping of settings, got {type(data).__name__}; using defaults"]
+        return cls(), [user_text("expected a mapping of settings, got {kind}; using defaults",
+                                 kind=type(data).__name__)]
     values, problems = {}, []
     known = {f.name: f for f in fields(cls)}
     for name, raw in data.items():
         f = known.get(name)
         if f is None:
-            problems.append(f"unknown setting {name!r} ignored")
+            problems.append(user_text("unknown setting {name} ignored", name=repr(name)))
             continue
         try:
             values[name] = _parse_field(f, raw)
         except (ValueError, TypeError, OverflowError) as exc:
-            problems.append(f"{name}: {exc}; using the default")
+            problems.append(user_text("{name}: {problem}; using the default", name=name, problem=exception_text(exc)))
     config = cls(**values)
     check = getattr(config, "problems", None)
     if check:
         for name, message in check():
-            problems.append(f"{name}: {message}; using the default")
+            problems.append(user_text("{name}: {problem}; using the default", name=name, problem=message))
             config = replace(config, **{name: _default(known[name])})
     return config, problems
 
@@ -96,14 +105,14 @@ def to_dict(config) -> dict[str, Any]:
     return asdict(config)
 
 
-def invalid_fields(config) -> dict[str, str]:
+def invalid_fields(config) -> dict[str, Text | str]:
     """Field name → problem, for an already built config (values set in code or by widgets)."""
     problems: dict[str, str] = {}
     for f in fields(config):
         try:
             _parse_field(f, getattr(config, f.name))
         except (ValueError, TypeError, OverflowError) as exc:
-            problems[f.name] = str(exc)
+            problems[f.name] = exception_text(exc)
     check = getattr(config, "problems", None)
     if check:
         for name, message in check():
@@ -111,11 +120,11 @@ def invalid_fields(config) -> dict[str, str]:
     return problems
 
 
-def validate(config) -> list[str]:
-    return [f"{name}: {message}" for name, message in invalid_fields(config).items()]
+def validate(config) -> list[Text]:
+    return [user_text("{name}: {problem}", name=name, problem=message) for name, message in invalid_fields(config).items()]
 
 
-def keep_valid(config: C, fallback: C) -> tuple[C, dict[str, str]]:
+def keep_valid(config: C, fallback: C) -> tuple[C, dict[str, Text | str]]:
     """``config`` with each invalid field taken from ``fallback``; also returns the problems."""
     problems = invalid_fields(config)
     if not problems:

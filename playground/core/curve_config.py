@@ -10,6 +10,7 @@ from .components import ACTIVATIONS, LOSSES, OPTIMIZERS
 from .config import choice, num, text
 from .expression import ExpressionError, parse_expression
 from .targets import CUSTOM, TARGETS
+from .text import exception_text, user_text
 
 # Fields whose change can be applied to a running model without losing its weights.
 LIVE_FIELDS = frozenset({"lr", "optimizer", "loss", "momentum", "weight_decay", "batch_size", "max_steps"})
@@ -43,17 +44,19 @@ class CurveConfig:
     def problems(self) -> list[tuple[str, str]]:
         found = []
         if self.x_min >= self.x_max:
-            found.append(("x_max", "the x range is empty (x_min must be below x_max)"))
+            found.append(("x_max", user_text("the x range is empty (x_min must be below x_max)")))
         if self.target == CUSTOM:
             try:
                 fn = parse_expression(self.expression)
             except ExpressionError as exc:
-                found.append(("target", f"the custom expression is invalid: {exc}"))
+                found.append(("target", user_text("the custom expression is invalid: {problem}",
+                                                  problem=exception_text(exc))))
             else:
                 if self.x_min < self.x_max and not np.isfinite(fn(self.sample_x())).all():
-                    found.append(("target", "the custom expression is undefined (NaN or infinite) somewhere in the x range"))
+                    found.append(("target", user_text("the custom expression is undefined (NaN or infinite) "
+                                                      "somewhere in the x range")))
         if not (self.device == "cpu" or self.device.startswith("cuda")):
-            found.append(("device", f"unknown device {self.device!r}"))
+            found.append(("device", user_text("unknown device {name}", name=repr(self.device))))
         return found
 
     def sample_x(self) -> np.ndarray:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .text import user_text
+
 
 @dataclass(frozen=True)
 class DeviceChoice:
     id: str
     label: str
     available: bool = True
-    reason: str = ""
+    reason: str = ""  # why it is not available (a translatable core.text.Text)
 
 
 def available_devices() -> list[DeviceChoice]:
@@ -21,7 +23,7 @@ def available_devices() -> list[DeviceChoice]:
         for i in range(torch.cuda.device_count()):
             devices.append(DeviceChoice(f"cuda:{i}", f"CUDA {i}: {torch.cuda.get_device_name(i)}"))
     else:
-        reason = ("this PyTorch build has no CUDA support" if torch.version.cuda is None
-                  else "no NVIDIA GPU or driver was found")
+        reason = (user_text("this PyTorch build has no CUDA support") if torch.version.cuda is None
+                  else user_text("no NVIDIA GPU or driver was found"))
         devices.append(DeviceChoice("cuda", "CUDA", False, reason))
     return devices

@@ -14,6 +14,8 @@ from typing import Callable
 
 import numpy as np
 
+from .text import Text, user_text
+
 FUNCTIONS: dict[str, Callable] = {
     "sin": np.sin, "cos": np.cos, "tan": np.tan, "exp": np.exp, "log": np.log,
     "sqrt": np.sqrt, "abs": np.abs, "tanh": np.tanh, "sign": np.sign,
@@ -35,7 +37,7 @@ _UNARY = {ast.USub: np.negative, ast.UAdd: np.positive}
 class ExpressionError(ValueError):
     """A custom expression was rejected; ``column`` points at the problem (0-based) if known."""
 
-    def __init__(self, message: str, column: int | None = None) -> None:
+    def __init__(self, message: Text | str, column: int | None = None) -> None:
         super().__init__(message)
         self.column = column
 
@@ -54,19 +56,21 @@ class Expression:
 def parse_expression(text: str) -> Expression:
     source = text.strip().replace("^", "**")
     if not source:
-        raise ExpressionError("The expression is empty; type a function of x such as x**2.")
+        raise ExpressionError(user_text("The expression is empty; type a function of x such as x**2."))
     if len(source) > MAX_LENGTH:
-        raise ExpressionError(f"The expression is longer than {MAX_LENGTH} characters.")
+        raise ExpressionError(user_text("The expression is longer than {n} characters.", n=MAX_LENGTH))
     try:
         tree = ast.parse(source, mode="eval")
     except SyntaxError as exc:
         col = (exc.offset or 1) - 1
-        raise ExpressionError(f"Syntax error at column {col + 1}: {exc.msg.rstrip('.')}.", col) from None
+        # Python's own wording ("invalid syntax", "'(' was never closed") stays English: it is code.
+        raise ExpressionError(user_text("Syntax error at column {column}: {detail}.", column=col + 1,
+                                        detail=exc.msg.rstrip(".")), col) from None
     fn = _compile(tree.body)
     expression = Expression(text.strip(), fn)
     probe = expression(np.linspace(-1.0, 1.0, 5))
     if probe.shape != (5,):
-        raise ExpressionError("The expression must give one number for each x.")
+        raise ExpressionError(user_text("The expression must give one number for each x."))
     return expression
 
 
@@ -74,7 +78,8 @@ def _compile(node: ast.AST) -> Callable[[np.ndarray], np.ndarray]:
     col = getattr(node, "col_offset", None)
     if isinstance(node, ast.Constant):
         if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
-            raise ExpressionError(f"Only numbers are allowed, not {node.value!r} (column {col + 1}).", col)
+            raise ExpressionError(user_text("Only numbers are allowed, not {value} (column {column}).",
+                                            value=repr(node.value), column=col + 1), col)
         value = float(node.value)
         return lambda x: value
     if isinstance(node, ast.Name):
@@ -83,8 +88,11 @@ def _compile(node: ast.AST) -> Callable[[np.ndarray], np.ndarray]:
         if node.id in CONSTANTS:
             value = CONSTANTS[node.id]
             return lambda x: value
-        hint = " (functions need brackets, e.g. sin(x))" if node.id in FUNCTIONS else ""
-        raise ExpressionError(f"Unknown name '{node.id}' at column {col + 1}{hint}; the variable is x.", col)
+        if node.id in FUNCTIONS:
+            raise ExpressionError(user_text("Unknown name '{name}' at column {column} (functions need brackets, "
+                                            "e.g. sin(x)); the variable is x.", name=node.id, column=col + 1), col)
+        raise ExpressionError(user_text("Unknown name '{name}' at column {column}; the variable is x.",
+                                        name=node.id, column=col + 1), col)
     if isinstance(node, ast.BinOp) and type(node.op) in _BINARY:
         op, left, right = _BINARY[type(node.op)], _compile(node.left), _compile(node.right)
         return lambda x: op(left(x), right(x))
@@ -95,10 +103,13 @@ def _compile(node: ast.AST) -> Callable[[np.ndarray], np.ndarray]:
         name = node.func.id if isinstance(node.func, ast.Name) else None
         if name not in FUNCTIONS:
             allowed = ", ".join(sorted(FUNCTIONS))
-            raise ExpressionError(f"Unknown function at column {col + 1}; allowed: {allowed}.", col)
+            raise ExpressionError(user_text("Unknown function at column {column}; allowed: {allowed}.",
+                                            column=col + 1, allowed=allowed), col)
         if node.keywords or not node.args or len(node.args) > 2:
-            raise ExpressionError(f"{name}() takes one or two arguments (column {col + 1}).", col)
+            raise ExpressionError(user_text("{name}() takes one or two arguments (column {column}).", name=name,
+                                            column=col + 1), col)
         func, args = FUNCTIONS[name], [_compile(a) for a in node.args]
         return lambda x: func(*(a(x) for a in args))
     what = type(node).__name__
-    raise ExpressionError(f"'{what}' is not allowed at column {(col or 0) + 1}; use numbers, x, + - * / ^ and functions.", col)
+    raise ExpressionError(user_text("'{what}' is not allowed at column {column}; use numbers, x, + - * / ^ and "
+                                    "functions.", what=what, column=(col or 0) + 1), col)

@@ -23,6 +23,9 @@ from typing import Any, Callable
 
 import numpy as np
 
+from .config import choice, num
+from .text import user_text
+
 
 @dataclass(frozen=True)
 class GDFunction:
@@ -74,6 +77,26 @@ class GDSetup:
 def notes_setup() -> GDSetup:
     """The notes' example: minimum of y = x² from x = 5 with lr 0.1."""
     return GDSetup("x2", (5.0,), 0.1, 0.0, 200)
+
+
+@dataclass(frozen=True)
+class GDConfig:
+    """The GD lab's settings, as sessions and remembered settings hold them (validated per value)."""
+
+    function: str = choice("x2", lambda: FUNCTIONS)
+    start_x: float = num(5.0, -10.0, 10.0)
+    start_y: float = num(3.0, -10.0, 10.0)   # used by 2-D functions only
+    lr: float = num(0.1, 0.0001, 3.0)
+    momentum: float = num(0.0, 0.0, 0.99)
+    pace: int = num(10, 0, 1000, kind=int)   # animation steps per second; 0 = as fast as it can
+
+    def setup(self, max_steps: int = 200) -> GDSetup:
+        start = (self.start_x, self.start_y)[:FUNCTIONS[self.function].dims]
+        return GDSetup(self.function, start, self.lr, self.momentum, max_steps)
+
+
+# A saved walk is replayed from its start (deterministic: the same float64 steps); this bounds the replay.
+MAX_SAVED_STEPS = 20_000
 
 
 @dataclass
@@ -154,6 +177,48 @@ class GradientDescent:
 
     def snapshot(self) -> dict[str, Any]:
         return {"x": self.x.copy(), "f": self.value(), "step": self.step_count}
+
+    def walk(self, steps: int) -> None:
+        """Step until ``steps`` steps are taken or the point has run off (the lab's Step button does the same)."""
+        while self.step_count < steps and not self.diverged():
+            self.step()
+
+    def first_converged(self, tol: float) -> int | None:
+        """The first step after which the point was within ``tol`` of a minimum (0: it started there)."""
+        for k, p in enumerate(self.path):
+            if self._distance_to_minimum(p) < tol:
+                return k
+        return None
+
+
+def saved_walk_problems(config: GDConfig, x, step: int | None, loss_history=None) -> list[str]:
+    """Does a saved walk follow from ``config``? It must end at ``x`` after ``step`` steps, with
+    ``loss_history`` (if saved) holding f before each step. Sessions store the walk this way: the
+    path itself is replayed from the start, so a file cannot show a path its settings never take."""
+    step = int(step or 0)
+    if step > MAX_SAVED_STEPS:
+        return [user_text("the walk has {n} steps; at most {most} can be opened", n=step, most=MAX_SAVED_STEPS)]
+    gd = GradientDescent(config.setup())
+    gd.walk(step)
+    x = np.asarray(x, dtype=np.float64).reshape(-1)
+    if gd.step_count != step or x.shape != gd.x.shape or not np.allclose(x, gd.x, rtol=1e-9, atol=1e-12):
+        return [user_text("the saved point is not where {n} steps from the start lead (was the file edited?)", n=step)]
+    if loss_history is not None:
+        saved = np.asarray(loss_history, dtype=np.float32).reshape(-1)
+        replayed = np.array([r.f for r in gd.history], dtype=np.float32)
+        if saved.shape != replayed.shape or not np.allclose(saved, replayed, rtol=1e-5, equal_nan=True):
+            return [user_text("the saved values of f do not match the walk's {n} steps", n=step)]
+    return []
+
+
+def gd_weight_problems(config: GDConfig, state: dict[str, Any]) -> list[str]:
+    """A GD session's "weights" are the current point: {"x": a tensor of the function's 1 or 2 coordinates}."""
+    dims = FUNCTIONS[config.function].dims
+    if set(state) != {"x"}:
+        return [user_text("weights: expected just 'x', the current point")]
+    if tuple(state["x"].shape) != (dims,):
+        return [user_text("weights: x must hold {n} coordinate(s) for {function}", n=dims, function=config.function)]
+    return []
 
 
 def closed_form_x2(x0: float, lr: float, k: int) -> float:

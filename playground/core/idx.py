@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from playground.core.errors import DatasetError
+from playground.core.text import Text, user_text
 
 IMAGES_MAGIC = 0x00000803
 LABELS_MAGIC = 0x00000801
@@ -49,31 +50,33 @@ def _read_bytes(path: Path) -> tuple[bytes, bool]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise DatasetError(f"The file '{path}' does not exist.", path) from None
+        raise DatasetError(user_text("The file '{path}' does not exist.", path=path), path) from None
     except IsADirectoryError:
-        raise DatasetError(f"'{path}' is a folder, not an IDX file.", path) from None
+        raise DatasetError(user_text("'{path}' is a folder, not an IDX file.", path=path), path) from None
     except OSError as exc:
-        raise DatasetError(f"Could not read '{path}': {exc.strerror or exc}.", path) from exc
+        raise DatasetError(user_text("Could not read '{path}': {reason}.", path=path,
+                                     reason=exc.strerror or str(exc)), path) from exc
     if raw[:2] != GZIP_MAGIC:
         return raw, False
     try:
         return gzip.decompress(raw), True
     except EOFError:
         raise DatasetError(
-            f"The file '{path}' is a truncated gzip archive (it ends before the compressed "
-            "data does). Download it again.",
+            user_text("The file '{path}' is a truncated gzip archive (it ends before the compressed "
+                      "data does). Download it again.", path=path),
             path,
         ) from None
     except (OSError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
-        raise DatasetError(f"The file '{path}' is a damaged gzip archive ({exc}).", path) from exc
+        raise DatasetError(user_text("The file '{path}' is a damaged gzip archive ({reason}).", path=path,
+                                     reason=str(exc)), path) from exc
 
 
-def _describe_magic(magic: int) -> str:
+def _describe_magic(magic: int) -> Text:
     if magic == IMAGES_MAGIC:
-        return "an IDX image file"
+        return user_text("an IDX image file")
     if magic == LABELS_MAGIC:
-        return "an IDX label file"
-    return f"not an IDX file (it starts with 0x{magic:08X})"
+        return user_text("an IDX label file")
+    return user_text("not an IDX file (it starts with {magic})", magic=f"0x{magic:08X}")
 
 
 def read_idx(path: PathLike, expected_magic: int | None = None) -> np.ndarray:
@@ -84,33 +87,33 @@ def read_idx(path: PathLike, expected_magic: int | None = None) -> np.ndarray:
     """
     path = Path(path)
     data, was_gzipped = _read_bytes(path)
-    what = "decompressed file" if was_gzipped else "file"
-
     if len(data) < 4:
-        raise DatasetError(
-            f"The file '{path}' is too short to be an IDX file ({len(data)} bytes"
-            f"{' after decompression' if was_gzipped else ''}).",
-            path,
-        )
+        short = (user_text("The file '{path}' is too short to be an IDX file ({size} bytes after decompression).",
+                           path=path, size=len(data)) if was_gzipped else
+                 user_text("The file '{path}' is too short to be an IDX file ({size} bytes).", path=path,
+                           size=len(data)))
+        raise DatasetError(short, path)
     magic = struct.unpack(">I", data[:4])[0]
     zero, type_code, ndim = data[0:2], data[2], data[3]
 
     if expected_magic is not None and magic != expected_magic:
         raise DatasetError(
-            f"The file '{path}' is {_describe_magic(magic)}; expected "
-            f"{_describe_magic(expected_magic)} (magic number 0x{expected_magic:08X}).",
+            user_text("The file '{path}' is {found}; expected {expected} (magic number {magic}).", path=path,
+                      found=_describe_magic(magic), expected=_describe_magic(expected_magic),
+                      magic=f"0x{expected_magic:08X}"),
             path,
         )
     if zero != b"\x00\x00" or type_code not in _IDX_DTYPES or ndim == 0:
         raise DatasetError(
-            f"The file '{path}' is not an IDX file (it starts with 0x{magic:08X}).", path
+            user_text("The file '{path}' is not an IDX file (it starts with {magic}).", path=path,
+                      magic=f"0x{magic:08X}"), path
         )
 
     header_len = 4 + 4 * ndim
     if len(data) < header_len:
         raise DatasetError(
-            f"The file '{path}' is truncated: its header announces {ndim} dimensions but "
-            f"the {what} is only {len(data)} bytes long.",
+            user_text("The file '{path}' is truncated: its header announces {ndim} dimensions but "
+                      "the file holds only {size} bytes of data.", path=path, ndim=ndim, size=len(data)),
             path,
         )
     shape = struct.unpack(f">{ndim}I", data[4:header_len])
@@ -118,10 +121,12 @@ def read_idx(path: PathLike, expected_magic: int | None = None) -> np.ndarray:
     expected_len = header_len + int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
     if len(data) != expected_len:
         dims = " × ".join(str(s) for s in shape)
-        problem = "truncated" if len(data) < expected_len else "longer than its header says"
+        sizes = {"path": path, "dims": dims, "expected": expected_len, "size": len(data)}
         raise DatasetError(
-            f"The file '{path}' is {problem}: the header announces {dims} items "
-            f"({expected_len:,} bytes in all) but the {what} has {len(data):,} bytes.",
+            user_text("The file '{path}' is truncated: the header announces {dims} items ({expected:,} bytes in all) "
+                      "but the file holds {size:,} bytes of data.", **sizes) if len(data) < expected_len else
+            user_text("The file '{path}' is longer than its header says: the header announces {dims} items "
+                      "({expected:,} bytes in all) but the file holds {size:,} bytes of data.", **sizes),
             path,
         )
     array = np.frombuffer(data, dtype=dtype, offset=header_len).reshape(shape)
@@ -134,8 +139,8 @@ def read_idx_images(path: PathLike) -> np.ndarray:
     array = read_idx(path, IMAGES_MAGIC)
     if array.ndim != 3:
         raise DatasetError(
-            f"The image file '{path}' has {array.ndim} dimensions; expected 3 "
-            "(count × rows × columns).",
+            user_text("The image file '{path}' has {ndim} dimensions; expected 3 (count × rows × columns).",
+                      path=path, ndim=array.ndim),
             path,
         )
     return array
@@ -146,7 +151,7 @@ def read_idx_labels(path: PathLike) -> np.ndarray:
     array = read_idx(path, LABELS_MAGIC)
     if array.ndim != 1:
         raise DatasetError(
-            f"The label file '{path}' has {array.ndim} dimensions; expected 1.", path
+            user_text("The label file '{path}' has {ndim} dimensions; expected 1.", path=path, ndim=array.ndim), path
         )
     return array
 

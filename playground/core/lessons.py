@@ -14,6 +14,7 @@ from .config import from_dict, to_dict
 from .curve_config import CurveConfig, notes_preset
 from .gradient_descent import FUNCTIONS, GDSetup
 from .linear_regression import LinearSetup, notes_setup as linear_notes_setup
+from .text import user_text
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ def typed_settings(item: Lesson) -> tuple[Any, list[str]]:
         s = item.settings
         fn = s.get("function", "x2")
         if fn not in FUNCTIONS:
-            return GDSetup(), [f"unknown function {fn!r}; using the default"]
+            return GDSetup(), [user_text("unknown function {name}; using the default", name=repr(fn))]
         return GDSetup(fn, tuple(float(v) for v in s.get("start", FUNCTIONS[fn].default_start)),
                        float(s.get("lr", 0.1)), float(s.get("momentum", 0.0))), []
     return dict(item.settings), []

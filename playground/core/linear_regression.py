@@ -16,9 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import math
+
 import numpy as np
 
 from .config import num
+from .text import user_text
 
 X_DATA = (1.0, 2.0, 3.0)
 Y_DATA = (2.0, 4.0, 6.0)
@@ -90,6 +93,27 @@ class LinearRegressionJob:
         self._sent = 0
         self.generation += 1
 
+    def restore(self, setup: LinearSetup, weights: dict[str, Any], step: int = 0, loss_history=None) -> None:
+        """Continue from a session's w and b after ``step`` steps. The loss of each earlier step comes
+        from ``loss_history`` (one per step; see ``training_state``); earlier w and b were not saved (NaN)."""
+        import torch
+
+        self.reset(setup)
+        with torch.no_grad():
+            self.model.weight.copy_(weights["weight"].reshape(1, 1))
+            self.model.bias.copy_(weights["bias"].reshape(1))
+        self.step_count = int(step)
+        losses = np.full(self.step_count, np.nan) if loss_history is None else np.asarray(loss_history, np.float64)
+        w, b = self.weights()
+        self.trajectory = [(math.nan, math.nan, float(v)) for v in losses] + [(w, b, float(loss_surface(w, b)))]
+
+    def training_state(self) -> tuple[dict[str, Any], int, np.ndarray]:
+        """Copies of the weights, the step count and the loss of each step (the loss ``step()`` returned,
+        i.e. that of w and b before the step: ``trajectory[k - 1]`` for step k)."""
+        weights = {name: t.detach().clone() for name, t in self.model.state_dict().items()}
+        losses = np.array([row[2] for row in self.trajectory[:-1]], dtype=np.float64)
+        return weights, self.step_count, losses
+
     def apply(self, setup: LinearSetup) -> None:
         """A new learning rate or step limit applies at once; a new seed restarts."""
         if setup.seed != self.setup.seed:
@@ -121,6 +145,31 @@ class LinearRegressionJob:
         self._sent = len(self.trajectory)
         w, b = self.weights()
         return {"first": first, "trajectory": new, "w": w, "b": b, "setup": self.setup}
+
+
+# -- sessions ---------------------------------------------------------------------------
+WEIGHT_SHAPES = {"weight": (1, 1), "bias": (1,)}   # nn.Linear(1, 1)'s state_dict
+MAX_SAVED_STEPS = 2_000_000                        # one trajectory row per step is kept in memory
+
+
+def weight_problems(config: LinearSetup, state: dict[str, Any]) -> list[str]:
+    """Are these the weights of nn.Linear(1, 1)?"""
+    if set(state) != set(WEIGHT_SHAPES):
+        return [user_text("weights: expected 'weight' and 'bias' of nn.Linear(1, 1)")]
+    return [user_text("weights: {name} has shape {shape}, expected {expected}", name=name,
+                      shape=str(tuple(state[name].shape)), expected=str(shape))
+            for name, shape in WEIGHT_SHAPES.items() if tuple(state[name].shape) != shape]
+
+
+def saved_training_problems(step: int | None, loss_history) -> list[str]:
+    """A saved run: at most MAX_SAVED_STEPS steps, and (if saved) one loss per step."""
+    step = int(step or 0)
+    if step > MAX_SAVED_STEPS:
+        return [user_text("the run has {n} steps; at most {most} can be opened", n=step, most=MAX_SAVED_STEPS)]
+    if loss_history is not None and len(loss_history) != step:
+        return [user_text("the loss history has {n} values, but the run has {step} steps",
+                          n=len(loss_history), step=step)]
+    return []
 
 
 def train(setup: LinearSetup | None = None, steps: int | None = None) -> LinearRegressionJob:

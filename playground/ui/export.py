@@ -1,8 +1,10 @@
-"""Export any plot to PNG or SVG, and tables (loss histories, confusion matrices) to CSV.
+"""Export any plot to PNG or SVG, and tables (loss histories, confusion matrices, results) to CSV.
 
 ``install_plot_export(plot, name, csv=...)`` gives a pyqtgraph plot a
 right-click menu: "Save image (PNG)…", "Save image (SVG)…" and, when the lab
 passes a ``csv`` callback returning ``(header, rows)``, "Save data (CSV)…".
+``install_table_export(widget, name, csv)`` gives any other widget (a table of
+results) a right-click "Save as CSV…".
 The file dialog starts in the last folder used (remembered in the settings).
 Nothing here runs while training: only when the user asks.
 """
@@ -117,6 +119,7 @@ class PlotExport(QObject):
         plot.addAction(self.png_action)
         plot.addAction(self.svg_action)
         self.csv_action = None
+        self._hint = ""  # the tooltip this exporter set; a lab's own tooltip is never replaced
         if csv is not None:
             self.csv_action = QAction(plot)
             self.csv_action.triggered.connect(self.save_csv)
@@ -131,7 +134,9 @@ class PlotExport(QObject):
         self.svg_action.setText(self.tr("Save image (SVG)…"))
         if self.csv_action is not None:
             self.csv_action.setText(self.tr("Save data (CSV)…"))
-        self.plot.setToolTip(self.tr("Right-click to save this plot as an image, or its data as CSV"))
+        if self.plot.toolTip() in ("", self._hint):
+            self._hint = self.tr("Right-click to save this plot as an image, or its data as CSV")
+            self.plot.setToolTip(self._hint)
 
     def _done(self, path: str) -> None:
         window = self.plot.window()
@@ -179,4 +184,45 @@ class PlotExport(QObject):
 def install_plot_export(plot: pg.PlotWidget, name: str, csv: CsvProvider | None = None) -> PlotExport:
     exporter = PlotExport(plot, name, csv)
     plot.plot_export = exporter  # keep it alive with the plot
+    return exporter
+
+
+class TableExport(QObject):
+    """A right-click "Save as CSV…" on a widget that shows a table (a QTableWidget of results)."""
+
+    def __init__(self, widget: QWidget, name: str, csv: CsvProvider) -> None:
+        super().__init__(widget)
+        self.widget, self.name, self.csv = widget, name, csv
+        self.csv_action = QAction(widget)
+        self.csv_action.triggered.connect(self.save_csv)
+        widget.addAction(self.csv_action)
+        widget.setContextMenuPolicy(Qt.ActionsContextMenu)
+        self.retranslate()
+        i18n.manager().changed.connect(self.retranslate)
+
+    def retranslate(self, *_args) -> None:
+        self.csv_action.setText(self.tr("Save as CSV…"))
+
+    def save_csv(self) -> str | None:
+        window = self.widget.window()
+        path = ask_save_path(window, self.tr("Save the table as CSV"), f"{self.name}.csv", self.tr("CSV tables (*.csv)"))
+        if not path:
+            return None
+        if not path.lower().endswith(".csv"):
+            path += ".csv"
+        try:
+            save_csv(path, *self.csv())
+        except OSError as exc:
+            text = self.tr("Could not save the file: {detail}").format(detail=exc.strerror or str(exc))
+            path = None
+        else:
+            text = self.tr("Saved {path}").format(path=path)
+        if hasattr(window, "show_message"):
+            window.show_message(text)
+        return path
+
+
+def install_table_export(widget: QWidget, name: str, csv: CsvProvider) -> TableExport:
+    exporter = TableExport(widget, name, csv)
+    widget.table_export = exporter  # keep it alive with the widget
     return exporter

@@ -128,7 +128,8 @@ class AboutDialog(QDialog):
             ReadmeSection(text[len("readme:"):], self).show()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.LanguageChange:
+        # PaletteChange: a theme switch; links take their colour from the palette when the HTML is set.
+        if event.type() in (QEvent.LanguageChange, QEvent.PaletteChange):
             self.retranslate()
         super().changeEvent(event)
 
@@ -142,7 +143,16 @@ class ReadmeSection(QDialog):
         self.setWindowTitle(title)
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)
-        self.browser.setMarkdown(readme_section(title) or self.tr("This section is missing from the README."))
+        self.section = title
+        self._show()
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         self.resize(720, 560)
+
+    def _show(self) -> None:
+        self.browser.setMarkdown(readme_section(self.section) or self.tr("This section is missing from the README."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.PaletteChange:
+            self._show()  # a theme switch: the links' colour is fixed when the text is set
+        super().changeEvent(event)

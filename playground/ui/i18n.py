@@ -7,6 +7,9 @@ translator and Qt's own (``qtbase_zh_CN.qm``, for standard dialogs and
 buttons); Qt then sends ``QEvent.LanguageChange`` to every widget, whose
 ``changeEvent`` calls its ``retranslate()``. Nothing needs a restart.
 
+Core (Qt-free) builds its user-facing English with ``core.text.user_text``;
+``core_text()`` shows it in the current language (context "core").
+
 If no installed font can draw Chinese, Chinese is not switched on (it would
 show boxes); a message in English says how to fix that, once per run.
 """
@@ -20,6 +23,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from playground.core.paths import resources_dir
+from playground.core.text import Text, exception_text
 
 ENGLISH, CHINESE = "en", "zh"
 LANGUAGES = (ENGLISH, CHINESE)
@@ -108,6 +112,32 @@ class LanguageManager(QObject):
         box.setModal(False)
         box.show()  # not exec(): never blocks start-up or tests
         self.font_warning = box
+
+
+CORE_CONTEXT = "core"  # the translation context of playground/core's user_text() templates
+
+
+def core_text(value) -> str:
+    """Text made in core (a ``Text``, an exception carrying one, or plain str) in the current language.
+
+    The template is looked up under context "core" and filled with the same
+    parameters, themselves translated when they are core text; anything
+    unknown stays English.
+    """
+    if isinstance(value, BaseException):
+        value = exception_text(value)
+    if not isinstance(value, Text):
+        return str(value)
+    params = {name: core_text(param) if isinstance(param, (Text, BaseException)) else param
+              for name, param in value.params.items()}
+    try:
+        return QCoreApplication.translate(CORE_CONTEXT, value.template).format(**params)
+    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder: English is better than nothing
+        return str(value)
+
+
+def core_texts(values) -> list[str]:
+    return [core_text(value) for value in values]
 
 
 _MANAGER: LanguageManager | None = None

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QLocale, QObject, Qt, Slot
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QMenu, QTextBrowser,
                                QVBoxLayout, QWidget)
 
 from playground.core.lessons import LESSONS, Lesson, typed_settings
+from playground.ui.i18n import core_texts
 
 LANGUAGES = (("en", "English"), ("zh", "中文"))
 
@@ -31,7 +32,10 @@ class LessonPanel(QWidget):
         self.lesson: Lesson | None = None
         self.title = QLabel()
         self.title.setWordWrap(True)
-        self.title.setStyleSheet("font-weight: bold; font-size: 13pt;")
+        font = QFont()  # not a style sheet: that would freeze the text colour of the theme it was set in
+        font.setBold(True)
+        font.setPointSizeF(13)
+        self.title.setFont(font)
         self.language_box = QComboBox()
         for code, name in LANGUAGES:
             self.language_box.addItem(name, code)
@@ -126,7 +130,7 @@ class TeachingMenus(QObject):
         self.dock.show()
         text = self.tr("Lesson loaded: {title}. Press Play (Space) to start.").format(title=item.title_in(self.panel.language()))
         if problems:
-            text += " " + "; ".join(problems)
+            text += " " + "; ".join(core_texts(problems))
         self.window.show_message(text)
         return True
 

@@ -21,18 +21,30 @@ class PlotColors:
     test_loss: str
     shade: tuple[int, int, int, int]
     warning: str
+    highlight: str = "#ffffff"  # the hovered or selected item: the most contrast with the background
+    goal: str = "#7bd88f"       # where descent should end: a function's minimum, the best (w, b)
 
 
 DARK = PlotColors("#1e1f22", "#c8ccd4", "#8a8f98", "#ff9f1c", "#4cc9f0", "#f72585",
                   "#4cc9f0", "#f72585", (255, 255, 255, 18), "#ff5c5c")
 LIGHT = PlotColors("#ffffff", "#30343b", "#7a7f88", "#e07a00", "#1f77b4", "#c2185b",
-                   "#1f77b4", "#c2185b", (0, 0, 0, 18), "#c62828")
+                   "#1f77b4", "#c2185b", (0, 0, 0, 18), "#c62828", highlight="#000000",
+                   goal="#2e9d4a")
 
 _current = DARK
 
 
 def plot_colors() -> PlotColors:
     return _current
+
+
+def recolor_pen(item, color) -> None:
+    """Give ``item``'s pen (a path or curve item) the colour ``color``, keeping its width, style and alpha."""
+    pen = item.pen()
+    new = pg.mkColor(color)
+    new.setAlpha(pen.color().alpha())
+    pen.setColor(new)
+    item.setPen(pen)
 
 
 def configure_plots(dark: bool = True) -> None:

@@ -7,8 +7,9 @@ RunControl flag is set, the thread's event loop is quit, and the owner waits.
 
 from __future__ import annotations
 
+import threading
 import traceback
-from typing import Callable
+from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
@@ -71,6 +72,23 @@ class LoopThread(QObject):
 
     def is_running(self) -> bool:
         return self._thread.isRunning()
+
+    def call(self, fn: Callable[[Any], Any], timeout_s: float = 10.0) -> Any | None:
+        """``fn(job)`` run on the worker thread between two steps (paused or not); its result, or None
+        when the loop has stopped or did not answer in time. The GUI thread waits: keep ``fn`` short."""
+        if self.control.stopped:
+            return None
+        got: list = []
+        done = threading.Event()
+
+        def run(job) -> None:
+            try:
+                got.append(fn(job))
+            finally:
+                done.set()
+
+        self.control.post(run)
+        return got[0] if done.wait(timeout_s) and got else None
 
     def stop(self, timeout_ms: int = 30_000) -> bool:
         """Stop the loop and join the thread; True when it has ended.

@@ -84,6 +84,13 @@
         </message>
     </context>
     <context>
+        <name>AfterRestore</name>
+        <message>
+            <source>Session opened; the optimizer starts afresh: {reason}</source>
+            <translation>已打开课堂文件；优化器 (optimizer) 从头开始：{reason}</translation>
+        </message>
+    </context>
+    <context>
         <name>ClassifyControls</name>
         <message>
             <source>Data</source>
@@ -1334,6 +1341,18 @@ Press Reset to start again.</source>
     <context>
         <name>MnistLab</name>
         <message>
+            <source>The MNIST model was not added to the session: sessions keep models for the MNIST digits only. Use Save MNIST model… instead.</source>
+            <translation>MNIST 模型没有保存进课堂文件：课堂文件只保存识别 MNIST 手写数字的模型。请改用“保存 MNIST 模型…”。</translation>
+        </message>
+        <message>
+            <source>MNIST training stopped: the opened session brings its own model</source>
+            <translation>MNIST 训练已停止：打开的课堂文件带有自己的模型</translation>
+        </message>
+        <message>
+            <source>Model opened from a session</source>
+            <translation>模型来自课堂文件</translation>
+        </message>
+        <message>
             <source>MNIST</source>
             <translation>MNIST 手写数字</translation>
         </message>
@@ -1486,6 +1505,10 @@ Press Reset to start again.</source>
             <translation>刚训练的</translation>
         </message>
         <message>
+            <source>From the session</source>
+            <translation>来自课堂文件</translation>
+        </message>
+        <message>
             <source>File: {name}</source>
             <translation>文件：{name}</translation>
         </message>
@@ -1496,6 +1519,66 @@ Press Reset to start again.</source>
         <message>
             <source>test accuracy {acc}</source>
             <translation>测试集准确率 {acc}</translation>
+        </message>
+        <message>
+            <source>{n} training steps</source>
+            <translation>已训练 {n} 步 (step)</translation>
+        </message>
+        <message>
+            <source>CNN {layers} {activation}</source>
+            <translation>CNN 卷积网络 {layers} {activation}</translation>
+        </message>
+        <message>
+            <source>MLP {layers} {activation}</source>
+            <translation>MLP 多层感知机 {layers} {activation}</translation>
+        </message>
+        <message>
+            <source>MNIST (5k subset)</source>
+            <translation>MNIST（5k 子集）</translation>
+        </message>
+        <message>
+            <source>{name}: {train} train / {test} test images</source>
+            <translation>{name}：{train} 张训练图像 / {test} 张测试图像</translation>
+        </message>
+        <message>
+            <source>T-shirt/top</source>
+            <translation>T 恤/上衣</translation>
+        </message>
+        <message>
+            <source>Trouser</source>
+            <translation>裤子</translation>
+        </message>
+        <message>
+            <source>Pullover</source>
+            <translation>套头衫</translation>
+        </message>
+        <message>
+            <source>Dress</source>
+            <translation>连衣裙</translation>
+        </message>
+        <message>
+            <source>Coat</source>
+            <translation>外套</translation>
+        </message>
+        <message>
+            <source>Sandal</source>
+            <translation>凉鞋</translation>
+        </message>
+        <message>
+            <source>Shirt</source>
+            <translation>衬衫</translation>
+        </message>
+        <message>
+            <source>Sneaker</source>
+            <translation>运动鞋</translation>
+        </message>
+        <message>
+            <source>Bag</source>
+            <translation>包</translation>
+        </message>
+        <message>
+            <source>Ankle boot</source>
+            <translation>短靴</translation>
         </message>
         <message>
             <source>Draw a digit</source>
@@ -1986,6 +2069,29 @@ Press Reset to start again.</source>
         </message>
     </context>
     <context>
+        <name>TableExport</name>
+        <message>
+            <source>Save as CSV…</source>
+            <translation>保存为 CSV…</translation>
+        </message>
+        <message>
+            <source>Save the table as CSV</source>
+            <translation>把表格保存为 CSV</translation>
+        </message>
+        <message>
+            <source>CSV tables (*.csv)</source>
+            <translation>CSV 表格 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Could not save the file: {detail}</source>
+            <translation>无法保存文件：{detail}</translation>
+        </message>
+        <message>
+            <source>Saved {path}</source>
+            <translation>已保存 {path}</translation>
+        </message>
+    </context>
+    <context>
         <name>TeachingMenus</name>
         <message>
             <source>&amp;Lessons</source>
@@ -2132,6 +2238,653 @@ Press Reset to start again.</source>
         <message>
             <source>2 steps/s</source>
             <translation>2 步/秒</translation>
+        </message>
+    </context>
+    <context>
+        <name>core</name>
+        <message>
+            <source>a feature is listed twice</source>
+            <translation>有一个特征被列了两次</translation>
+        </message>
+        <message>
+            <source>unknown device {name}</source>
+            <translation>未知设备 {name}</translation>
+        </message>
+        <message>
+            <source>{points} points but {classes} entries in drawn_classes</source>
+            <translation>有 {points} 个点，但 drawn_classes 中有 {classes} 项</translation>
+        </message>
+        <message>
+            <source>expected a list, got {kind}</source>
+            <translation>应为列表，实际为 {kind}</translation>
+        </message>
+        <message>
+            <source>expected {lo} to {hi} items, got {n}</source>
+            <translation>应有 {lo} 到 {hi} 项，实际为 {n} 项</translation>
+        </message>
+        <message>
+            <source>expected text, got {kind}</source>
+            <translation>应为文本，实际为 {kind}</translation>
+        </message>
+        <message>
+            <source>unknown value {value}</source>
+            <translation>未知的值 {value}</translation>
+        </message>
+        <message>
+            <source>text too long</source>
+            <translation>文本太长</translation>
+        </message>
+        <message>
+            <source>expected a number, got {kind}</source>
+            <translation>应为数字，实际为 {kind}</translation>
+        </message>
+        <message>
+            <source>expected a number, got {value}</source>
+            <translation>应为数字，实际为 {value}</translation>
+        </message>
+        <message>
+            <source>not a finite number</source>
+            <translation>不是有限的数</translation>
+        </message>
+        <message>
+            <source>expected a whole number, got {value}</source>
+            <translation>应为整数，实际为 {value}</translation>
+        </message>
+        <message>
+            <source>{value} is outside {lo} … {hi}</source>
+            <translation>{value} 超出了 {lo} … {hi} 的范围</translation>
+        </message>
+        <message>
+            <source>expected a mapping of settings, got {kind}; using defaults</source>
+            <translation>应为设置的映射 (mapping)，实际为 {kind}；改用默认值</translation>
+        </message>
+        <message>
+            <source>unknown setting {name} ignored</source>
+            <translation>未知设置 {name}，已忽略</translation>
+        </message>
+        <message>
+            <source>{name}: {problem}; using the default</source>
+            <translation>{name}：{problem}；改用默认值</translation>
+        </message>
+        <message>
+            <source>{name}: {problem}</source>
+            <translation>{name}：{problem}</translation>
+        </message>
+        <message>
+            <source>the x range is empty (x_min must be below x_max)</source>
+            <translation>x 的范围为空（x_min 必须小于 x_max）</translation>
+        </message>
+        <message>
+            <source>the custom expression is invalid: {problem}</source>
+            <translation>自定义表达式无效：{problem}</translation>
+        </message>
+        <message>
+            <source>the custom expression is undefined (NaN or infinite) somewhere in the x range</source>
+            <translation>自定义表达式在 x 范围内的某处没有定义（NaN 或无穷大）</translation>
+        </message>
+        <message>
+            <source>this PyTorch build has no CUDA support</source>
+            <translation>这个 PyTorch 版本不支持 CUDA</translation>
+        </message>
+        <message>
+            <source>no NVIDIA GPU or driver was found</source>
+            <translation>没有找到 NVIDIA GPU 或其驱动程序</translation>
+        </message>
+        <message>
+            <source>The expression is empty; type a function of x such as x**2.</source>
+            <translation>表达式为空；请输入一个关于 x 的函数，例如 x**2。</translation>
+        </message>
+        <message>
+            <source>The expression is longer than {n} characters.</source>
+            <translation>表达式超过了 {n} 个字符。</translation>
+        </message>
+        <message>
+            <source>Syntax error at column {column}: {detail}.</source>
+            <translation>第 {column} 列有语法错误：{detail}。</translation>
+        </message>
+        <message>
+            <source>The expression must give one number for each x.</source>
+            <translation>表达式必须对每个 x 给出一个数。</translation>
+        </message>
+        <message>
+            <source>Only numbers are allowed, not {value} (column {column}).</source>
+            <translation>这里只允许数字，不能是 {value}（第 {column} 列）。</translation>
+        </message>
+        <message>
+            <source>Unknown name '{name}' at column {column} (functions need brackets, e.g. sin(x)); the variable is x.</source>
+            <translation>第 {column} 列的名称“{name}”未知（函数需要加括号，例如 sin(x)）；变量是 x。</translation>
+        </message>
+        <message>
+            <source>Unknown name '{name}' at column {column}; the variable is x.</source>
+            <translation>第 {column} 列的名称“{name}”未知；变量是 x。</translation>
+        </message>
+        <message>
+            <source>Unknown function at column {column}; allowed: {allowed}.</source>
+            <translation>第 {column} 列的函数未知；可以使用：{allowed}。</translation>
+        </message>
+        <message>
+            <source>{name}() takes one or two arguments (column {column}).</source>
+            <translation>{name}() 需要一个或两个参数（第 {column} 列）。</translation>
+        </message>
+        <message>
+            <source>'{what}' is not allowed at column {column}; use numbers, x, + - * / ^ and functions.</source>
+            <translation>第 {column} 列不允许使用“{what}”；请使用数字、x、+ - * / ^ 和函数。</translation>
+        </message>
+        <message>
+            <source>the walk has {n} steps; at most {most} can be opened</source>
+            <translation>这条路径有 {n} 步；最多只能打开 {most} 步</translation>
+        </message>
+        <message>
+            <source>the saved point is not where {n} steps from the start lead (was the file edited?)</source>
+            <translation>保存的点不是从起点走 {n} 步后到达的位置（文件被改过吗？）</translation>
+        </message>
+        <message>
+            <source>the saved values of f do not match the walk's {n} steps</source>
+            <translation>保存的 f 值与这条路径的 {n} 步不一致</translation>
+        </message>
+        <message>
+            <source>weights: expected just 'x', the current point</source>
+            <translation>weights：应只有 'x'，即当前的点</translation>
+        </message>
+        <message>
+            <source>weights: x must hold {n} coordinate(s) for {function}</source>
+            <translation>weights：对于 {function}，x 必须有 {n} 个坐标</translation>
+        </message>
+        <message>
+            <source>The file '{path}' does not exist.</source>
+            <translation>文件“{path}”不存在。</translation>
+        </message>
+        <message>
+            <source>'{path}' is a folder, not an IDX file.</source>
+            <translation>“{path}”是一个文件夹，不是 IDX 文件。</translation>
+        </message>
+        <message>
+            <source>Could not read '{path}': {reason}.</source>
+            <translation>无法读取“{path}”：{reason}。</translation>
+        </message>
+        <message>
+            <source>The file '{path}' is a truncated gzip archive (it ends before the compressed data does). Download it again.</source>
+            <translation>文件“{path}”是一个不完整的 gzip 压缩文件（压缩数据还没结束文件就结束了）。请重新下载。</translation>
+        </message>
+        <message>
+            <source>The file '{path}' is a damaged gzip archive ({reason}).</source>
+            <translation>文件“{path}”是一个损坏的 gzip 压缩文件（{reason}）。</translation>
+        </message>
+        <message>
+            <source>an IDX image file</source>
+            <translation>IDX 图像文件</translation>
+        </message>
+        <message>
+            <source>an IDX label file</source>
+            <translation>IDX 标签文件</translation>
+        </message>
+        <message>
+            <source>not an IDX file (it starts with {magic})</source>
+            <translation>不是 IDX 文件（它以 {magic} 开头）</translation>
+        </message>
+        <message>
+            <source>The file '{path}' is too short to be an IDX file ({size} bytes after decompression).</source>
+            <translation>文件“{path}”太短，不可能是 IDX 文件（解压后只有 {size} 字节）。</translation>
+        </message>
+        <message>
+            <source>The file '{path}' is too short to be an IDX file ({size} bytes).</source>
+            <translation>文件“{path}”太短，不可能是 IDX 文件（只有 {size} 字节）。</translation>
+        </message>
+        <message>
+            <source>The file '{path}' is {found}; expected {expected} (magic number {magic}).</source>
+            <translation>文件“{path}”是{found}；应为{expected}（魔数 (magic number) {magic}）。</translation>
+        </message>
+        <message>
+            <source>The file '{path}' is not an IDX file (it starts with {magic}).</source>
+            <translation>文件“{path}”不是 IDX 文件（它以 {magic} 开头）。</translation>
+        </message>
+        <message>
+            <source>The file '{path}' is truncated: its header announces {ndim} dimensions but the file holds only {size} bytes of data.</source>
+            <translation>文件“{path}”不完整：文件头声明有 {ndim} 个维度，但文件只有 {size} 字节的数据。</translation>
+        </message>
+        <message>
+            <source>The file '{path}' is truncated: the header announces {dims} items ({expected:,} bytes in all) but the file holds {size:,} bytes of data.</source>
+            <translation>文件“{path}”不完整：文件头声明有 {dims} 项（共 {expected:,} 字节），但文件只有 {size:,} 字节的数据。</translation>
+        </message>
+        <message>
+            <source>The file '{path}' is longer than its header says: the header announces {dims} items ({expected:,} bytes in all) but the file holds {size:,} bytes of data.</source>
+            <translation>文件“{path}”比文件头声明的更长：文件头声明有 {dims} 项（共 {expected:,} 字节），但文件有 {size:,} 字节的数据。</translation>
+        </message>
+        <message>
+            <source>The image file '{path}' has {ndim} dimensions; expected 3 (count × rows × columns).</source>
+            <translation>图像文件“{path}”有 {ndim} 个维度；应为 3 个（数量 × 行 × 列）。</translation>
+        </message>
+        <message>
+            <source>The label file '{path}' has {ndim} dimensions; expected 1.</source>
+            <translation>标签文件“{path}”有 {ndim} 个维度；应为 1 个。</translation>
+        </message>
+        <message>
+            <source>unknown function {name}; using the default</source>
+            <translation>未知函数 {name}；改用默认值</translation>
+        </message>
+        <message>
+            <source>weights: expected 'weight' and 'bias' of nn.Linear(1, 1)</source>
+            <translation>weights：应为 nn.Linear(1, 1) 的 'weight' 和 'bias'</translation>
+        </message>
+        <message>
+            <source>weights: {name} has shape {shape}, expected {expected}</source>
+            <translation>weights：{name} 的形状是 {shape}，应为 {expected}</translation>
+        </message>
+        <message>
+            <source>the run has {n} steps; at most {most} can be opened</source>
+            <translation>这次训练有 {n} 步；最多只能打开 {most} 步</translation>
+        </message>
+        <message>
+            <source>the loss history has {n} values, but the run has {step} steps</source>
+            <translation>损失历史有 {n} 个值，但这次训练有 {step} 步</translation>
+        </message>
+        <message>
+            <source>The bundled MNIST subset is missing: '{path}' does not exist. The installation is incomplete; reinstall the app or run scripts/build_mnist_subset.py.</source>
+            <translation>随附的 MNIST 子集缺失：“{path}”不存在。安装不完整；请重新安装本应用，或运行 scripts/build_mnist_subset.py。</translation>
+        </message>
+        <message>
+            <source>The bundled MNIST subset '{path}' lacks the array {name}; expected images, labels, train_idx and test_idx.</source>
+            <translation>随附的 MNIST 子集“{path}”缺少数组 {name}；应包含 images、labels、train_idx 和 test_idx。</translation>
+        </message>
+        <message>
+            <source>The bundled MNIST subset '{path}' could not be read ({reason}).</source>
+            <translation>无法读取随附的 MNIST 子集“{path}”（{reason}）。</translation>
+        </message>
+        <message>
+            <source>The bundled MNIST subset '{path}' is malformed: images {dtype} {shape}, labels {labels}; expected uint8 (N, 28, 28) images, N labels and split indices below N.</source>
+            <translation>随附的 MNIST 子集“{path}”格式有误：图像为 {dtype} {shape}，标签为 {labels}；应为 uint8 (N, 28, 28) 的图像、N 个标签，以及小于 N 的划分索引。</translation>
+        </message>
+        <message>
+            <source>nothing (the folder is empty)</source>
+            <translation>什么也没有（文件夹是空的）</translation>
+        </message>
+        <message>
+            <source>{names} and {more} more</source>
+            <translation>{names} 以及另外 {more} 个</translation>
+        </message>
+        <message>
+            <source>The {split} files hold {images} images and {labels} labels; expected unsigned bytes ('{image_file}', '{label_file}').</source>
+            <translation>{split}文件中的图像为 {images}、标签为 {labels}；应为无符号字节 (unsigned bytes)（“{image_file}”，“{label_file}”）。</translation>
+        </message>
+        <message>
+            <source>The {split} image file '{path}' contains no images.</source>
+            <translation>{split}图像文件“{path}”中没有图像。</translation>
+        </message>
+        <message>
+            <source>The {split} images in '{path}' are {rows}×{cols} pixels; expected 28×28.</source>
+            <translation>“{path}”中的{split}图像是 {rows}×{cols} 像素；应为 28×28。</translation>
+        </message>
+        <message>
+            <source>The {split} set has {images:,} images ('{image_file}') but {labels:,} labels ('{label_file}'); the counts must match.</source>
+            <translation>{split}有 {images:,} 张图像（“{image_file}”），但有 {labels:,} 个标签（“{label_file}”）；两者数量必须一致。</translation>
+        </message>
+        <message>
+            <source>The {split} label file '{path}' has {count:,} labels outside 0..9 (e.g. {label} at position {position}); expected 10 classes.</source>
+            <translation>{split}标签文件“{path}”中有 {count:,} 个标签不在 0..9 之内（例如位置 {position} 上的 {label}）；应为 10 个类别。</translation>
+        </message>
+        <message>
+            <source>The folder '{path}' does not exist.</source>
+            <translation>文件夹“{path}”不存在。</translation>
+        </message>
+        <message>
+            <source>The folder '{path}' has only part of an MNIST-style dataset: missing {missing} (each may also end in .gz). Files there: {found}.</source>
+            <translation>文件夹“{path}”中只有 MNIST 格式数据集的一部分：缺少 {missing}（每个文件也可以以 .gz 结尾）。该文件夹中的文件：{found}。</translation>
+        </message>
+        <message>
+            <source>No MNIST-style dataset found in '{path}'. Expected either torchvision's layout (a MNIST/raw or FashionMNIST/raw folder inside it) or the four IDX files {expected} (optionally .gz) in the folder itself. Found: {found}.</source>
+            <translation>在“{path}”中没有找到 MNIST 格式的数据集。应为 torchvision 的目录结构（其中有 MNIST/raw 或 FashionMNIST/raw 文件夹），或者文件夹本身直接包含四个 IDX 文件 {expected}（可以是 .gz）。找到的是：{found}。</translation>
+        </message>
+        <message>
+            <source>training</source>
+            <translation>训练集</translation>
+        </message>
+        <message>
+            <source>test</source>
+            <translation>测试集</translation>
+        </message>
+        <message>
+            <source>the architecture description is a {kind}, not a mapping</source>
+            <translation>结构描述是 {kind}，而不是映射 (mapping)</translation>
+        </message>
+        <message>
+            <source>unknown activation {name}</source>
+            <translation>未知的激活函数 {name}</translation>
+        </message>
+        <message>
+            <source>{name} must be a whole number from 1 to {hi}, got {value}</source>
+            <translation>{name} 必须是 1 到 {hi} 之间的整数，实际为 {value}</translation>
+        </message>
+        <message>
+            <source>unknown architecture {name}; expected 'mlp' or 'cnn'</source>
+            <translation>未知的网络结构 {name}；应为 'mlp' 或 'cnn'</translation>
+        </message>
+        <message>
+            <source>the weights fit neither MNIST network (the MLP 784-…-10 with 1 to {depth} hidden layers of equal width, or the CNN conv16-conv32-10): {why}</source>
+            <translation>这些权重 (weights) 与两种 MNIST 网络都不匹配（隐藏层为 1 到 {depth} 层、每层宽度相同的 MLP 784-…-10，或 CNN conv16-conv32-10）：{why}</translation>
+        </message>
+        <message>
+            <source>{name} has shape {shape}, the CNN needs {needed}</source>
+            <translation>{name} 的形状是 {shape}，CNN 需要 {needed}</translation>
+        </message>
+        <message>
+            <source>unexpected tensors ({names})</source>
+            <translation>意外的张量 (tensor)（{names}）</translation>
+        </message>
+        <message>
+            <source>layer {n} has shape {shape}, expected {needed}</source>
+            <translation>第 {n} 层的形状是 {shape}，应为 {needed}</translation>
+        </message>
+        <message>
+            <source>the MLP's hidden width {width} is outside 1…{hi}</source>
+            <translation>MLP 的隐藏层宽度 {width} 不在 1…{hi} 之内</translation>
+        </message>
+        <message>
+            <source>the weights are for {model} but the configuration describes {config}</source>
+            <translation>这些权重属于 {model}，但配置描述的是 {config}</translation>
+        </message>
+        <message>
+            <source>'{name}' does not exist.</source>
+            <translation>“{name}”不存在。</translation>
+        </message>
+        <message>
+            <source>'{name}' is a folder, not a model file.</source>
+            <translation>“{name}”是一个文件夹，不是模型文件。</translation>
+        </message>
+        <message>
+            <source>'{name}' is empty (0 bytes); it is not a saved model.</source>
+            <translation>“{name}”是空的（0 字节）；它不是保存的模型。</translation>
+        </message>
+        <message>
+            <source>'{name}' is truncated or damaged: it ends early or has been changed since it was saved.</source>
+            <translation>“{name}”不完整或已损坏：文件提前结束了，或者保存之后被改动过。</translation>
+        </message>
+        <message>
+            <source>'{name}' is not a PyTorch model file (its contents cannot be read as saved weights).</source>
+            <translation>“{name}”不是 PyTorch 模型文件（它的内容无法作为保存的权重读取）。</translation>
+        </message>
+        <message>
+            <source>'{name}' contains Python objects other than weights; for safety only plain model files saved by NN Playground are opened.</source>
+            <translation>“{name}”除了权重之外还包含其他 Python 对象；为了安全，只打开由 NN Playground 保存的普通模型文件。</translation>
+        </message>
+        <message>
+            <source>'{name}' cannot be read ({reason}).</source>
+            <translation>无法读取“{name}”（{reason}）。</translation>
+        </message>
+        <message>
+            <source>'{name}' holds a bare state_dict without an architecture description; open a model saved by NN Playground.</source>
+            <translation>“{name}”只有一个 state_dict，没有网络结构的描述；请打开由 NN Playground 保存的模型。</translation>
+        </message>
+        <message>
+            <source>'{name}' is a PyTorch file but not an NN Playground model (no 'nn-playground-model' header).</source>
+            <translation>“{name}”是 PyTorch 文件，但不是 NN Playground 模型（没有 'nn-playground-model' 文件头）。</translation>
+        </message>
+        <message>
+            <source>'{name}' has model format version {version}; this version of the app reads version {expected}.</source>
+            <translation>“{name}”的模型格式版本是 {version}；这个版本的应用只能读取版本 {expected}。</translation>
+        </message>
+        <message>
+            <source>'{name}' has an invalid architecture description: {problem}.</source>
+            <translation>“{name}”的网络结构描述无效：{problem}。</translation>
+        </message>
+        <message>
+            <source>'{name}' has no valid weights (state_dict).</source>
+            <translation>“{name}”中没有有效的权重 (state_dict)。</translation>
+        </message>
+        <message>
+            <source>'{name}': the weights do not fit the architecture it describes ({detail}).</source>
+            <translation>“{name}”：权重与它所描述的网络结构不匹配（{detail}）。</translation>
+        </message>
+        <message>
+            <source>'{name}' has NaN or infinite weights (in {key}); the model is unusable.</source>
+            <translation>“{name}”含有 NaN 或无穷大的权重（在 {key} 中）；这个模型无法使用。</translation>
+        </message>
+        <message>
+            <source>optimizer must be {{'name': ..., 'encoding': {encoding}, 'data': ...}}</source>
+            <translation>optimizer 必须是 {{'name': ..., 'encoding': {encoding}, 'data': ...}}</translation>
+        </message>
+        <message>
+            <source>optimizer: 'name' must be the optimizer's name</source>
+            <translation>optimizer：'name' 必须是优化器的名称</translation>
+        </message>
+        <message>
+            <source>optimizer: the state is too large (over {size} MB)</source>
+            <translation>optimizer：状态太大（超过 {size} MB）</translation>
+        </message>
+        <message>
+            <source>optimizer: {problem}</source>
+            <translation>optimizer：{problem}</translation>
+        </message>
+        <message>
+            <source>expected a mapping with 'state' and 'param_groups'</source>
+            <translation>应为包含 'state' 和 'param_groups' 的映射</translation>
+        </message>
+        <message>
+            <source>'param_groups' must be a list of groups, each with its 'params'</source>
+            <translation>'param_groups' 必须是一个分组列表，每组都有自己的 'params'</translation>
+        </message>
+        <message>
+            <source>'params' must list distinct parameter numbers</source>
+            <translation>'params' 必须列出互不相同的参数编号</translation>
+        </message>
+        <message>
+            <source>'state' must map parameter numbers of 'param_groups' to their values</source>
+            <translation>'state' 必须把 'param_groups' 中的参数编号映射到它们的值</translation>
+        </message>
+        <message>
+            <source>the state {key} is not a name or contains NaN or infinite values</source>
+            <translation>状态 {key} 不是名称，或者含有 NaN 或无穷大的值</translation>
+        </message>
+        <message>
+            <source>it was saved for {saved}, but the configuration uses {name}</source>
+            <translation>它是为 {saved} 保存的，但当前设置使用的是 {name}</translation>
+        </message>
+        <message>
+            <source>its state cannot be used ({reason})</source>
+            <translation>它的状态无法使用（{reason}）</translation>
+        </message>
+        <message>
+            <source>its state is for a network with other layers</source>
+            <translation>它的状态属于层结构不同的网络</translation>
+        </message>
+        <message>
+            <source>its state does not fit the network's weights</source>
+            <translation>它的状态与网络的权重 (weights) 形状不符</translation>
+        </message>
+        <message>
+            <source>its state makes the weights NaN or infinite</source>
+            <translation>它的状态会让权重变成 NaN 或无穷大</translation>
+        </message>
+        <message>
+            <source>weights: expected a non-empty mapping of tensors</source>
+            <translation>weights：应为非空的张量 (tensor) 映射</translation>
+        </message>
+        <message>
+            <source>weights: expected a mapping of names to tensors</source>
+            <translation>weights：应为从名称到张量 (tensor) 的映射</translation>
+        </message>
+        <message>
+            <source>weights: {name} is not a floating-point tensor</source>
+            <translation>weights：{name} 不是浮点张量</translation>
+        </message>
+        <message>
+            <source>weights: {name} contains NaN or infinite values</source>
+            <translation>weights：{name} 含有 NaN 或无穷大的值</translation>
+        </message>
+        <message>
+            <source>weights do not fit the network in the configuration ({detail})</source>
+            <translation>权重与设置中的网络不匹配（{detail}）</translation>
+        </message>
+        <message>
+            <source>the file is too large ({size} MB) to be a session</source>
+            <translation>文件太大（{size} MB），不可能是课堂文件</translation>
+        </message>
+        <message>
+            <source>cannot read the file: {reason}</source>
+            <translation>无法读取文件：{reason}</translation>
+        </message>
+        <message>
+            <source>the file is not UTF-8 text (is it really a .nnplay session?)</source>
+            <translation>文件不是 UTF-8 文本（它真的是 .nnplay 课堂文件吗？）</translation>
+        </message>
+        <message>
+            <source>not valid JSON ({reason})</source>
+            <translation>不是有效的 JSON（{reason}）</translation>
+        </message>
+        <message>
+            <source>expected a JSON object at the top level</source>
+            <translation>最外层应为一个 JSON 对象</translation>
+        </message>
+        <message>
+            <source>'format' must be {format} (is this a session file?)</source>
+            <translation>'format' 必须是 {format}（这是课堂文件吗？）</translation>
+        </message>
+        <message>
+            <source>'version' must be a whole number</source>
+            <translation>'version' 必须是整数</translation>
+        </message>
+        <message>
+            <source>saved by a newer version of the app (format version {version}; this app reads {expected})</source>
+            <translation>由更新版本的应用保存（格式版本 {version}；本应用只能读取 {expected}）</translation>
+        </message>
+        <message>
+            <source>unknown format version {version}</source>
+            <translation>未知的格式版本 {version}</translation>
+        </message>
+        <message>
+            <source>'labs' must be a JSON object</source>
+            <translation>'labs' 必须是 JSON 对象</translation>
+        </message>
+        <message>
+            <source>lab {key} is not part of this version: skipped</source>
+            <translation>实验室 {key} 不属于这个版本：已跳过</translation>
+        </message>
+        <message>
+            <source>{lab}: {problem}</source>
+            <translation>{lab}：{problem}</translation>
+        </message>
+        <message>
+            <source>the session holds no lab this version knows</source>
+            <translation>课堂文件中没有这个版本认识的实验室</translation>
+        </message>
+        <message>
+            <source>expected a JSON object</source>
+            <translation>应为 JSON 对象</translation>
+        </message>
+        <message>
+            <source>unknown entries {names}</source>
+            <translation>未知的条目 {names}</translation>
+        </message>
+        <message>
+            <source>'training' must be a JSON object</source>
+            <translation>'training' 必须是 JSON 对象</translation>
+        </message>
+        <message>
+            <source>training: unknown entries {names}</source>
+            <translation>training：未知的条目 {names}</translation>
+        </message>
+        <message>
+            <source>training.step must be a whole number ≥ 0</source>
+            <translation>training.step 必须是 ≥ 0 的整数</translation>
+        </message>
+        <message>
+            <source>training.loss_history must be a list of at most {most} numbers</source>
+            <translation>training.loss_history 必须是最多 {most} 个数的列表</translation>
+        </message>
+        <message>
+            <source>training.loss_history must hold numbers (or null for a diverged step)</source>
+            <translation>training.loss_history 中必须是数字（发散的步可以是 null）</translation>
+        </message>
+        <message>
+            <source>training.weights must be {{'encoding': {encoding}, 'data': ...}}</source>
+            <translation>training.weights 必须是 {{'encoding': {encoding}, 'data': ...}}</translation>
+        </message>
+        <message>
+            <source>training.{problem}</source>
+            <translation>training.{problem}</translation>
+        </message>
+        <message>
+            <source>training.optimizer is only allowed together with training.weights</source>
+            <translation>training.optimizer 只能和 training.weights 一起出现</translation>
+        </message>
+        <message>
+            <source>choose one or two settings to vary</source>
+            <translation>请选择一个或两个要改变的设置</translation>
+        </message>
+        <message>
+            <source>the two settings to vary must differ</source>
+            <translation>要改变的两个设置必须不同</translation>
+        </message>
+        <message>
+            <source>{name} cannot be swept</source>
+            <translation>{name} 不能用于批量对比 (sweep)</translation>
+        </message>
+        <message>
+            <source>no values given for {name}</source>
+            <translation>没有给出 {name} 的取值</translation>
+        </message>
+        <message>
+            <source>a value of {name} is repeated</source>
+            <translation>{name} 有重复的取值</translation>
+        </message>
+        <message>
+            <source>{n} combinations: at most {most}</source>
+            <translation>{n} 种组合：最多 {most} 种</translation>
+        </message>
+        <message>
+            <source>the number of steps must be between 1 and 1,000,000</source>
+            <translation>步数必须在 1 到 1,000,000 之间</translation>
+        </message>
+        <message>
+            <source>too many values for {name} (at most {most})</source>
+            <translation>{name} 的取值太多（最多 {most} 个）</translation>
+        </message>
+        <message>
+            <source>unknown {name} {value}; choose from {choices}</source>
+            <translation>未知的 {name} {value}；请从 {choices} 中选择</translation>
+        </message>
+        <message>
+            <source>{value} is not a number</source>
+            <translation>{value} 不是数字</translation>
+        </message>
+        <message>
+            <source>{name} {value} is not a finite number</source>
+            <translation>{name} {value} 不是有限的数</translation>
+        </message>
+        <message>
+            <source>{name} must be a whole number, not {value}</source>
+            <translation>{name} 必须是整数，不能是 {value}</translation>
+        </message>
+        <message>
+            <source>{name} {value} is outside {lo} … {hi}</source>
+            <translation>{name} {value} 超出了 {lo} … {hi} 的范围</translation>
+        </message>
+        <message>
+            <source>weights: {n} entries belong to no run of this sweep (e.g. {name})</source>
+            <translation>weights：有 {n} 项不属于这次批量对比 (sweep) 的任何一组（例如 {name}）</translation>
+        </message>
+        <message>
+            <source>run {index}: {problem}</source>
+            <translation>第 {index} 组：{problem}</translation>
+        </message>
+        <message>
+            <source>training.step must be given with the weights, between 0 and {steps}</source>
+            <translation>training.step 必须和权重一起给出，并在 0 到 {steps} 之间</translation>
+        </message>
+        <message>
+            <source>training.loss_history holds {n} values; {step} steps of {runs} runs need {expected}</source>
+            <translation>training.loss_history 有 {n} 个值；{runs} 组各 {step} 步需要 {expected} 个</translation>
+        </message>
+        <message>
+            <source>{what}: expected base64 text</source>
+            <translation>{what}：应为 base64 文本</translation>
+        </message>
+        <message>
+            <source>{what}: not valid base64</source>
+            <translation>{what}：不是有效的 base64</translation>
+        </message>
+        <message>
+            <source>{what}: cannot be read ({reason})</source>
+            <translation>{what}：无法读取（{reason}）</translation>
         </message>
     </context>
 </TS>

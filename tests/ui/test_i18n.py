@@ -36,6 +36,20 @@ def test_every_source_string_has_a_chinese_translation(tmp_path):
                          "\n".join(f"  [{ctx}] {src!r}" for ctx, src in missing))
 
 
+def test_core_templates_are_extracted_under_context_core(tmp_path):
+    """Core's user_text("...") templates reach the .ts (so the test above also covers them); f-strings stop it."""
+    script = _script()
+    templates = script.core_templates()
+    assert "'{name}' does not exist." in templates and "Syntax error at column {column}: {detail}." in templates
+    assert len(templates) == len(set(templates)) > 100
+    fresh = tmp_path / "fresh.ts"
+    script.extract(fresh)
+    assert {src for ctx, src, _ in script.messages(fresh) if ctx == i18n.CORE_CONTEXT} == set(templates)
+    (tmp_path / "bad.py").write_text('from playground.core.text import user_text\nx = 3\nuser_text(f"{x} items")\n')
+    with pytest.raises(SystemExit, match=r"bad.py:3: user_text\(\) needs a string literal"):
+        script.core_templates(tmp_path)
+
+
 def test_translations_keep_their_placeholders():
     script = _script()
     bad = [(src, text) for _ctx, src, text in script.messages(script.TS)

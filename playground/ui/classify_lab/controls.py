@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, Q
 from playground.core.classify_config import MAX_LAYERS, MAX_NEURONS, REGULARIZATIONS, ClassifyConfig
 from playground.core.classify_data import CLASS_COLORS, DATASETS, DRAW, FEATURES
 from playground.core.components import ACTIVATIONS, OPTIMIZERS
+from playground.ui.i18n import core_text
 from playground.ui.widgets.value_slider import ValueSlider, log_values
 
 LEARNING_RATES = log_values(1e-4, 1.0)
@@ -251,6 +252,8 @@ class ClassifyControls(QWidget):
         self.batch_slider.set_formatter(lambda v: self.tr("full") if v == 0 else str(v))
         self.steps_box.setSpecialValueText(self.tr("never"))
         self._fill_draw_classes()
+        if getattr(self, "_devices", None):
+            self.set_devices(self._devices)  # the "not available" reasons, in the new language
 
     def _fill_draw_classes(self, n_classes: int | None = None) -> None:
         current = max(0, self.draw_class_box.currentIndex())
@@ -362,6 +365,7 @@ class ClassifyControls(QWidget):
 
     def set_devices(self, devices) -> None:
         """``devices``: DeviceChoice items; unavailable ones are listed disabled with their reason."""
+        self._devices = devices
         self._updating = True
         try:
             current = self._config.device
@@ -369,13 +373,13 @@ class ClassifyControls(QWidget):
             for device in devices:
                 label = device.label
                 if not device.available:
-                    label = self.tr("CUDA (not available: {reason})").format(reason=device.reason)
+                    label = self.tr("CUDA (not available: {reason})").format(reason=core_text(device.reason))
                 self.device_box.addItem(label, device.id)
                 index = self.device_box.count() - 1
                 if not device.available:
                     item = self.device_box.model().item(index)
                     item.setEnabled(False)
-                    item.setToolTip(device.reason)
+                    item.setToolTip(core_text(device.reason))
             _select(self.device_box, current)
         finally:
             self._updating = False

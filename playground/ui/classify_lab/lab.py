@@ -20,10 +20,10 @@ from playground.core.classify_config import PRESETS, ClassifyConfig
 from playground.core.classify_data import DRAW
 from playground.core.config import keep_valid
 from playground.core.loop import Progress
+from playground.ui.classify_lab import classroom
 from playground.ui.classify_lab.controls import ClassifyControls
 from playground.ui.classify_lab.plots import DecisionPlot, NeuronView
 from playground.ui.curve_lab.plots import LossPlot
-from playground.ui.theme import plot_colors
 from playground.ui.widgets.transport import TransportBar
 from playground.ui.widgets.transport_mixin import TransportMixin
 from playground.workers.loop_thread import LoopThread
@@ -36,7 +36,7 @@ def _make_job(config: ClassifyConfig, drawn, background):
     from playground.core.classify_job import ClassifyJob  # imports torch: runs on the worker thread
 
     job = ClassifyJob(config, drawn)
-    job.background = background
+    job.set_background(background)
     return job
 
 
@@ -46,11 +46,6 @@ def _make_diagram():
     except ImportError:
         return None
     return NetworkDiagram()
-
-
-def _rgb(hex_colour: str) -> tuple[int, int, int]:
-    h = hex_colour.lstrip("#")
-    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
 
 
 class ClassifyLab(TransportMixin, QWidget):
@@ -70,9 +65,18 @@ class ClassifyLab(TransportMixin, QWidget):
         self._is_ready = False
         self._data = None
         self._drawn = (np.zeros((0, 2), np.float32), np.zeros(0, np.int64))
+        self._pending_session: dict | None = None  # a session with weights opened before the worker started
         self._build()
+        classroom.install_exports(self)  # right-click a plot: PNG, SVG, CSV
+        classroom.style_labels(self)
         self.retranslate()
         self._set_interactive(False)
+
+    # -- classroom hooks (sessions, presentation mode, theme): classroom.py's functions of the lab, as methods --
+    session_state = classroom.session_state
+    restore_session = classroom.restore_session
+    set_presentation = classroom.set_presentation
+    apply_theme = classroom.apply_theme
 
     # -- layout ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -116,14 +120,13 @@ class ClassifyLab(TransportMixin, QWidget):
         if self.diagram is not None:
             neurons_panel.addTab(self.diagram, "")
         neurons_panel.currentChanged.connect(self._on_side_tab)
-        neurons_panel.setMaximumWidth(280)
+        neurons_panel.setMaximumWidth(classroom.SIDE_PANEL_WIDTH)
         self.accuracy_label = QLabel()
-        self.accuracy_label.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.accuracy_label.setAlignment(Qt.AlignCenter)
+        self.accuracy_label.setWordWrap(True)  # its large font must not widen the plot column on small screens
         self.loss_plot = LossPlot()
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #ff6b6b; font-weight: bold;")
         self.error_label.hide()
 
         top = QWidget()
@@ -243,7 +246,7 @@ class ClassifyLab(TransportMixin, QWidget):
     def start_backend(self) -> None:
         if self._loop is not None and self._loop.is_running() and not self._loop.control.stopped:
             return
-        config, drawn, background = self._config, self._drawn, _rgb(plot_colors().background)
+        config, drawn, background = self._config, self._drawn, classroom.background_rgb()
         self._loop = LoopThread(lambda: _make_job(config, drawn, background), self, name="classify-training")
         self._loop.progress.connect(self._on_progress)
         self._loop.failed.connect(self._on_failed)
@@ -251,6 +254,8 @@ class ClassifyLab(TransportMixin, QWidget):
         self._data_version = -1
         self._loop.start()
         self._on_side_tab(self.side_tabs.currentIndex())
+        if self._pending_session is not None:
+            classroom.restore_session(self, self._pending_session)  # now the weights can be loaded
 
     def shutdown(self) -> None:
         if self._loop is not None:
@@ -266,6 +271,10 @@ class ClassifyLab(TransportMixin, QWidget):
     def data(self):
         """The dataset shown now (ClassifyData), or None before the first report."""
         return self._data
+
+    def drawn_points(self) -> tuple[np.ndarray, np.ndarray]:
+        """The user's own points (kept whatever the dataset): (n, 2) float32 and (n,) class numbers."""
+        return self._drawn
 
     def _set_interactive(self, enabled: bool) -> None:
         self.transport.setEnabled(enabled)
@@ -420,4 +429,4 @@ def _fmt(value: float | None) -> str:
 
 
 def _pct(value: float | None) -> str:
-    return "–" if value is None else f"{100 * value:.1f} %"
+    return "–" if value is None else f"{100 * value:.1f}\u00a0%"  # no line break before the % sign

@@ -22,6 +22,18 @@ from playground.ui.plots import FastPoints, make_plot
 from playground.ui.theme import plot_colors
 
 MAX_CLASSES = len(CLASS_COLORS)
+DOT_SIZE, TRAIN_RING_SIZE, TEST_RING_SIZE, TEST_EDGE_SIZE = 6, 9, 10, 12  # pixels
+TRAIN_RING, TEST_RING = "#111111", "#ffffff"  # the same in both themes: the plot's title names them
+
+
+def _is_light(colors) -> bool:
+    return pg.mkColor(colors.background).lightness() > 128
+
+
+def _set_pen_color(item, color) -> None:
+    pen = item.pen()
+    pen.setColor(pg.mkColor(color))
+    item.setPen(pen)
 
 
 def rgba_pixmap(image: np.ndarray) -> QPixmap:
@@ -52,10 +64,22 @@ class DecisionPlot(QObject):
         self.heat.setPos(-DOMAIN, -DOMAIN)
         self.heat.setZValue(-10)
         item.addItem(self.heat, ignoreBounds=True)
-        self.train_ring = FastPoints(item, "#111111", 9)
-        self.test_ring = FastPoints(item, "#ffffff", 10)
-        self.train_dots = [FastPoints(item, pg.mkColor(*rgb), 6) for rgb in CLASS_COLORS]
-        self.test_dots = [FastPoints(item, pg.mkColor(*rgb), 6) for rgb in CLASS_COLORS]
+        # Drawn as dots inside rings: a dark ring for a training point, a white ring for a test point;
+        # on a light background the white ring gets a dark edge, or it vanishes in the pale regions
+        # (an extra item only then: painting the points is most of a frame's cost).
+        self.test_edge = FastPoints(item, c.foreground, TEST_EDGE_SIZE)
+        self.test_edge.item.setVisible(_is_light(c))
+        self.train_ring = FastPoints(item, TRAIN_RING, TRAIN_RING_SIZE)
+        self.test_ring = FastPoints(item, TEST_RING, TEST_RING_SIZE)
+        self.train_dots = [FastPoints(item, pg.mkColor(*rgb), DOT_SIZE) for rgb in CLASS_COLORS]
+        self.test_dots = [FastPoints(item, pg.mkColor(*rgb), DOT_SIZE) for rgb in CLASS_COLORS]
+        self._sizes = [(self.test_edge, TEST_EDGE_SIZE), (self.train_ring, TRAIN_RING_SIZE),
+                       (self.test_ring, TEST_RING_SIZE)]
+        self._sizes += [(dots, DOT_SIZE) for dots in self.train_dots + self.test_dots]
+        for points, _size in self._sizes:
+            # Below zero: presentation mode's pen doubling (appearance.Presentation) skips them and
+            # set_point_scale() enlarges them less; still above the heatmap (-10).
+            points.item.setZValue(-5)
         self.message = pg.TextItem(color=c.warning, anchor=(0.5, 0.0))
         self.message.setZValue(20)
         self.message.setPos(0, DOMAIN)
@@ -81,12 +105,26 @@ class DecisionPlot(QObject):
     def set_points(self, data) -> None:
         """Show a dataset (ClassifyData); called only when the data change."""
         self.train_ring.set_data(data.x_train[:, 0], data.x_train[:, 1])
-        self.test_ring.set_data(data.x_test[:, 0], data.x_test[:, 1])
+        for ring in (self.test_edge, self.test_ring):
+            ring.set_data(data.x_test[:, 0], data.x_test[:, 1])
         for k in range(MAX_CLASSES):
             tr, te = data.x_train[data.y_train == k], data.x_test[data.y_test == k]
             self.train_dots[k].set_data(tr[:, 0], tr[:, 1])
             self.test_dots[k].set_data(te[:, 0], te[:, 1])
         self.widget.sync()
+
+    def apply_theme(self, colors) -> None:
+        """Recolour what depends on the theme (the heatmap itself comes recoloured from the worker)."""
+        _set_pen_color(self.test_edge.item, colors.foreground)
+        self.test_edge.item.setVisible(_is_light(colors))
+        self.message.setColor(pg.mkColor(colors.warning))
+
+    def set_point_scale(self, scale: float) -> None:
+        """Larger points for presentation mode (1.0: normal)."""
+        for points, size in self._sizes:
+            pen = points.item.pen()
+            pen.setWidthF(size * scale)
+            points.item.setPen(pen)
 
     def point_count(self) -> int:
         return self.train_ring.count() + self.test_ring.count()

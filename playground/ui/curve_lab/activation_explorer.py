@@ -10,22 +10,22 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from playground.core.activation_math import FUNCTIONS, curves
 from playground.ui.plots import FastCurve, make_plot
 from playground.ui.teaching_plots import sync_plot
-from playground.ui.theme import plot_colors
+from playground.ui.theme import plot_colors, recolor_pen
 
 X = np.linspace(-4.0, 4.0, 241)
+OTHERS_ALPHA = 110  # the other activations: faint, for comparison
 
 
 class ActivationExplorer(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        c = plot_colors()
         self.plot = make_plot(grid=True)
         item = self.plot.getPlotItem()
-        grey = pg.mkColor(c.target)
-        grey.setAlpha(110)
-        self.others = FastCurve(item, pg.mkPen(grey, width=1))
-        self.f_curve = FastCurve(item, pg.mkPen(c.fit, width=3))
-        self.df_curve = FastCurve(item, pg.mkPen(c.train_points, width=2, style=Qt.DashLine))
+        # Widths and styles here; colours in apply_theme().
+        self.others = FastCurve(item, pg.mkPen((0, 0, 0, OTHERS_ALPHA), width=1))
+        self.f_curve = FastCurve(item, pg.mkPen(width=3))
+        self.df_curve = FastCurve(item, pg.mkPen(width=2, style=Qt.DashLine))
+        self.apply_theme()
         item.setRange(xRange=(-4, 4), yRange=(-1.5, 4), padding=0)
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -39,6 +39,12 @@ class ActivationExplorer(QWidget):
         self.selected = ""
         self.dead_fraction: float | None = None
         self.select("ReLU")
+
+    def apply_theme(self) -> None:
+        """The current theme's colours (when built and on a theme switch; never per frame)."""
+        c = plot_colors()
+        for curve, color in ((self.others, c.target), (self.f_curve, c.fit), (self.df_curve, c.train_points)):
+            recolor_pen(curve.item, color)
 
     def notes(self) -> dict[str, str]:
         return {

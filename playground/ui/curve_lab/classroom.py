@@ -7,53 +7,48 @@ per frame.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import replace
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QBrush, QColor
 
 from playground.core.config import from_dict, to_dict
 from playground.core.curve_config import CurveConfig
-from playground.core.session import curve_job_weights, load_into_curve_job
+from playground.core.session import job_optimizer, job_weights, load_into_job
 from playground.ui.export import install_plot_export, loss_rows
-from playground.ui.theme import plot_colors
+from playground.ui.i18n import core_text
+from playground.ui.theme import plot_colors, recolor_pen
 
 # Rows hidden in presentation mode: useful, but noise on a projector.
 ADVANCED_ROWS = ("test", "batch", "seed", "device", "steps")
-WEIGHTS_TIMEOUT_S = 10.0
 
 
 # -- sessions --------------------------------------------------------------------------------
 def session_state(lab, with_training: bool = False) -> dict[str, Any]:
-    """{"config": dict} plus, if asked and a model exists, "weights", "step" and "loss_history"."""
+    """{"config": dict} plus, if asked and a model exists, "weights", "step", "loss_history" and
+    "optimizer" (its state, so that training resumes without a bump)."""
     state: dict[str, Any] = {"config": to_dict(lab.config())}
     loop = lab._loop
     if not with_training or loop is None or loop.control.stopped or not lab.is_ready():
         return state
-    got: list = []
-    done = threading.Event()
-
-    def grab(job) -> None:  # runs on the worker thread, between two steps
-        try:
-            got.append(curve_job_weights(job))
-        finally:
-            done.set()
-
-    loop.control.post(grab)
-    if done.wait(WEIGHTS_TIMEOUT_S) and got:
-        weights, step = got[0]
+    got = loop.call(lambda job: (*job_weights(job), job_optimizer(job)))
+    if got is not None:
+        weights, step, optimizer = got
         state.update(weights=weights, step=step, loss_history=lab.loss_plot.train_history.values().copy())
+        if optimizer is not None:  # None before the first step: a fresh optimizer is then right
+            state["optimizer"] = optimizer
     return state
 
 
 def restore_session(lab, state: dict[str, Any]) -> None:
-    """Load a validated session entry: the config, and the weights + loss history if present."""
+    """Load a validated session entry: the config, and the weights, optimizer state and loss history if present."""
     config, _problems = from_dict(CurveConfig, state.get("config"))
-    config = replace(config, device=_usable_device(lab, config.device))
+    config = replace(config, device=usable_device(lab, config.device))
     weights, step, history = state.get("weights"), state.get("step"), state.get("loss_history")
+    optimizer = state.get("optimizer")
     lab.pause()
     lab.controls.set_config(config)
     lab.controls.show_expression_error(None)
@@ -63,32 +58,47 @@ def restore_session(lab, state: dict[str, Any]) -> None:
     if loop is None or loop.control.stopped:
         return  # not started yet: start_backend() builds the job from this config
     generation: list[int] = []
-    loop.control.post(lambda job: generation.append(load_into_curve_job(job, config, weights, step)))
-    if history is not None and weights is not None:
-        _HistoryRestore(lab, loop, generation, np.asarray(history, dtype=np.float32))
+    notes: list = []  # why a saved optimizer state was skipped (filled on the worker thread)
+    loop.control.post(lambda job: generation.append(load_into_job(job, config, weights, step, optimizer, notes)))
+    if weights is not None:
+        history = None if history is None else np.asarray(history, dtype=np.float32)
+        AfterRestore(lab, loop, generation, history, notes)
 
 
-class _HistoryRestore:
-    """Puts the saved loss history into the plot once the rebuilt job's first report has arrived."""
+class AfterRestore(QObject):
+    """Once the rebuilt job's first report has arrived: the saved loss history into the plot, and a
+    status message if the saved optimizer state could not be used."""
 
-    def __init__(self, lab, loop, generation: list[int], history: np.ndarray) -> None:
-        self.lab, self.loop, self.generation, self.history = lab, loop, generation, history
+    def __init__(self, lab, loop, generation: list[int], history: np.ndarray | None, notes: list) -> None:
+        super().__init__(lab)
+        self.lab, self.loop, self.generation, self.history, self.notes = lab, loop, generation, history, notes
+        previous = getattr(lab, "_history_restore", None)
+        if previous is not None:
+            previous.finish()  # a session opened again before the last one's first report
         loop.progress.connect(self.on_progress)  # after the lab's own slot: the plot is reset by then
-        lab._history_restore = self  # keep alive until done
+        lab._history_restore = self
+
+    def finish(self) -> None:
+        self.loop.progress.disconnect(self.on_progress)
+        self.lab._history_restore = None
+        self.deleteLater()
 
     def on_progress(self, progress) -> None:
         if not self.generation or progress.generation != self.generation[0]:
             return
-        self.loop.progress.disconnect(self.on_progress)
-        plot = self.lab.loss_plot
-        plot.train_history.extend(self.history)
-        plot._dirty = True
-        plot.redraw()
-        self.lab._update_status()
-        self.lab._history_restore = None
+        self.finish()
+        if self.history is not None:
+            plot = self.lab.loss_plot
+            plot.train_history.extend(self.history)
+            plot._dirty = True
+            plot.redraw()
+            self.lab._update_status()
+        if self.notes:
+            self.lab.message.emit(self.tr("Session opened; the optimizer starts afresh: {reason}").format(
+                reason="; ".join(core_text(note) for note in self.notes)))
 
 
-def _usable_device(lab, device: str) -> str:
+def usable_device(lab, device: str) -> str:
     """The saved device if this machine offers it, else the CPU."""
     box = lab.controls.device_box
     index = box.findData(device)
@@ -113,34 +123,39 @@ def set_presentation(lab, on: bool) -> None:
 
 # -- theme ------------------------------------------------------------------------------------------
 def apply_theme(lab) -> None:
-    """Recolour the Curve lab's own items in the current theme's colours."""
+    """Recolour the Curve lab's own items in the current theme's colours, teaching views and pinned
+    runs included (shown or not)."""
     c = plot_colors()
     fit = lab.fit_plot
-    _recolor(fit.target.item, c.target)
-    _recolor(fit.fit.item, c.fit)
-    _recolor(fit.train_points.item, c.train_points)
-    _recolor(fit.test_points.item, c.test_points)
+    recolor_pen(fit.target.item, c.target)
+    recolor_pen(fit.fit.item, c.fit)
+    recolor_pen(fit.train_points.item, c.train_points)
+    recolor_pen(fit.test_points.item, c.test_points)
     for shade in (fit.left_shade, fit.right_shade):
         shade.setBrush(QBrush(QColor(*c.shade)))
     fit.message.setColor(pg.mkColor(c.warning))
     loss = lab.loss_plot
-    _recolor(loss.train.item, c.train_loss)
-    _recolor(loss.test.item, c.test_loss)
+    recolor_pen(loss.train.item, c.train_loss)
+    recolor_pen(loss.test.item, c.test_loss)
     for proxy, color in zip(loss._legend_proxies, (c.train_loss, c.test_loss)):
         proxy.setPen(pg.mkPen(color, width=1))
+    lab.teaching.apply_theme()
+    lab.pinned.apply_theme()
+    style_error_texts(lab)
     lab.retranslate()  # the legend rebuilds its samples from the proxies
 
 
-def _recolor(item, color) -> None:
-    pen = item.pen()
-    pen.setColor(pg.mkColor(color))
-    item.setPen(pen)
+def style_error_texts(lab) -> None:
+    """The training error and the custom-expression error in the theme's warning red (readable on light too)."""
+    color = plot_colors().warning
+    lab.error_label.setStyleSheet(f"color: {color}; font-weight: bold;")
+    lab.controls.expression_error.setStyleSheet(f"color: {color};")
 
 
 # -- export -----------------------------------------------------------------------------------------
 def install_exports(lab) -> None:
     install_plot_export(lab.fit_plot.widget, "curve_fit", csv=lambda: _fit_rows(lab))
-    install_plot_export(lab.loss_plot.widget, "loss_history", csv=lambda: _loss_rows(lab))
+    install_plot_export(lab.loss_plot.widget, "loss_history", csv=lambda: loss_history_rows(lab))
 
 
 def _fit_rows(lab):
@@ -151,6 +166,6 @@ def _fit_rows(lab):
     return ("x", "target", "network"), zip(map(float, data.x_plot), map(float, data.y_plot), map(float, fit))
 
 
-def _loss_rows(lab):
+def loss_history_rows(lab):
     plot = lab.loss_plot
     return loss_rows(plot.train_history.values(), plot.test_steps, plot.test_values)

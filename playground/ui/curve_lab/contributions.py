@@ -1,9 +1,9 @@
 """The "line pieces" plot: each hidden unit's contribution w_out·h(x) and their sum.
 
 All units' thin curves are one C++-painted path; the hovered (or clicked) unit
-is drawn on top in white; the sum plus the output bias is drawn in orange and
-the network's fitted curve dashed over it: the two coincide. ReLU kinks are
-marked as ticks on the x axis.
+is drawn on top in the theme's highlight colour (white on dark); the sum plus
+the output bias is drawn in orange and the network's fitted curve dashed over
+it: the two coincide. ReLU kinks are marked as ticks on the x axis.
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from playground.ui.plots import FastCurve, StickyRange, finite_min_max, make_plot
 from playground.ui.teaching_plots import sync_plot
-from playground.ui.theme import plot_colors
+from playground.ui.theme import plot_colors, recolor_pen
+
+PIECE_ALPHA = 150  # the units' thin curves: faded, so the sum stands out
 
 
 class LinePiecesPlot(QObject):
@@ -23,16 +25,15 @@ class LinePiecesPlot(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        c = plot_colors()
         self.widget = make_plot()
         item = self.widget.getPlotItem()
-        piece_color = pg.mkColor(c.train_points)
-        piece_color.setAlpha(150)
-        self.pieces = FastCurve(item, pg.mkPen(piece_color, width=1))
-        self.total = FastCurve(item, pg.mkPen(c.fit, width=3))
-        self.fit = FastCurve(item, pg.mkPen("#ffffff", width=1.2, style=Qt.DashLine))
-        self.highlight = FastCurve(item, pg.mkPen("#ffffff", width=2.5))
-        self.kinks = FastCurve(item, pg.mkPen(c.warning, width=2))
+        # Widths and styles here; colours in apply_theme().
+        self.pieces = FastCurve(item, pg.mkPen((0, 0, 0, PIECE_ALPHA), width=1))
+        self.total = FastCurve(item, pg.mkPen(width=3))
+        self.fit = FastCurve(item, pg.mkPen(width=1.2, style=Qt.DashLine))
+        self.highlight = FastCurve(item, pg.mkPen(width=2.5))
+        self.kinks = FastCurve(item, pg.mkPen(width=2))
+        self.apply_theme()
         self.x = np.zeros(0)
         self.values = np.zeros((0, 0))
         self.bias = 0.0
@@ -44,6 +45,13 @@ class LinePiecesPlot(QObject):
         self._x_span = (0.0, 1.0)
         item.scene().sigMouseMoved.connect(self._on_mouse_moved)
         item.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+
+    def apply_theme(self) -> None:
+        """The current theme's colours (when built and on a theme switch; never per frame)."""
+        c = plot_colors()
+        for curve, color in ((self.pieces, c.train_points), (self.total, c.fit), (self.fit, c.highlight),
+                             (self.highlight, c.highlight), (self.kinks, c.warning)):
+            recolor_pen(curve.item, color)
 
     def reset(self, x_plot: np.ndarray) -> None:
         self.x = np.asarray(x_plot, dtype=np.float64)

@@ -12,6 +12,7 @@ from playground.core.components import ACTIVATIONS, LOSSES, OPTIMIZERS
 from playground.core.curve_config import CurveConfig
 from playground.core.targets import CUSTOM, TARGETS
 from playground.ui.component_notes import apply_notes
+from playground.ui.i18n import core_text, core_texts
 from playground.ui.widgets.value_slider import ValueSlider, log_values
 
 WIDTHS = list(range(1, 257))
@@ -139,6 +140,9 @@ class CurveControls(QWidget):
             apply_notes(box)  # translated item tooltips (ui/component_notes.py)
         self.batch_slider.set_formatter(lambda v: self.tr("full") if v == 0 else str(v))
         self.steps_box.setSpecialValueText(self.tr("never"))
+        self.show_expression_error(getattr(self, "_expression_problems", None))  # core text, in the new language
+        if getattr(self, "_devices", None):
+            self.set_devices(self._devices)
 
     # -- config <-> widgets --------------------------------------------------
     def config(self) -> CurveConfig:
@@ -203,12 +207,16 @@ class CurveControls(QWidget):
             if w is widget:
                 form.setRowVisible(widget, visible)
 
-    def show_expression_error(self, message: str | None) -> None:
-        self.expression_error.setText(message or "")
+    def show_expression_error(self, problems: list | None) -> None:
+        """``problems``: core's messages (``core.text.Text``), shown in the current language; None hides them."""
+        self._expression_problems = problems
+        message = "\n".join(core_texts(problems or []))
+        self.expression_error.setText(message)
         self.expression_error.setVisible(bool(message))
 
     def set_devices(self, devices) -> None:
         """``devices``: DeviceChoice items; unavailable ones are listed disabled with their reason."""
+        self._devices = devices
         self._updating = True
         try:
             current = self._config.device
@@ -216,13 +224,13 @@ class CurveControls(QWidget):
             for device in devices:
                 label = device.label
                 if not device.available:
-                    label = self.tr("CUDA (not available: {reason})").format(reason=device.reason)
+                    label = self.tr("CUDA (not available: {reason})").format(reason=core_text(device.reason))
                 self.device_box.addItem(label, device.id)
                 index = self.device_box.count() - 1
                 if not device.available:
                     item = self.device_box.model().item(index)
                     item.setEnabled(False)
-                    item.setToolTip(device.reason)
+                    item.setToolTip(core_text(device.reason))
             _select(self.device_box, current)
         finally:
             self._updating = False

@@ -52,6 +52,7 @@ class CurveLab(TransportMixin, QWidget):
         self.retranslate()
         self._set_interactive(False)
         classroom.install_exports(self)  # right-click a plot: PNG, SVG, CSV
+        classroom.style_error_texts(self)  # again on each theme switch
 
     # -- layout ------------------------------------------------------------
     def _build(self) -> None:
@@ -82,7 +83,6 @@ class CurveLab(TransportMixin, QWidget):
         self.loss_plot = LossPlot()
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #ff6b6b; font-weight: bold;")
         self.error_label.hide()
         plots = QSplitter(Qt.Vertical)
         plots.addWidget(self.fit_plot.widget)
@@ -216,7 +216,7 @@ class CurveLab(TransportMixin, QWidget):
         # Invalid values (a custom expression being typed) keep their last good
         # value; every other change still applies.
         config, problems = keep_valid(config, self._config)
-        self.controls.show_expression_error("\n".join(problems.values()) if problems else None)
+        self.controls.show_expression_error(list(problems.values()) or None)
         live, restart = config.live_changes(self._config)
         self._config = config
         if self._loop is None or not (live or restart):

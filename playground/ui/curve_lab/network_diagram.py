@@ -3,9 +3,13 @@
 Painted with QPainter from a core.network_summary layout; repainted only when
 new weights arrive (the teaching views throttle that to 10 Hz). Clicking a
 hidden neuron emits ``neuronClicked(layer, unit)`` (layer 0 = first hidden layer).
+Colours come from the plot theme: positive weights in the fit's orange,
+negative ones in the data's blue (``apply_theme`` on a theme switch).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -15,10 +19,30 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from playground.core.network_summary import DiagramLayout, summarise
 from playground.ui.theme import plot_colors
 
-POSITIVE = QColor("#ff9f1c")
-NEGATIVE = QColor("#4cc9f0")
-HIGHLIGHT = QColor("#ffffff")
 NODE_RADIUS = 7.0
+
+
+@dataclass(frozen=True)
+class DiagramColors:
+    background: QColor
+    text: QColor
+    positive: QColor      # a weight ≥ 0
+    negative: QColor
+    highlight: QColor     # the hovered unit's edges, the selected neuron's ring
+    hidden_node: QColor
+    end_node: QColor      # input and output neurons
+
+    @classmethod
+    def current(cls) -> "DiagramColors":
+        c = plot_colors()
+        return cls(QColor(c.background), QColor(c.foreground), QColor(c.fit), QColor(c.train_points),
+                   QColor(c.highlight), _mix(c.background, c.foreground, 0.15), _mix(c.background, c.foreground, 0.3))
+
+
+def _mix(a: str, b: str, share: float) -> QColor:
+    """``share`` of the way from colour ``a`` to ``b``: node fills that suit either theme."""
+    ca, cb = QColor(a), QColor(b)
+    return QColor(*(round(x + (y - x) * share) for x, y in zip(ca.getRgb()[:3], cb.getRgb()[:3])))
 
 
 class NetworkDiagram(QWidget):
@@ -31,9 +55,15 @@ class NetworkDiagram(QWidget):
         self.selected: tuple[int, int] | None = None
         self._positions: dict[tuple[int, int], QPointF] = {}
         self._names = ("input x", "output y")
+        self.colors = DiagramColors.current()
         self.setMinimumSize(220, 160)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setMouseTracking(False)
+
+    def apply_theme(self) -> None:
+        """Take the current theme's colours (on a theme switch; painting reads them from here)."""
+        self.colors = DiagramColors.current()
+        self.update()
 
     def set_layer_names(self, input_name: str, output_name: str) -> None:
         self._names = (input_name, output_name)
@@ -89,7 +119,8 @@ class NetworkDiagram(QWidget):
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.Antialiasing, True)
-        painter.fillRect(self.rect(), QColor(plot_colors().background))
+        colors = self.colors
+        painter.fillRect(self.rect(), colors.background)
         lay = self.layout_
         if lay is None:
             painter.end()
@@ -102,20 +133,20 @@ class NetworkDiagram(QWidget):
                 continue
             highlighted = (self.highlight_unit is not None and edge.layer == last_hidden
                            and edge.src == self.highlight_unit)
-            color = QColor(HIGHLIGHT if highlighted else POSITIVE if edge.weight >= 0 else NEGATIVE)
+            color = QColor(colors.highlight if highlighted else colors.positive if edge.weight >= 0 else colors.negative)
             if not highlighted:
                 color.setAlphaF(0.35 + 0.65 * min(1.0, abs(edge.weight) / max(lay.max_abs, 1e-12)))
             pen = QPen(color, edge.width + (2.0 if highlighted else 0.0))
             pen.setCapStyle(Qt.RoundCap)
             painter.setPen(pen)
             painter.drawLine(a, b)
-        fg = QColor(plot_colors().foreground)
+        fg = colors.text
         for (layer, unit), pos in self._positions.items():
             hidden = 0 < layer < len(lay.sizes) - 1
             ring = (layer == last_hidden and unit == self.highlight_unit) or \
                    (self.selected is not None and (layer - 1, unit) == self.selected)
-            painter.setPen(QPen(HIGHLIGHT if ring else fg, 2.5 if ring else 1.0))
-            painter.setBrush(QBrush(QColor("#3b3e45") if hidden else QColor("#5a5f69")))
+            painter.setPen(QPen(colors.highlight if ring else fg, 2.5 if ring else 1.0))
+            painter.setBrush(QBrush(colors.hidden_node if hidden else colors.end_node))
             painter.drawEllipse(pos, NODE_RADIUS, NODE_RADIUS)
         painter.setPen(fg)
         font = QFont(self.font())

@@ -3,7 +3,8 @@
 Up to MAX_PINNED runs; each is labelled with what differs from the current
 settings, and listed in a small table (settings, final train/test loss, steps,
 training time) with show/hide and remove. Overlays are static cached Qt items,
-created once per pin: live training never redraws them.
+created once per pin: live training never redraws them. Each run keeps a colour
+slot; the light theme has darker hues for the same slots (``apply_theme``).
 """
 
 from __future__ import annotations
@@ -21,12 +22,20 @@ from PySide6.QtWidgets import (QCheckBox, QGraphicsItem, QGraphicsPathItem, QGra
 
 from playground.core.curve_config import CurveConfig
 from playground.core.sweep_config import differences, format_value
+from playground.ui.theme import DARK, plot_colors
 
 MAX_PINNED = 8
-# Distinct hues, drawn faded behind the live (orange) fit.
+# Distinct hues, drawn faded behind the live (orange) fit: bright on the dark theme, deeper on the light one.
 PIN_COLORS = [(80, 170, 255), (120, 220, 120), (230, 110, 230), (240, 220, 90),
               (100, 230, 220), (255, 140, 120), (180, 150, 255), (200, 200, 200)]
+LIGHT_PIN_COLORS = [(20, 100, 200), (30, 140, 40), (170, 40, 170), (160, 125, 0),
+                    (0, 135, 135), (205, 70, 40), (105, 70, 205), (105, 105, 105)]
 FADE_ALPHA = 130
+LABEL_ALPHA = 220
+
+
+def pin_colors() -> list[tuple[int, int, int]]:
+    return PIN_COLORS if plot_colors() is DARK else LIGHT_PIN_COLORS
 
 
 @dataclass(eq=False)  # identity: runs hold arrays
@@ -40,15 +49,21 @@ class PinnedRun:
     test_loss: float | None
     steps: int
     seconds: float
-    color: tuple
+    slot: int                                   # index into pin_colors(): the same slot in either theme
     items: list = field(default_factory=list)
     label_item: QGraphicsSimpleTextItem | None = None
+    show_box: QCheckBox | None = None
     visible: bool = True
 
+    @property
+    def color(self) -> tuple[int, int, int]:
+        return pin_colors()[self.slot]
 
-def _path_item(x: np.ndarray, y: np.ndarray, color, width: float = 1.5) -> QGraphicsPathItem:
+
+def _path_item(x: np.ndarray, y: np.ndarray, width: float = 1.5) -> QGraphicsPathItem:
+    """A faded overlay curve; its colour is set by ``PinnedRuns._paint``."""
     item = QGraphicsPathItem(pg.arrayToQPath(np.asarray(x, np.float64), np.asarray(y, np.float64), connect="finite"))
-    pen = QPen(QColor(*color, FADE_ALPHA))
+    pen = QPen()
     pen.setWidthF(width)
     pen.setCosmetic(True)
     item.setPen(pen)
@@ -122,16 +137,17 @@ class PinnedRuns(QObject):
         snapshot = progress.snapshot
         history = self.lab.loss_plot.train_history
         steps, values = history.decimated()
-        used = {run.color for run in self.runs}
-        color = next(c for c in PIN_COLORS if c not in used)
+        used = {run.slot for run in self.runs}
+        slot = next(i for i in range(MAX_PINNED) if i not in used)
         run = PinnedRun(config=snapshot["config"], fit_x=snapshot["data"].x_plot.copy(),
                         fit_y=np.asarray(snapshot["fit"]).copy(), loss_steps=np.asarray(steps, np.float64),
                         loss_values=np.asarray(values, np.float64), train_loss=history.last(),
                         test_loss=snapshot.get("test_loss"), steps=progress.step, seconds=self._seconds,
-                        color=color)
+                        slot=slot)
         self._add_overlays(run)
         self.runs.append(run)
         self._add_row(run)
+        self._paint(run)
         self.relabel()
         self._update_hint()
         if len(self.runs) >= MAX_PINNED:
@@ -144,10 +160,9 @@ class PinnedRuns(QObject):
         loss_item = self.lab.loss_plot.widget.getPlotItem()
         with np.errstate(divide="ignore", invalid="ignore"):
             logs = np.log10(np.maximum(run.loss_values, 1e-12))  # the loss plot draws log10 units
-        fit = _path_item(run.fit_x, run.fit_y, run.color, 2.0)
-        loss = _path_item(run.loss_steps, logs, run.color, 1.0)
+        fit = _path_item(run.fit_x, run.fit_y, 2.0)
+        loss = _path_item(run.loss_steps, logs, 1.0)
         label = QGraphicsSimpleTextItem()
-        label.setBrush(QColor(*run.color, 220))
         label.setFlag(QGraphicsItem.ItemIgnoresTransformations)
         label.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         at = int(len(run.fit_x) * 0.8)  # inside the data range, right of centre
@@ -163,7 +178,7 @@ class PinnedRuns(QObject):
         self.table.insertRow(row)
         show = QCheckBox()
         show.setChecked(True)
-        show.setStyleSheet("QCheckBox { background: rgb(%d, %d, %d); }" % run.color)
+        run.show_box = show
         show.toggled.connect(lambda on, run=run: self.set_visible(run, on))
         show.setToolTip(self.tr("Show or hide this run's curves"))
         remove = QPushButton(self.tr("Remove"))
@@ -175,6 +190,25 @@ class PinnedRuns(QObject):
         for col, text in enumerate(cells, start=1):
             self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.show()
+
+    def _paint(self, run: PinnedRun) -> None:
+        """The run's colour in the current theme on its overlays, label and table row."""
+        for _plot, item in run.items:
+            if isinstance(item, QGraphicsPathItem):
+                pen = item.pen()
+                pen.setColor(QColor(*run.color, FADE_ALPHA))
+                item.setPen(pen)
+        if run.label_item is not None:
+            run.label_item.setBrush(QColor(*run.color, LABEL_ALPHA))
+        if run.show_box is not None:
+            # A colour stripe beside the box: the box itself keeps the palette, so its tick shows on any hue.
+            run.show_box.setStyleSheet("QCheckBox { border-left: 6px solid rgb(%d, %d, %d); padding-left: 2px; }"
+                                       % run.color)
+
+    def apply_theme(self) -> None:
+        """Recolour every pinned run (once, on a theme switch)."""
+        for run in self.runs:
+            self._paint(run)
 
     def set_visible(self, run: PinnedRun, visible: bool) -> None:
         run.visible = visible

@@ -20,6 +20,7 @@ from playground.ui.curve_lab.contributions import LinePiecesPlot
 from playground.ui.curve_lab.network_diagram import NetworkDiagram
 from playground.ui.plots import FastCurve, StickyRange, finite_min_max, make_plot
 from playground.ui.teaching_plots import sync_plot
+from playground.ui.theme import plot_colors, recolor_pen
 
 REFRESH_MS = 100  # ≤ 10 Hz
 
@@ -50,7 +51,7 @@ class TeachingViews(QObject):
         self.pieces = LinePiecesPlot(self)
         self.diagram = NetworkDiagram()
         self.unit_plot = make_plot()
-        self.unit_curve = FastCurve(self.unit_plot.getPlotItem(), pg.mkPen("#ffffff", width=2))
+        self.unit_curve = FastCurve(self.unit_plot.getPlotItem(), pg.mkPen(width=2))  # colour: apply_theme
         self._unit_range = StickyRange(-0.1, 1, margin=0.15, limit=1e6)
         self._unit_range_shown = False
         self.diagram_panel = QSplitter(Qt.Vertical)
@@ -77,6 +78,14 @@ class TeachingViews(QObject):
         self._timer.timeout.connect(self._refresh)
         self.pieces.unitHovered.connect(self.diagram.set_highlight)
         self.diagram.neuronClicked.connect(self._on_neuron_clicked)
+        self.apply_theme()
+
+    def apply_theme(self) -> None:
+        """Recolour every view, shown or hidden (once, on a theme switch): hidden ones are right when shown."""
+        self.pieces.apply_theme()
+        self.diagram.apply_theme()
+        self.explorer.apply_theme()
+        recolor_pen(self.unit_curve.item, plot_colors().highlight)
 
     # -- state -------------------------------------------------------------------
     def wants_details(self) -> bool:

@@ -16,13 +16,17 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QFo
                                QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
-from playground.core.gradient_descent import FUNCTIONS, GDSetup, GradientDescent, notes_setup
+from playground.core.gradient_descent import FUNCTIONS, GDConfig, GDSetup, GradientDescent, notes_setup
+from playground.ui.appearance import FONT_SCALE, hide_advanced
+from playground.ui.export import install_plot_export, install_table_export
+from playground.ui.gd_lab import classroom
 from playground.ui.teaching_plots import contour_path, markers, sync_plot
 from playground.ui.plots import FastCurve, StickyRange, make_plot
 from playground.ui.theme import plot_colors
 from playground.ui.widgets.transport import PACE_RATES, TransportBar
 
 MAX_TABLE_ROWS = 2000
+LEFT_WIDTH = (320, 440)      # the settings and table column: minimum, maximum
 MAX_SPEED_INTERVAL_MS = 16   # "Max speed" animates at about 60 steps a second
 DEFAULT_PACE_INDEX = 3       # 10 steps/s: slow enough to follow each step
 CONVERGED_TOL = 0.01         # the notes' |x| < 0.01
@@ -54,6 +58,9 @@ class GDLab(QWidget):
         self.momentum_box = _spin(0.0, 0.99, 0.0, 0.05, 2)
         self.transport = TransportBar()
         self.transport.pace_box.setCurrentIndex(DEFAULT_PACE_INDEX)
+        # Hidden in presentation mode: momentum is a second lesson, the pace a detail of the animation.
+        for widget in (self.momentum_box, self.transport.pace_box):
+            widget.setProperty("advanced", True)
         self.settings_group = QGroupBox()
         form = QFormLayout(self.settings_group)
         self._labels = {}
@@ -79,8 +86,8 @@ class GDLab(QWidget):
         left_layout.addWidget(self.formula_label)
         left_layout.addWidget(self.verdict_label)
         left_layout.addWidget(self.table, 1)
-        left.setMinimumWidth(320)
-        left.setMaximumWidth(440)
+        self._left = left
+        self._set_left_width(1.0)
 
         c = plot_colors()
         self.plot = make_plot()
@@ -94,7 +101,7 @@ class GDLab(QWidget):
         self.arrow = pg.ArrowItem(pen=pg.mkPen(c.fit), brush=pg.mkBrush(c.fit), headLen=14, tailLen=None)
         item.addItem(self.arrow, ignoreBounds=True)
         self.point = markers(item, c.fit, 12)
-        self.minima = markers(item, "#7bd88f", 8)
+        self.minima = markers(item, c.goal, 8)
         self.banner = pg.TextItem(color=c.warning, anchor=(0.5, 0.0))
         self.banner.setZValue(20)
         item.addItem(self.banner, ignoreBounds=True)
@@ -105,6 +112,8 @@ class GDLab(QWidget):
         layout.addWidget(left)
         layout.addWidget(self.plot, 1)
         self.status_label = QLabel()
+        install_plot_export(self.plot, "gd_path", csv=lambda: classroom.path_rows(self.gd))
+        install_table_export(self.table, "gd_steps", csv=lambda: classroom.path_rows(self.gd))
 
         self.transport.playToggled.connect(self._on_play)
         self.transport.stepRequested.connect(self.step_once)
@@ -167,6 +176,43 @@ class GDLab(QWidget):
         start = (self.start_x.value(), self.start_y.value()) if FUNCTIONS[key].dims == 2 else (self.start_x.value(),)
         return GDSetup(key, start, self.lr_box.value(), self.momentum_box.value(), self.gd.setup.max_steps)
 
+    def config(self) -> GDConfig:
+        rate = PACE_RATES[max(0, self.transport.pace_box.currentIndex())]
+        return GDConfig(self.function_box.currentData(), self.start_x.value(), self.start_y.value(),
+                        self.lr_box.value(), self.momentum_box.value(), 0 if rate is None else rate)
+
+    def set_config(self, config: GDConfig) -> None:
+        """Show ``config`` and start a fresh descent from it."""
+        self.start_y.blockSignals(True)  # kept for 2-D functions even while a 1-D one is shown
+        self.start_y.setValue(config.start_y)
+        self.start_y.blockSignals(False)
+        rates = [0 if rate is None else rate for rate in PACE_RATES]
+        self.transport.pace_box.setCurrentIndex(min(range(len(rates)), key=lambda i: abs(rates[i] - config.pace)))
+        self.load_setup(config.setup(self.gd.setup.max_steps))
+
+    # -- classroom hooks (gd_lab/classroom.py) ---------------------------------------------------------
+    def session_state(self, with_training: bool) -> dict:
+        return classroom.session_state(self, with_training)
+
+    def check_session(self, state: dict) -> list[str]:
+        return classroom.check_session(state)
+
+    def restore_session(self, state: dict) -> None:
+        classroom.restore_session(self, state)
+
+    def apply_theme(self) -> None:
+        classroom.apply_theme(self)
+        self._update_verdict()  # the warning's colour
+
+    def set_presentation(self, on: bool) -> None:
+        """Advanced controls hidden; the table column widens with the larger text (the plot keeps the rest)."""
+        hide_advanced(self, on)
+        self._set_left_width(FONT_SCALE if on else 1.0)
+
+    def _set_left_width(self, scale: float) -> None:
+        self._left.setMinimumWidth(int(LEFT_WIDTH[0] * scale))
+        self._left.setMaximumWidth(int(LEFT_WIDTH[1] * scale))
+
     def load_setup(self, setup: GDSetup) -> None:
         """Show ``setup`` in the widgets and start a fresh descent from it."""
         for box in (self.function_box, self.start_x, self.start_y, self.lr_box, self.momentum_box):
@@ -183,6 +229,18 @@ class GDLab(QWidget):
                 box.blockSignals(False)
         self.gd.setup = setup
         self.reset()
+
+    def walk_to(self, steps: int) -> None:
+        """Take ``steps`` steps at once (a session's walk): table, path and verdict as if stepped by hand."""
+        self.gd.walk(steps)
+        records = self.gd.history[-MAX_TABLE_ROWS:]
+        self.table.setRowCount(len(records))
+        for row, record in enumerate(records):
+            self._fill_row(row, record)
+        self.table.scrollToBottom()
+        self._converged_at = self.gd.first_converged(CONVERGED_TOL)
+        self._redraw_point()
+        self._update_verdict()
 
     @Slot()
     def _on_function(self) -> None:
@@ -259,11 +317,14 @@ class GDLab(QWidget):
             self.table.removeRow(0)
         row = self.table.rowCount()
         self.table.insertRow(row)
+        self._fill_row(row, record)
+        self.table.scrollToBottom()
+
+    def _fill_row(self, row: int, record) -> None:
         for col, text in enumerate((str(record.step), _vec(record.x), _vec(record.grad), _vec(record.new_x))):
             cell = QTableWidgetItem(text)
             cell.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
             self.table.setItem(row, col, cell)
-        self.table.scrollToBottom()
 
     def _rebuild_plot(self) -> None:
         fn = self.gd.function
@@ -380,7 +441,7 @@ class GDLab(QWidget):
         elif gd.step_count:
             text = self.tr("Step {n}: f = {f}").format(n=gd.step_count, f=f"{gd.value():.4g}")
         self.verdict_label.setText(text)
-        self.verdict_label.setStyleSheet("color: #ff6b6b; font-weight: bold;" if warn else "")
+        self.verdict_label.setStyleSheet(f"color: {plot_colors().warning}; font-weight: bold;" if warn else "")
         self.banner.setText(self.tr("Diverging!") if warn else "")
         self._verdict = text
         self.status_label.setText(self.tr("Step {n}  ·  x = {x}  ·  f(x) = {f}").format(

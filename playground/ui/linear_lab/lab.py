@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGridLayout, QGroupB
 
 from playground.core.linear_regression import X_DATA, Y_DATA, LinearSetup, loss_surface, notes_setup
 from playground.core.loop import Progress
+from playground.ui.export import install_plot_export, loss_rows
+from playground.ui.linear_lab import classroom
 from playground.ui.teaching_plots import contour_path, markers, sync_plot
 from playground.ui.plots import FastCurve, StickyRange, make_plot
 from playground.ui.theme import plot_colors
@@ -28,10 +30,13 @@ SECONDARY_REFRESH_S = 0.2
 SURFACE_LEVELS = tuple(float(v) for v in np.geomspace(0.01, 60, 14))
 
 
-def _make_job(setup: LinearSetup):
+def _make_job(setup: LinearSetup, saved: tuple | None = None):
     from playground.core.linear_regression import LinearRegressionJob  # torch: on the worker thread
 
-    return LinearRegressionJob(setup)
+    job = LinearRegressionJob(setup)
+    if saved is not None:  # a session opened before the tab was first shown
+        job.restore(setup, *saved)
+    return job
 
 
 class LinearLab(TransportMixin, QWidget):
@@ -51,6 +56,7 @@ class LinearLab(TransportMixin, QWidget):
         self._backend_wanted = False
         self._surface_generation = -1
         self._ranges_set = False
+        self._saved: tuple | None = None  # (weights, step, loss history) of a session, until the job has them
         self._build()
         self.retranslate()
         self.transport.setEnabled(False)
@@ -67,6 +73,9 @@ class LinearLab(TransportMixin, QWidget):
         self.steps_box.setSingleStep(100)
         self.seed_box = QSpinBox()
         self.seed_box.setRange(0, 2**31 - 1)
+        # Hidden in presentation mode: the notes' values stay; only the learning rate is worth changing live.
+        for widget in (self.steps_box, self.seed_box):
+            widget.setProperty("advanced", True)
         self._show_setup(self._setup)
         self.settings_group = QGroupBox()
         form = QFormLayout(self.settings_group)
@@ -76,6 +85,7 @@ class LinearLab(TransportMixin, QWidget):
             form.addRow(label, widget)
             self._rows[key] = (label, widget)
         self.transport = TransportBar()
+        self.transport.pace_box.setProperty("advanced", True)
         self.readout = QLabel()
         self.readout.setWordWrap(True)
         self.readout.setTextFormat(Qt.RichText)
@@ -120,7 +130,7 @@ class LinearLab(TransportMixin, QWidget):
         self.contours = FastCurve(surface, pg.mkPen(c.target, width=1))
         self.path_line = FastCurve(surface, pg.mkPen(c.fit, width=2))
         self.current = markers(surface, c.fit, 11)
-        self.optimum_point = markers(surface, "#7bd88f", 9)
+        self.optimum_point = markers(surface, c.goal, 9)
         self.optimum_point.setData(np.array([2.0]), np.array([0.0]))
 
         self.loss_plot = make_plot()
@@ -138,6 +148,7 @@ class LinearLab(TransportMixin, QWidget):
         layout.addWidget(left)
         layout.addLayout(grid, 1)
         self.status_label = QLabel()
+        self._install_exports()
 
         self.connect_transport()
         self.lr_box.valueChanged.connect(self._on_setting)
@@ -147,6 +158,13 @@ class LinearLab(TransportMixin, QWidget):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+
+    def _install_exports(self) -> None:
+        """Right-click CSV on every plot (before the window gives the rest PNG/SVG only)."""
+        install_plot_export(self.fit_plot, "linear_fit", csv=lambda: classroom.fit_rows(self._trajectory))
+        for plot, name in ((self.params_plot, "linear_w_b"), (self.surface_plot, "linear_path")):
+            install_plot_export(plot, name, csv=lambda: classroom.trajectory_rows(self._trajectory))
+        install_plot_export(self.loss_plot, "linear_loss", csv=lambda: loss_rows(self._trajectory[:-1, 2]))
 
     def tab_title(self) -> str:
         return self.tr("Linear regression")
@@ -202,8 +220,8 @@ class LinearLab(TransportMixin, QWidget):
     def _start_worker(self) -> None:
         if self._loop is not None and self._loop.is_running() and not self._loop.control.stopped:
             return
-        setup = self._setup
-        self._loop = LoopThread(lambda: _make_job(setup), self, name="linear-training")
+        setup, saved = self._setup, self._saved
+        self._loop = LoopThread(lambda: _make_job(setup, saved), self, name="linear-training")
         self._loop.progress.connect(self._on_progress)
         self._loop.failed.connect(self._on_failed)
         self._generation = -1
@@ -231,14 +249,37 @@ class LinearLab(TransportMixin, QWidget):
         for box in (self.lr_box, self.steps_box, self.seed_box):
             box.blockSignals(False)
 
-    def load_setup(self, setup: LinearSetup) -> None:
-        """Show ``setup`` and restart from step 0 with it."""
+    def load_setup(self, setup: LinearSetup, saved: tuple | None = None) -> None:
+        """Show ``setup`` and restart with it: from step 0, or from ``saved`` (weights, step, loss history)."""
         self._show_setup(setup)
         self._setup = setup
         if self.transport.playing:
             self.transport.set_playing(False, emit=True)
-        if self._loop is not None:
+        if self._loop is None or self._loop.control.stopped:
+            self._saved = saved  # the job is built with it when the tab is first shown
+        elif saved is None:
             self._loop.control.post(lambda job: job.reset(setup))
+        else:
+            self._loop.control.post(lambda job: job.restore(setup, *saved))
+
+    def config(self) -> LinearSetup:
+        return self._setup
+
+    def set_config(self, config: LinearSetup) -> None:
+        self.load_setup(config)
+
+    # -- classroom hooks (linear_lab/classroom.py) -------------------------------------------------------
+    def session_state(self, with_training: bool) -> dict:
+        return classroom.session_state(self, with_training)
+
+    def check_session(self, state: dict) -> list[str]:
+        return classroom.check_session(state)
+
+    def restore_session(self, state: dict) -> None:
+        classroom.restore_session(self, state)
+
+    def apply_theme(self) -> None:
+        classroom.apply_theme(self)
 
     @Slot()
     def _on_setting(self) -> None:
@@ -250,6 +291,7 @@ class LinearLab(TransportMixin, QWidget):
         if self._loop is not None:
             self._loop.control.post(lambda job: job.apply(setup))
         if restart:
+            self._saved = None  # a session's run not loaded yet: the new seed starts afresh instead
             self.message.emit(self.tr("New seed: new initial weights, training restarted from step 0."))
 
     # -- transport ---------------------------------------------------------------
@@ -269,6 +311,7 @@ class LinearLab(TransportMixin, QWidget):
         if progress.generation != self._generation:
             self._generation = progress.generation
             self._trajectory = np.zeros((0, 3))
+            self._saved = None  # the job has it now
             if not self._ready:
                 self._ready = True
                 self.transport.setEnabled(True)
@@ -300,8 +343,8 @@ class LinearLab(TransportMixin, QWidget):
 
 
     def _draw_surface(self) -> None:
-        t = self._trajectory
-        w0, b0 = (t[0, 0], t[0, 1]) if len(t) else (0.0, 0.0)
+        known = self._trajectory[np.isfinite(self._trajectory[:, :2]).all(axis=1)]  # a session's run: w, b from its step
+        w0, b0 = (known[0, 0], known[0, 1]) if len(known) else (0.0, 0.0)
         w_lo, w_hi = min(w0, 2.0) - 1.0, max(w0, 2.0) + 1.0
         b_lo, b_hi = min(b0, 0.0) - 1.0, max(b0, 0.0) + 1.0
         w = np.linspace(w_lo, w_hi, 121)
@@ -320,7 +363,9 @@ class LinearLab(TransportMixin, QWidget):
         stride = max(1, len(t) // 2000)
         self.w_curve.set_data(steps[::stride], t[::stride, 0])
         self.b_curve.set_data(steps[::stride], t[::stride, 1])
-        self.path_line.set_data(t[::stride, 0], t[::stride, 1])
+        path = t[np.unique(np.append(np.arange(0, len(t), stride), len(t) - 1)), :2]  # up to the current point
+        path = path[np.isfinite(path).all(axis=1)]
+        self.path_line.set_data(path[:, 0], path[:, 1])
         with np.errstate(divide="ignore", invalid="ignore"):
             logs = np.log10(np.maximum(t[::stride, 2], 1e-12))
         self.loss_curve.set_data(steps[::stride], logs)

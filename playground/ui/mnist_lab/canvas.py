@@ -37,6 +37,7 @@ class DrawingCanvas(QWidget):
         self.setMinimumSize(200, 200)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setCursor(Qt.CrossCursor)
+        self.frame_color = QColor("#5a5e66")  # the theme's (apply_theme); the drawing stays white on black
 
     # -- geometry ----------------------------------------------------------------
     def _square(self) -> QRectF:
@@ -120,6 +121,10 @@ class DrawingCanvas(QWidget):
                 self._paint_segment(eraser, a, b)
         self.update()
 
+    def set_frame_color(self, color) -> None:
+        self.frame_color = QColor(color)
+        self.update()
+
     def clear(self) -> None:
         self.strokes.clear()
         self._current = None
@@ -152,6 +157,6 @@ class DrawingCanvas(QWidget):
         painter.fillRect(self.rect(), self.palette().window())
         rect = self._square()
         painter.drawImage(rect, self.image)
-        painter.setPen(QPen(QColor("#5a5e66"), 1))
+        painter.setPen(QPen(self.frame_color, 1))
         painter.drawRect(rect.adjusted(0, 0, -1, -1))
         painter.end()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -14,12 +14,21 @@ from playground.ui.theme import plot_colors
 MAX_EXAMPLES = 60
 
 
+def colormap_for(colors) -> pg.ColorMap:
+    """viridis on the dark theme; on the light one, from the background to the theme's blue (light = few)."""
+    background = pg.mkColor(colors.background)
+    if background.lightness() < 128:
+        return pg.colormap.get("viridis")
+    accent = pg.mkColor(colors.train_points)
+    faint = pg.mkColor(*(int(0.9 * b + 0.1 * a) for a, b in zip(accent.getRgb()[:3], background.getRgb()[:3])))
+    return pg.ColorMap([0.0, 1.0], [faint, accent.darker(140)])
+
+
 class ConfusionView(QWidget):
     cellClicked = Signal(int, int)  # true class, predicted class
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        c = plot_colors()
         self.plot = make_plot(grid=False)
         item = self.plot.getPlotItem()
         item.setMouseEnabled(False, False)
@@ -27,13 +36,12 @@ class ConfusionView(QWidget):
         item.setXRange(0, 10, padding=0)
         item.setYRange(0, 10, padding=0)
         self.image = pg.ImageItem(axisOrder="row-major")
-        self.image.setLookupTable(pg.colormap.get("viridis").getLookupTable(nPts=256))
         item.addItem(self.image)
         self.texts = []
         for r in range(10):
             row = []
             for col in range(10):
-                text = pg.TextItem("", color=c.foreground, anchor=(0.5, 0.5))
+                text = pg.TextItem("", anchor=(0.5, 0.5))
                 text.setPos(col + 0.5, r + 0.5)
                 item.addItem(text)
                 row.append(text)
@@ -61,6 +69,35 @@ class ConfusionView(QWidget):
         self.matrix: np.ndarray | None = None
         self.class_names = [str(i) for i in range(10)]
         self._images = self._labels = self._probs = None
+        self.apply_theme()
+
+    # -- theme ------------------------------------------------------------------------------------
+    def apply_theme(self) -> None:
+        """The colour map of the theme, and cell counts in black or white, whichever reads on the cell."""
+        self.lut = colormap_for(plot_colors()).getLookupTable(nPts=256)
+        self.image.setLookupTable(self.lut)
+        self._color_texts()
+
+    def _color_texts(self) -> None:
+        if self.matrix is None:
+            return
+        for r in range(10):
+            for col in range(10):
+                rgb = self.lut[int(round(self._share[r, col] * 255))][:3]
+                light_cell = 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2] > 140
+                self.texts[r][col].setColor("#111111" if light_cell else "#f0f0f0")
+
+    def clear(self) -> None:
+        """No results (e.g. a model opened from a session: the last matrix belonged to another run)."""
+        self.matrix = None
+        self._images = self._labels = self._probs = None
+        self.image.clear()
+        for row in self.texts:
+            for text in row:
+                text.setText("")
+        self.per_class_label.setText("")
+        self.examples_label.setText("")
+        self.examples.clear()
 
     def set_results(self, confusion: np.ndarray, images: np.ndarray, labels: np.ndarray, probs: np.ndarray,
                     class_names: list[str], per_class_text: str) -> None:
@@ -69,15 +106,14 @@ class ConfusionView(QWidget):
         self.class_names = list(class_names)
         # Colour by share of the row, so every class is readable whatever its size.
         rows = self.matrix.sum(axis=1, keepdims=True).clip(min=1)
-        share = self.matrix / rows
-        self.image.setImage(share, levels=(0, 1))
+        self._share = self.matrix / rows
+        self.image.setImage(self._share, levels=(0, 1))
         self.image.setRect(0, 0, 10, 10)  # after setImage: one unit per cell
         for r in range(10):
             for col in range(10):
                 n = int(self.matrix[r, col])
-                text = self.texts[r][col]
-                text.setText(str(n) if n else "")
-                text.setColor("#111111" if share[r, col] > 0.6 else "#e8e8e8")
+                self.texts[r][col].setText(str(n) if n else "")
+        self._color_texts()
         self.per_class_label.setText(per_class_text)
         self.examples.clear()
 

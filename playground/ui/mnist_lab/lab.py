@@ -17,8 +17,8 @@ import threading
 import time
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QMessageBox,
                                QProgressBar, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
@@ -26,6 +26,8 @@ from playground.core.digit_preprocess import normalize, preprocess_drawing
 from playground.core.history import LossHistory
 from playground.core.loop import Progress
 from playground.core.mnist_config import MnistConfig
+from playground.ui.i18n import core_text, core_texts
+from playground.ui.mnist_lab import classroom as mnist_classroom
 from playground.ui.mnist_lab.canvas import DrawingCanvas
 from playground.ui.mnist_lab.confusion import ConfusionView
 from playground.ui.mnist_lab.controls import MnistControls
@@ -40,7 +42,7 @@ SECONDARY_REFRESH_S = 0.2
 class _Loader(QObject):
     """Loads the bundled models on a plain thread; ``loaded`` arrives on the GUI thread."""
 
-    loaded = Signal(object, object)  # {arch: LoadedModel}, error text or None
+    loaded = Signal(object, object)  # {arch: LoadedModel}, [ModelFileError] or None
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -58,8 +60,8 @@ class _Loader(QObject):
             try:
                 models[arch] = load_model(bundled_model_path(arch))
             except ModelFileError as exc:
-                errors.append(str(exc))
-        self.loaded.emit(models, "; ".join(errors) or None)
+                errors.append(exc)
+        self.loaded.emit(models, errors or None)  # exceptions: the GUI thread shows them translated
 
 
 def _make_job(config: MnistConfig, dataset):
@@ -97,6 +99,7 @@ class MnistLab(QWidget):
         self.error_dialog: QMessageBox | None = None
         self.last_latency_s: float | None = None
         self._build()
+        self.apply_theme()
         self.retranslate()
 
     # -- layout ------------------------------------------------------------------
@@ -109,7 +112,6 @@ class MnistLab(QWidget):
         self.eraser_button.setCheckable(True)
         self.model_box = QComboBox()
         self.model_label = QLabel()
-        self.model_label.setFixedHeight(self.model_label.fontMetrics().lineSpacing() + 4)
         tools = QHBoxLayout()
         for b in (self.clear_button, self.undo_button, self.eraser_button):
             tools.addWidget(b)
@@ -127,7 +129,7 @@ class MnistLab(QWidget):
         model_row.addWidget(self.save_model_button)
         dl.addLayout(model_row)
         dl.addWidget(self.model_label)
-        canvas_row = QHBoxLayout()
+        self.canvas_row = canvas_row = QHBoxLayout()
         canvas_col = QVBoxLayout()
         canvas_col.addWidget(self.canvas, 1)
         canvas_col.addLayout(tools)
@@ -152,8 +154,6 @@ class MnistLab(QWidget):
         self.progress_bar.setTextVisible(True)
         self.accuracy_label = QLabel()
         self.accuracy_label.setAlignment(Qt.AlignLeft | Qt.AlignTop)
-        # A fixed height: new lines never re-lay out the panel (and its plots) while training.
-        self.accuracy_label.setFixedHeight(self.accuracy_label.fontMetrics().lineSpacing() * 6 + 4)
         c = plot_colors()
         self.loss_plot = make_plot()
         self.loss_plot.setMinimumHeight(140)
@@ -178,7 +178,7 @@ class MnistLab(QWidget):
         rl.addWidget(self.accuracy_label)
         rl.addWidget(self.results_tabs, 1)
 
-        splitter = QSplitter(Qt.Horizontal)
+        self.splitter = splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(draw_group)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
@@ -186,6 +186,7 @@ class MnistLab(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
         self.status_label = QLabel()
+        self.fit_label_heights()
 
         self.canvas.changed.connect(self.update_prediction)
         self.clear_button.clicked.connect(self.canvas.clear)
@@ -217,19 +218,76 @@ class MnistLab(QWidget):
         self._set_training_ui(False)
         self.save_model_button.setEnabled(False)
 
-    # -- classroom hooks: settings and sessions remember the training settings (not the weights) --
+    # -- classroom hooks (ui/classroom.py): sessions, presentation mode, live theme ----------------
+    # Settings and plain sessions keep the training settings; "with trained weights" adds the model the
+    # canvas uses and the loss history (the config's network fields then describe that model).
     config_type = MnistConfig
 
     def session_state(self, with_training: bool = False) -> dict:
         from playground.core.config import to_dict
 
-        return {"config": to_dict(self.controls.config())}
+        config = self.controls.config()
+        if not with_training or self._model is None:
+            return {"config": to_dict(config)}
+        config = mnist_classroom.config_for_model(config, self._spec)
+        if config is None or not mnist_classroom.is_digit_model(self._meta):
+            self.message.emit(self.tr("The MNIST model was not added to the session: sessions keep models for "
+                                      "the MNIST digits only. Use Save MNIST model… instead."))
+            return {"config": to_dict(self.controls.config())}
+        state = {"config": to_dict(config), "weights": mnist_classroom.weights_copy(self._model),
+                 "step": self._meta.get("steps")}
+        if len(self._history):
+            state["loss_history"] = self._history.values().copy()
+        return state
 
     def restore_session(self, state: dict) -> None:
         from playground.core.config import from_dict
 
         config, _problems = from_dict(MnistConfig, (state or {}).get("config"))
+        weights = (state or {}).get("weights")
+        if weights is not None:
+            if self.is_training():  # its next epoch would replace the session's model on the canvas
+                self.stop_training()
+                self.message.emit(self.tr("MNIST training stopped: the opened session brings its own model"))
+            self._use_session_model(config, weights, state.get("step"))
+            self._show_saved_history(state.get("loss_history"))
         self.set_config(config)
+
+    def _use_session_model(self, config: MnistConfig, weights: dict, step) -> None:
+        loaded = mnist_classroom.session_model(config, weights, step)
+        arch = mnist_classroom.same_bundled(self._bundled, loaded)
+        if arch is not None:  # the bundled model itself: keep its name and test accuracy
+            self._use_loaded(self._bundled[arch], f"bundled:{arch}")
+        else:
+            self._use_loaded(loaded, "session")
+
+    def _show_saved_history(self, history) -> None:
+        """The loss curve of the saved model's training; the confusion matrix belonged to another run."""
+        self._history.clear()
+        self._loss_range.reset(0.0, 1.0)
+        self.loss_curve.clear()
+        self.confusion.clear()
+        self.accuracy_label.setText("")
+        self.progress_bar.setValue(0)
+        self.progress_bar.setFormat(self.tr("Model opened from a session"))
+        if history is not None and len(history):
+            self._history.extend(history)
+            self._draw_loss(len(self._history))
+        self.results_tabs.setCurrentWidget(self.loss_plot)
+
+    def set_presentation(self, on: bool) -> None:
+        """Bigger canvas and probabilities for the room; advanced controls hidden (Esc restores)."""
+        mnist_classroom.set_presentation(self, on)
+
+    def apply_theme(self) -> None:
+        """Recolour the loss curve, probability bars and confusion matrix (the canvas stays white on black)."""
+        mnist_classroom.apply_theme(self)
+
+    def fit_label_heights(self) -> None:
+        """Fixed heights (new lines never re-lay out the panel and its plots while training), refitted
+        when presentation mode changes the font."""
+        self.model_label.setFixedHeight(self.model_label.fontMetrics().lineSpacing() + 4)
+        self.accuracy_label.setFixedHeight(self.accuracy_label.fontMetrics().lineSpacing() * 6 + 4)
 
     def install_menus(self, window) -> None:
         window.add_file_actions([self.open_model_action, self.save_model_action, self.open_dataset_action])
@@ -278,6 +336,7 @@ class MnistLab(QWidget):
         ci.setTitle(self.tr("Click a cell to see its test images"))
         self.prob_view.preview_caption.setText(self.tr("What the network sees (28 × 28):"))
         self.controls.retranslate()
+        self.prob_view.set_class_names(self._class_titles(self._class_names))
         self._fill_model_box()
         self._update_dataset_label()
         self._update_model_label()
@@ -310,7 +369,7 @@ class MnistLab(QWidget):
     def _on_bundled_loaded(self, models: dict, error) -> None:
         self._bundled = models
         if error:
-            self.message.emit(self.tr("Could not open a bundled model: {detail}").format(detail=error))
+            self.message.emit(self.tr("Could not open a bundled model: {detail}").format(detail="; ".join(core_texts(error))))
         self._fill_model_box()
         if self._model is None and models:
             arch = "mlp" if "mlp" in models else next(iter(models))
@@ -343,6 +402,8 @@ class MnistLab(QWidget):
     def _source_title(self) -> str:
         if self._source == "trained":
             return self.tr("Just trained")
+        if self._source == "session":
+            return self.tr("From the session")
         return self.tr("File: {name}").format(name=self._source.rsplit("/", 1)[-1])
 
     def _on_model_chosen(self, index: int) -> None:
@@ -360,7 +421,7 @@ class MnistLab(QWidget):
         self._std = float(self._meta.get("std", 0.3081) or 0.3081)
         names = self._meta.get("class_names")
         self._class_names = list(names) if isinstance(names, list) and len(names) == 10 else [str(i) for i in range(10)]
-        self.prob_view.set_class_names(self._class_names)
+        self.prob_view.set_class_names(self._class_titles(self._class_names))
         self.save_model_button.setEnabled(True)
         self.save_model_action.setEnabled(True)
         self._fill_model_box()
@@ -371,15 +432,48 @@ class MnistLab(QWidget):
         if self._spec is None:
             self.model_label.setText(self.tr("Loading the bundled model…"))
             return
-        from playground.core.mnist_models import describe
-
-        acc = self._meta.get("test_accuracy")
-        text = describe(self._spec)
+        acc, steps = self._meta.get("test_accuracy"), self._meta.get("steps")
+        text = self._model_name(self._spec)
         if isinstance(acc, (int, float)):
             text += " · " + self.tr("test accuracy {acc}").format(acc=f"{acc:.1%}")
+        elif self._source == "session" and isinstance(steps, int):
+            text += " · " + self.tr("{n} training steps").format(n=steps)
         if self._meta.get("dataset"):
-            text += " · " + str(self._meta["dataset"])
+            text += " · " + self._dataset_name(self._meta["dataset"])
         self.model_label.setText(text)
+
+    # -- names from core, in the UI's language ----------------------------------------------
+    def _model_name(self, spec: dict) -> str:
+        """'MLP 784-128-10 ReLU' composed here from core's parts, so the words can be translated."""
+        from playground.core.mnist_models import summary
+
+        parts = summary(spec)
+        if parts["arch"] == "cnn":
+            template = self.tr("CNN {layers} {activation}")
+        else:
+            template = self.tr("MLP {layers} {activation}")
+        return template.format(layers=parts["layers"], activation=parts["activation"])
+
+    def _dataset_name(self, name: str) -> str:
+        """A dataset's stored (English) name in the UI's language; unknown names as they are."""
+        from playground.core.mnist_data import dataset_kind
+
+        if dataset_kind(name) == "mnist_subset":
+            return self.tr("MNIST (5k subset)")
+        return str(name)  # "MNIST", "Fashion-MNIST": names, the same in every language
+
+    def _describe_dataset(self, dataset) -> str:
+        return self.tr("{name}: {train} train / {test} test images").format(
+            name=self._dataset_name(dataset.name), train=f"{dataset.num_train:,}", test=f"{dataset.num_test:,}")
+
+    def _class_titles(self, names: list[str]) -> list[str]:
+        """Fashion-MNIST's class names (stored in English in datasets and model files), translated."""
+        from playground.core.mnist_data import FASHION_CLASS_NAMES
+
+        if list(names) != FASHION_CLASS_NAMES:
+            return list(names)
+        return [self.tr("T-shirt/top"), self.tr("Trouser"), self.tr("Pullover"), self.tr("Dress"), self.tr("Coat"),
+                self.tr("Sandal"), self.tr("Shirt"), self.tr("Sneaker"), self.tr("Bag"), self.tr("Ankle boot")]
 
     # -- prediction ------------------------------------------------------------------
     @Slot()
@@ -402,7 +496,8 @@ class MnistLab(QWidget):
         with torch.inference_mode():
             probs = torch.softmax(self._model(x), dim=1)[0].numpy()
         top = int(np.argmax(probs))
-        caption = self.tr("{name} with {p} confidence").format(name=self._class_names[top], p=f"{probs[top]:.1%}")
+        caption = self.tr("{name} with {p} confidence").format(name=self.prob_view.class_names[top],
+                                                              p=f"{probs[top]:.1%}")
         self.prob_view.show_prediction(probs, image28, caption)
         if started:
             self.last_latency_s = time.perf_counter() - started
@@ -413,7 +508,7 @@ class MnistLab(QWidget):
         if self._dataset is None:
             self.dataset_label.setText(self.tr("Data: bundled MNIST subset (4,000 train / 1,000 test)"))
         else:
-            self.dataset_label.setText(self.tr("Data: {desc}").format(desc=self._dataset.describe()))
+            self.dataset_label.setText(self.tr("Data: {desc}").format(desc=self._describe_dataset(self._dataset)))
 
     def open_dataset(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Open an MNIST-style dataset folder"))
@@ -428,12 +523,12 @@ class MnistLab(QWidget):
             dataset = load_folder(folder)
         except DatasetError as exc:
             self._show_error(self.tr("Could not open the dataset"),
-                             self.tr("Could not open the dataset: {detail}").format(detail=str(exc)))
+                             self.tr("Could not open the dataset: {detail}").format(detail=core_text(exc)))
             return False
         self._dataset = dataset
         self._dataset_folder = folder
         self._update_dataset_label()
-        self.message.emit(self.tr("Loaded {desc}").format(desc=dataset.describe()))
+        self.message.emit(self.tr("Loaded {desc}").format(desc=self._describe_dataset(dataset)))
         return True
 
     def _show_error(self, title: str, text: str) -> None:
@@ -461,7 +556,7 @@ class MnistLab(QWidget):
             save_model(path, self._spec, self._model.state_dict(), self._meta)
         except OSError as exc:
             self._show_error(self.tr("Could not save the model"),
-                             self.tr("Could not save the model: {detail}").format(detail=str(exc)))
+                             self.tr("Could not save the model: {detail}").format(detail=core_text(exc)))
             return False
         self.message.emit(self.tr("Saved the model to {path}").format(path=path))
         return True
@@ -479,7 +574,7 @@ class MnistLab(QWidget):
             loaded = load_model(path)
         except ModelFileError as exc:
             self._show_error(self.tr("Could not open the model"),
-                             self.tr("Could not open the model: {detail}").format(detail=str(exc)))
+                             self.tr("Could not open the model: {detail}").format(detail=core_text(exc)))
             return False
         self._use_loaded(loaded, str(path))
         self.message.emit(self.tr("Opened the model {path}").format(path=path))
@@ -579,7 +674,7 @@ class MnistLab(QWidget):
         if version != self._weights_version:
             self._weights_version = version
             if version > 1:  # version 1 is the untrained model: keep the previous one for the canvas
-                self._adopt_weights(snap)
+                self._adopt_weights(snap, progress.step)
         now = time.perf_counter()
         final = progress.state in ("finished", "diverged")
         if final or now - self._last_secondary >= SECONDARY_REFRESH_S:
@@ -593,7 +688,8 @@ class MnistLab(QWidget):
             self._set_training_ui(False)
             self.message.emit(self.tr("The loss became NaN or infinite: try a smaller learning rate"))
 
-    def _adopt_weights(self, snap: dict) -> None:
+    def _adopt_weights(self, snap: dict, step: int) -> None:
+        from playground.core.mnist_data import BUNDLED_NAME
         from playground.core.mnist_models import build_model
         from playground.core.model_io import LoadedModel
 
@@ -605,14 +701,15 @@ class MnistLab(QWidget):
             self._model.load_state_dict(snap["weights"])
             self._meta["test_accuracy"] = acc
             self._meta["epochs"] = len(snap["test_acc"])
+            self._meta["steps"] = step
             self._update_model_label()
             self.update_prediction()
             return
         model = build_model(snap["spec"])
         model.load_state_dict(snap["weights"])
         model.eval()
-        meta = {"dataset": dataset.name if dataset is not None else "MNIST (5k subset)", "test_accuracy": acc,
-                "epochs": len(snap["test_acc"]),
+        meta = {"dataset": dataset.name if dataset is not None else BUNDLED_NAME, "test_accuracy": acc,
+                "epochs": len(snap["test_acc"]), "steps": step,
                 "mean": dataset.mean if dataset is not None else 0.1307,
                 "std": dataset.std if dataset is not None else 0.3081,
                 "class_names": list(dataset.class_names) if dataset is not None else [str(i) for i in range(10)]}
@@ -641,14 +738,18 @@ class MnistLab(QWidget):
         head = self.tr("Training loss {loss}").format(loss=f"{last:.4f}") if last is not None else ""
         self.accuracy_label.setText("\n".join([head] + lines[-5:]))
         if len(self._history):
-            x, y = self._history.decimated(800)
-            item = self.loss_plot.getPlotItem()
-            lo, hi = 0.0, float(np.nanmax(y)) if len(y) else 1.0
-            if self._loss_range.include(lo, hi):
-                item.setYRange(self._loss_range.lo, self._loss_range.hi, padding=0)
-            item.setXRange(0, max(100, total), padding=0)
-            self.loss_curve.set_data(x, y)
+            self._draw_loss(total)
         self.status_label.setText(self.tr("MNIST: step {step}/{total}").format(step=progress.step, total=total))
+
+    def _draw_loss(self, total_steps: int) -> None:
+        x, y = self._history.decimated(800)
+        item = self.loss_plot.getPlotItem()
+        finite = y[np.isfinite(y)]
+        lo, hi = 0.0, float(finite.max()) if len(finite) else 1.0
+        if self._loss_range.include(lo, hi):
+            item.setYRange(self._loss_range.lo, self._loss_range.hi, padding=0)
+        item.setXRange(0, max(100, total_steps), padding=0)
+        self.loss_curve.set_data(x, y)
 
     def _show_results(self, results: dict) -> None:
         dataset = self._dataset
@@ -657,7 +758,7 @@ class MnistLab(QWidget):
 
             images, names = load_bundled().test_images, [str(i) for i in range(10)]
         else:
-            images, names = dataset.test_images, list(dataset.class_names)
+            images, names = dataset.test_images, self._class_titles(dataset.class_names)
         matrix = results["confusion"]
         rows = matrix.sum(axis=1)
         per_class = [self.tr("{name}: {acc}").format(name=names[i], acc=f"{matrix[i, i] / rows[i]:.0%}" if rows[i] else "–")

@@ -12,33 +12,28 @@ from playground.ui.plots import make_plot
 from playground.ui.theme import plot_colors
 
 PREVIEW_SCALE = 4
+TOP_POINT_SIZE = 40
+PLOT_MIN_HEIGHT = 150
+PRESENTATION_SCALE = 1.6  # top class, bars and preview in presentation mode
 
 
 class ProbabilityView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        c = plot_colors()
         self.plot = make_plot(grid=False)
         item = self.plot.getPlotItem()
         item.setXRange(-0.6, 9.6, padding=0)
         item.setYRange(0, 1.0, padding=0)
         item.setMouseEnabled(False, False)
-        self.bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7,
-                                    brush=pg.mkBrush(c.fit), pen=pg.mkPen(None))
+        self.bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7, pen=pg.mkPen(None))
         item.addItem(self.bars)
-        self.plot.setMinimumHeight(150)
+        self.plot.setMinimumHeight(PLOT_MIN_HEIGHT)  # it stretches; a larger minimum would crowd small screens
         self.set_class_names([str(i) for i in range(10)])
         self.top_label = QLabel()
-        font = QFont()
-        font.setPointSize(40)
-        font.setBold(True)
-        self.top_label.setFont(font)
         self.top_label.setAlignment(Qt.AlignCenter)
         self.confidence_label = QLabel()
         self.confidence_label.setAlignment(Qt.AlignCenter)
         self.preview = QLabel()
-        self.preview.setFixedSize(28 * PREVIEW_SCALE + 2, 28 * PREVIEW_SCALE + 2)
-        self.preview.setStyleSheet("background: black; border: 1px solid #5a5e66;")
         self.preview_caption = QLabel()
         self.preview_caption.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -49,7 +44,31 @@ class ProbabilityView(QWidget):
         layout.addWidget(self.preview_caption)
         layout.addWidget(self.preview, 0, Qt.AlignHCenter)
         self.probs: np.ndarray | None = None
+        self._image28: np.ndarray | None = None
         self.class_names: list[str] = [str(i) for i in range(10)]
+        self.scale = 1.0
+        self.set_presentation(False)
+        self.apply_theme()
+
+    # -- classroom ------------------------------------------------------------------------------
+    def apply_theme(self) -> None:
+        """Bars in a muted colour, the top class highlighted; the preview framed like the plots."""
+        c = plot_colors()
+        self.bar_brush, self.top_brush = pg.mkBrush(c.target), pg.mkBrush(c.fit)
+        self.preview.setStyleSheet(f"background: black; border: 1px solid {c.target};")
+        self._paint_bars()
+
+    def set_presentation(self, on: bool) -> None:
+        """Everything larger for the room (PRESENTATION_SCALE); off restores the normal sizes."""
+        self.scale = PRESENTATION_SCALE if on else 1.0
+        font = QFont()
+        font.setPointSize(int(TOP_POINT_SIZE * self.scale))
+        font.setBold(True)
+        self.top_label.setFont(font)
+        self.bars.setOpts(width=0.8 if on else 0.7)
+        side = int(28 * PREVIEW_SCALE * self.scale)
+        self.preview.setFixedSize(side + 2, side + 2)
+        self._paint_preview()
 
     def set_class_names(self, names: list[str]) -> None:
         self.class_names = list(names)
@@ -59,21 +78,29 @@ class ProbabilityView(QWidget):
     def show_prediction(self, probs: np.ndarray | None, image28: np.ndarray | None, caption: str) -> None:
         """``probs`` None = empty canvas: no prediction."""
         self.probs = probs
-        if probs is None:
-            self.bars.setOpts(height=np.zeros(10))
-            self.top_label.setText("–")
-            self.confidence_label.setText(caption)
+        self._image28 = None if probs is None else image28
+        self._paint_bars()
+        self._paint_preview()
+        self.confidence_label.setText(caption)
+        self.top_label.setText("–" if probs is None else self.class_names[int(np.argmax(probs))])
+
+    def _paint_bars(self) -> None:
+        if self.probs is None:
+            self.bars.setOpts(height=np.zeros(10), brushes=[self.bar_brush] * 10)
+            return
+        top = int(np.argmax(self.probs))
+        brushes = [self.top_brush if i == top else self.bar_brush for i in range(10)]
+        self.bars.setOpts(height=np.asarray(self.probs, dtype=float), brushes=brushes)
+
+    def _paint_preview(self) -> None:
+        if self._image28 is None:
             self.preview.setPixmap(QPixmap())
             return
-        self.bars.setOpts(height=np.asarray(probs, dtype=float))
-        top = int(np.argmax(probs))
-        self.top_label.setText(self.class_names[top])
-        self.confidence_label.setText(caption)
-        if image28 is not None:
-            data = np.ascontiguousarray(np.clip(image28 * 255, 0, 255).astype(np.uint8))
-            qimage = QImage(data.data, 28, 28, 28, QImage.Format_Grayscale8).copy()
-            self.preview.setPixmap(QPixmap.fromImage(qimage).scaled(28 * PREVIEW_SCALE, 28 * PREVIEW_SCALE,
-                                                                    Qt.IgnoreAspectRatio, Qt.FastTransformation))
+        data = np.ascontiguousarray(np.clip(self._image28 * 255, 0, 255).astype(np.uint8))
+        qimage = QImage(data.data, 28, 28, 28, QImage.Format_Grayscale8).copy()
+        side = int(28 * PREVIEW_SCALE * self.scale)
+        self.preview.setPixmap(QPixmap.fromImage(qimage).scaled(side, side, Qt.IgnoreAspectRatio,
+                                                                Qt.FastTransformation))
 
     def top_class(self) -> str | None:
         return None if self.probs is None else self.class_names[int(np.argmax(self.probs))]

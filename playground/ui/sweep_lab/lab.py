@@ -4,6 +4,7 @@ The whole grid trains as one batched job (core/sweep.py) in one worker thread.
 The small multiples are path items in one view, refreshed at most 10 times a
 second; the table of final losses is coloured like a heatmap, and clicking a
 cell opens that configuration in the Curve lab (``openInCurveLab``).
+Sessions, presentation mode, theme and CSV export live in classroom.py.
 """
 
 from __future__ import annotations
@@ -11,40 +12,31 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import replace
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QHeaderView, QPushButton, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from playground.core.curve_config import CurveConfig, notes_preset
 from playground.core.loop import Progress
-from playground.core.sweep_config import (DEFAULT_STEPS, SWEEPABLE, SweepAxis, SweepSpec,
-                                          format_value, parse_values)
+from playground.core.sweep_config import (DEFAULT_STEPS, MAX_STEPS, SWEEPABLE, SweepAxis, SweepConfig, SweepSpec,
+                                          format_value, make_sweep_config, parse_values)
+from playground.ui.i18n import core_texts
+from playground.ui.sweep_lab import classroom
 from playground.ui.sweep_lab.multiples import SmallMultiples
 from playground.workers.loop_thread import LoopThread
 
 REFRESH_S = 0.1  # small multiples and table: at most 10 redraws a second
 
 
-def _make_job(spec: SweepSpec):
+def _make_job(spec: SweepSpec, saved=None):
     from playground.core.sweep import SweepJob  # imports torch: runs on the worker thread
 
-    return SweepJob(spec)
-
-
-def _heat_color(t: float) -> QColor:
-    """0 (best) → teal, 1 (worst) → dark red; NaN → grey."""
-    if not math.isfinite(t):
-        return QColor(90, 90, 90)
-    stops = [(0.0, (32, 160, 120)), (0.5, (200, 170, 50)), (1.0, (150, 40, 40))]
-    for (t0, c0), (t1, c1) in zip(stops, stops[1:]):
-        if t <= t1:
-            u = (t - t0) / (t1 - t0)
-            return QColor(*(int(a + (b - a) * u) for a, b in zip(c0, c1)))
-    return QColor(*stops[-1][1])
+    return SweepJob(spec, saved)
 
 
 class SweepLab(QWidget):
@@ -64,8 +56,12 @@ class SweepLab(QWidget):
         self._started_at = 0.0
         self._state = "idle"
         self._train: np.ndarray | None = None
+        self._test: np.ndarray | None = None
+        self._last_progress: Progress | None = None
         self._generation = -1
         self._build()
+        classroom.install_exports(self)  # before the window's generic PNG/SVG pass, which keeps it
+        classroom.apply_theme(self)
         self.retranslate()
 
     # -- layout ------------------------------------------------------------
@@ -90,7 +86,7 @@ class SweepLab(QWidget):
             form.addRow(label, box)
             form.addRow(values_label, edit)
         self.steps_box = QSpinBox()
-        self.steps_box.setRange(1, 100_000)
+        self.steps_box.setRange(1, MAX_STEPS)
         self.steps_box.setSingleStep(100)
         self.steps_box.setValue(DEFAULT_STEPS)
         self.steps_label = QLabel()
@@ -103,7 +99,6 @@ class SweepLab(QWidget):
         self.stop_button.setEnabled(False)
         self.problem_label = QLabel()
         self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet("color: #ff6b6b;")
         self.problem_label.hide()
         self.best_label = QLabel()
         self.best_label.setWordWrap(True)
@@ -121,8 +116,12 @@ class SweepLab(QWidget):
         left_layout.addWidget(self.problem_label)
         left_layout.addWidget(self.best_label)
         left_layout.addStretch(1)
-        left.setMinimumWidth(280)
-        left.setMaximumWidth(380)
+        left.setMinimumWidth(classroom.PANEL_WIDTH[0])
+        left.setMaximumWidth(classroom.PANEL_WIDTH[1])
+        self.left_panel = left
+        # Hidden in presentation mode: details of the set-up, not what a class looks at.
+        for widget in (self.steps_box, self.use_curve_button):
+            widget.setProperty("advanced", True)
 
         self.multiples = SmallMultiples()
         self.table = QTableWidget()
@@ -130,6 +129,8 @@ class SweepLab(QWidget):
         self.table.setSelectionMode(QTableWidget.SingleSelection)
         self.table.cellClicked.connect(self._on_cell_clicked)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        # Rows fit their text, also when presentation mode enlarges the font.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         right = QSplitter(Qt.Vertical)
         right.addWidget(self.multiples.widget)
         right.addWidget(self.table)
@@ -202,6 +203,32 @@ class SweepLab(QWidget):
     def is_running(self) -> bool:
         return self._state == "running"
 
+    # -- classroom hooks (classroom.py) -----------------------------------------------------------
+    def config(self) -> SweepConfig:
+        """The set-up as shown: the settings not varied, the settings varied (values as typed), the steps."""
+        axes = [(box.currentData(), edit.text()) for box, edit in zip(self.axis_boxes, self.value_edits)
+                if box.currentData()]
+        return make_sweep_config(self._base, axes, self.steps_box.value())
+
+    def set_config(self, config: SweepConfig) -> None:
+        self.set_base_config(config.base())
+        self.set_axes(config.axes_text(), config.max_steps)
+
+    def session_state(self, with_training: bool = False) -> dict[str, Any]:
+        return classroom.session_state(self, with_training)
+
+    def check_session(self, state: dict[str, Any]) -> list[str]:
+        return classroom.check_session(self, state)
+
+    def restore_session(self, state: dict[str, Any]) -> None:
+        classroom.restore_session(self, state)
+
+    def set_presentation(self, on: bool) -> None:
+        classroom.set_presentation(self, on)
+
+    def apply_theme(self) -> None:
+        classroom.apply_theme(self)
+
     # -- set-up --------------------------------------------------------------
     def base_config(self) -> CurveConfig:
         return self._base
@@ -254,7 +281,7 @@ class SweepLab(QWidget):
     def _update_count(self, *_args) -> None:
         spec, problems = self.spec()
         if spec is None:
-            self.problem_label.setText("\n".join(problems))
+            self.problem_label.setText("\n".join(core_texts(problems)))
             self.problem_label.setVisible(bool(problems))
             self.run_button.setEnabled(False)
         else:
@@ -267,26 +294,51 @@ class SweepLab(QWidget):
     def run_sweep(self) -> None:
         spec, problems = self.spec()
         if spec is None:
-            self.message.emit(self.tr("Cannot run this sweep: {detail}").format(detail="; ".join(problems)))
+            self.message.emit(self.tr("Cannot run this sweep: {detail}").format(detail="; ".join(core_texts(problems))))
             return
+        self._start(spec)
+        self.message.emit(self.tr("Training {n} networks together…").format(n=spec.count()))
+
+    def show_saved(self, spec: SweepSpec, saved) -> None:
+        """Show a sweep saved in a session (a core.sweep.SavedSweep) as it was, without training it."""
+        self._start(spec, saved)
+
+    def _start(self, spec: SweepSpec, saved=None) -> None:
         self.shutdown()
         self._spec = spec
         self._configs = spec.configs()
-        self._train = None
+        self._train = self._test = None
+        self._last_progress = None
         self._generation = -1
         rows, cols = (spec.shape() + (1,))[:2]
-        self.multiples.set_grid(rows, cols, [self._cell_label(c) for c in self._configs])
+        # One line per setting: narrow enough for a cell of an 8 × 8 grid, or for presentation mode's font.
+        self.multiples.set_grid(rows, cols, [self._cell_label(c, "\n") for c in self._configs])
         self._setup_table(rows, cols)
         self.best_label.setText("")
-        self._state = "running"
+        self._state = "running" if saved is None else "restoring"
         self._started_at = time.perf_counter()
-        self._loop = LoopThread(lambda: _make_job(spec), self, name="sweep-training")
+        self._loop = LoopThread(lambda: _make_job(spec, saved), self, name="sweep-training")
         self._loop.progress.connect(self._on_progress)
         self._loop.failed.connect(self._on_failed)
-        self._loop.control.resume()
+        if saved is None:
+            self._loop.control.resume()
         self._loop.start()
-        self.stop_button.setEnabled(True)
-        self.message.emit(self.tr("Training {n} networks together…").format(n=spec.count()))
+        self.stop_button.setEnabled(saved is None)
+
+    def clear_results(self) -> None:
+        """Stop any sweep and show none (before a session's set-up replaces the current one)."""
+        self.shutdown()
+        self._spec, self._configs = None, []
+        self._train = self._test = None
+        self._last_progress = None
+        self._state = "idle"
+        self.multiples.set_grid(0, 0, [])
+        self.table.clear()
+        self.table.setRowCount(0)
+        self.table.setColumnCount(0)
+        self.best_label.setText("")
+        self.stop_button.setEnabled(False)
+        self._update_status()
 
     @Slot()
     def stop_sweep(self) -> None:
@@ -296,8 +348,8 @@ class SweepLab(QWidget):
         self.stop_button.setEnabled(False)
         self._update_status()
 
-    def _cell_label(self, config: CurveConfig) -> str:
-        return ", ".join(f"{axis.name}={format_value(axis.name, getattr(config, axis.name))}"
+    def _cell_label(self, config: CurveConfig, separator: str = ", ") -> str:
+        return separator.join(f"{axis.name}={format_value(axis.name, getattr(config, axis.name))}"
                          for axis in self._spec.axes)
 
     def _setup_table(self, rows: int, cols: int) -> None:
@@ -320,28 +372,45 @@ class SweepLab(QWidget):
     def _on_progress(self, progress: Progress) -> None:
         snap = progress.snapshot
         self._last_progress = progress
-        self._train = snap["train_loss"]
-        finished = progress.state in ("finished", "diverged")
+        self._train, self._test = snap["train_loss"], snap["test_loss"]
+        # A sweep restored from a session reports "paused" at its last step: finished all the same.
+        finished = progress.state in ("finished", "diverged") or progress.step >= self._spec.steps
         now = time.perf_counter()
-        if progress.generation != self._generation:
+        fresh = progress.generation != self._generation
+        if fresh:
             self._generation = progress.generation
             self.multiples.set_data(snap["data"])
-        if finished or now - self._last_refresh >= REFRESH_S:
+        if finished or fresh or now - self._last_refresh >= REFRESH_S:
             self._last_refresh = now
             self.multiples.set_fits(snap["fits"], snap["diverged"])
             self._fill_table(snap["train_loss"], snap["test_loss"])
             self.updated.emit()
             self._update_status(progress)
-        if finished and self._state == "running":
-            self._state = "finished"
-            self.stop_button.setEnabled(False)
+        if self._state == "restoring" and not finished:
+            self._state = "stopped"  # saved part-way: shown where it stopped
             self._update_status(progress)
-            best = self.best_index()
-            if best is not None:
-                self.best_label.setText(self.tr("Best: {label} (train loss {loss})")
-                                        .format(label=self._cell_label(self._configs[best]),
-                                                loss=f"{self._train[best]:.4g}"))
-            self.message.emit(self.tr("Sweep finished: click a cell to open it in the Curve lab."))
+        if finished and self._state in ("running", "restoring"):
+            self._finish(progress)
+
+    def _finish(self, progress: Progress) -> None:
+        self._state = "finished"
+        self.stop_button.setEnabled(False)
+        self._update_status(progress)
+        best = self.best_index()
+        if best is not None:
+            self.best_label.setText(self.tr("Best: {label} (train loss {loss})")
+                                    .format(label=self._cell_label(self._configs[best]),
+                                            loss=f"{self._train[best]:.4g}"))
+        self.message.emit(self.tr("Sweep finished: click a cell to open it in the Curve lab."))
+
+    def refill_table(self) -> None:
+        """Colour the table again (a theme switch), from the losses last shown."""
+        if self._train is not None and self.table.rowCount():
+            self._fill_table(self._train, self._test)
+
+    def shown_step(self) -> int:
+        """The step of the losses shown (0 before any)."""
+        return self._last_progress.step if self._last_progress is not None else 0
 
     def _fill_table(self, train: np.ndarray, test: np.ndarray) -> None:
         cols = self.table.columnCount()
@@ -355,13 +424,14 @@ class SweepLab(QWidget):
             if item is None:
                 continue
             t = (logs[i] - lo) / (hi - lo) if hi > lo else 0.0
-            item.setBackground(QBrush(_heat_color(t)))
+            background = classroom.heat_color(t)
+            item.setBackground(QBrush(background))
+            item.setForeground(QBrush(classroom.text_color(background)))
             text = self.tr("diverged") if not math.isfinite(value) else f"{value:.3g}"
             if math.isfinite(test[i]):
                 text += "\n" + self.tr("test {loss}").format(loss=f"{test[i]:.3g}")
             item.setText(("★ " if i == best else "") + text)
             item.setToolTip(self._cell_label(self._configs[i]))
-        self.table.resizeRowsToContents()
 
     def best_index(self) -> int | None:
         """The combination with the lowest final training loss (None before any result)."""
@@ -386,7 +456,7 @@ class SweepLab(QWidget):
         if self._spec is None:
             self.status_label.setText(self.tr("Choose the settings to vary, then Run sweep."))
             return
-        p = progress or getattr(self, "_last_progress", None)
+        p = progress or self._last_progress
         step = p.step if p is not None else 0
         self.status_label.setText(self.tr("{n} runs · step {step} of {steps} · {rate} steps/s each")
                                   .format(n=self._spec.count(), step=step, steps=self._spec.steps,

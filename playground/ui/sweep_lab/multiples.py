@@ -2,7 +2,8 @@
 
 Every cell is a few plain Qt items in one scene (a frame, the target, the fit,
 a label), so 64 cells cost one view and no Python callbacks while painting.
-Only the fit paths change during training.
+Only the fit paths change during training. ``apply_theme()`` and
+``set_presentation()`` restyle the cells once, when the user switches.
 """
 
 from __future__ import annotations
@@ -11,12 +12,15 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsSimpleTextItem
+from PySide6.QtWidgets import (QApplication, QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem,
+                               QGraphicsSimpleTextItem)
 
 from playground.ui.plots import make_plot
 from playground.ui.theme import plot_colors
 
 PAD = 0.06  # share of a cell left empty on each side
+FRAME = QColor(128, 128, 128, 90)  # readable on both backgrounds
+PRESENTATION_PEN_SCALE = 2.0  # as appearance.PEN_SCALE: cells made during presentation mode start thick
 
 
 def _path(x: np.ndarray, y: np.ndarray) -> QPainterPath:
@@ -32,23 +36,28 @@ def _cosmetic(color, width: float = 1.0, style=Qt.SolidLine) -> QPen:
 
 
 class _Cell:
-    def __init__(self, view, rect: QRectF, label: str, colors) -> None:
+    def __init__(self, view, rect: QRectF, label: str, colors, pen_scale: float) -> None:
         self.rect = rect
         self.frame = QGraphicsRectItem(rect)
-        self.frame.setPen(_cosmetic(QColor(128, 128, 128, 90)))
         self.target = QGraphicsPathItem()
-        self.target.setPen(_cosmetic(colors.target, 1.0, Qt.DashLine))
         self.target.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.fit = QGraphicsPathItem()
-        self.fit.setPen(_cosmetic(colors.fit, 1.5))
         self.label = QGraphicsSimpleTextItem(label)
-        self.label.setBrush(pg.mkBrush(pg.getConfigOption("foreground")))
         self.label.setFlag(QGraphicsItem.ItemIgnoresTransformations)
         self.label.setPos(rect.left() + PAD / 2, rect.bottom())
         for item in (self.frame, self.target, self.fit, self.label):
             view.addItem(item, ignoreBounds=True)
         self.updates = 0
         self.diverged = False
+        self.restyle(colors, pen_scale)
+
+    def restyle(self, colors, pen_scale: float = 1.0) -> None:
+        """Pens and text in ``colors`` (theme.PlotColors); line widths × ``pen_scale``."""
+        self.frame.setPen(_cosmetic(colors.warning if self.diverged else FRAME))
+        self.target.setPen(_cosmetic(colors.target, pen_scale, Qt.DashLine))
+        self.fit.setPen(_cosmetic(colors.fit, 1.5 * pen_scale))
+        self.label.setBrush(pg.mkBrush(colors.foreground))
+        self.label.setFont(QApplication.font())
 
     def items(self):
         return (self.frame, self.target, self.fit, self.label)
@@ -67,6 +76,7 @@ class SmallMultiples:
         self._rows = self._cols = 0
         self._x = np.zeros(0)
         self._y_lo, self._y_hi = -1.0, 1.0
+        self._pen_scale = 1.0
 
     # -- layout ----------------------------------------------------------------
     def set_grid(self, rows: int, cols: int, labels: list[str]) -> None:
@@ -80,7 +90,7 @@ class SmallMultiples:
             r, c = divmod(i, cols)
             # Row 0 at the top: the y axis points up, so rows count down from ``rows``.
             rect = QRectF(c + PAD, rows - r - 1 + PAD, 1 - 2 * PAD, 1 - 2 * PAD)
-            self.cells.append(_Cell(self.view, rect, label, colors))
+            self.cells.append(_Cell(self.view, rect, label, colors, self._pen_scale))
         self.view.setRange(xRange=(0, max(cols, 1)), yRange=(0, max(rows, 1)), padding=0.01)
 
     def set_data(self, data) -> None:
@@ -109,8 +119,25 @@ class SmallMultiples:
             cell.fit.setPath(self._cell_path(cell, fit))
             if bad != cell.diverged:
                 cell.diverged = bool(bad)
-                cell.frame.setPen(_cosmetic(QColor(220, 60, 60) if bad else QColor(128, 128, 128, 90)))
+                cell.frame.setPen(_cosmetic(plot_colors().warning if bad else FRAME))
             cell.updates += 1
 
     def update_counts(self) -> list[int]:
         return [cell.updates for cell in self.cells]
+
+    # -- classroom (once, when the user switches) ----------------------------------------------
+    def apply_theme(self) -> None:
+        """The current theme's colours at normal widths (Presentation.scale_pens thickens them again)."""
+        colors = plot_colors()
+        for cell in self.cells:
+            cell.restyle(colors)
+
+    def set_presentation(self, on: bool) -> None:
+        """Larger labels; cells made from now on get thick lines. Entering, Presentation.scale_pens
+        thickens the existing lines; leaving, every cell is restyled at normal widths."""
+        self._pen_scale = PRESENTATION_PEN_SCALE if on else 1.0
+        font = QApplication.font()
+        for cell in self.cells:
+            cell.label.setFont(font)
+        if not on:
+            self.apply_theme()

@@ -1,0 +1,108 @@
+"""The MNIST lab's classroom hooks without user-facing text: sessions with weights, presentation, theme.
+
+lab.py's ``session_state``/``restore_session``/``set_presentation``/``apply_theme`` delegate here (its
+messages stay in lab.py, where they are translated). Nothing here runs per frame or while training.
+
+A session stores the canvas's model as a bare state_dict; its network is read back from the tensor shapes
+(core.mnist_models.infer_spec) plus the activation in the saved config, whose network fields are set to
+the model's when saving. Sessions hold MNIST-digit models only: their normalisation and class names are
+the standard ones, so nothing else needs saving for the canvas to predict exactly as before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pyqtgraph as pg
+
+from playground.core.config import from_dict, to_dict
+from playground.core.mnist_config import MnistConfig
+from playground.core.mnist_data import DIGIT_CLASS_NAMES, MNIST_MEAN, MNIST_STD
+from playground.ui.theme import plot_colors
+
+DRAW_SHARE = 0.72  # the drawing side's share of the width in presentation mode (the canvas is height-bound
+                   # there: on a 1920×1080 projector its side is ~1.6× that of a 1280×800 window's)
+
+
+# -- sessions --------------------------------------------------------------------------------------
+def config_for_model(config: MnistConfig, spec: dict) -> MnistConfig | None:
+    """``config`` with its network fields describing ``spec``; None if the config cannot (e.g. width 4)."""
+    fields = {"arch": spec["arch"], "activation": spec["activation"]}
+    if spec["arch"] == "mlp":
+        fields.update(hidden_width=spec["hidden_width"], depth=spec["depth"])
+    candidate = replace(config, **fields)
+    _checked, problems = from_dict(MnistConfig, to_dict(candidate))
+    return None if problems else candidate
+
+
+def is_digit_model(meta: dict) -> bool:
+    """Normalised like MNIST and naming the digits: a session can restore it exactly."""
+    names = meta.get("class_names")
+    return (float(meta.get("mean", MNIST_MEAN) or MNIST_MEAN) == MNIST_MEAN
+            and float(meta.get("std", MNIST_STD) or MNIST_STD) == MNIST_STD
+            and (names is None or list(names) == DIGIT_CLASS_NAMES))
+
+
+def weights_copy(model) -> dict:
+    """CPU copies: the session is written after this returns, and training may refill the model."""
+    return {name: tensor.detach().to("cpu", copy=True) for name, tensor in model.state_dict().items()}
+
+
+def session_model(config: MnistConfig, weights: dict, step):
+    """A LoadedModel from a validated session entry (core.session checked that the weights fit)."""
+    from playground.core.mnist_models import build_model, infer_spec
+    from playground.core.model_io import LoadedModel
+
+    spec = infer_spec(weights, config.activation)
+    model = build_model(spec)
+    model.load_state_dict(weights, strict=True)
+    model.eval()
+    meta = {"mean": MNIST_MEAN, "std": MNIST_STD, "class_names": list(DIGIT_CLASS_NAMES),
+            "steps": step if isinstance(step, int) else None}
+    return LoadedModel(model, spec, meta)
+
+
+def same_bundled(bundled: dict, loaded) -> str | None:
+    """The bundled model's key ("mlp"/"cnn") if ``loaded`` has exactly its weights, else None."""
+    import torch
+
+    for arch, candidate in bundled.items():
+        if candidate.spec != loaded.spec:
+            continue
+        mine, theirs = loaded.model.state_dict(), candidate.model.state_dict()
+        if mine.keys() == theirs.keys() and all(torch.equal(mine[k], theirs[k]) for k in mine):
+            return arch
+    return None
+
+
+# -- presentation mode ----------------------------------------------------------------------------------
+def set_presentation(lab, on: bool) -> None:
+    """Canvas and probabilities larger, the training side narrower, advanced controls hidden."""
+    from playground.ui.appearance import hide_advanced
+
+    hide_advanced(lab, on)
+    splitter = lab.splitter
+    # No larger minimum sizes: on a small projector they would push widgets over each other.
+    if on:
+        lab._normal_splitter_sizes = splitter.sizes()
+        total = sum(splitter.sizes())
+        splitter.setSizes([int(total * DRAW_SHARE), total - int(total * DRAW_SHARE)])
+    else:
+        sizes = getattr(lab, "_normal_splitter_sizes", None)
+        if sizes:
+            splitter.setSizes(sizes)
+    lab.canvas_row.setStretch(0, 2 if on else 3)  # canvas : probabilities, 2:1 for the room (3:2 normally)
+    lab.canvas_row.setStretch(1, 1 if on else 2)
+    lab.prob_view.set_presentation(on)
+    lab.fit_label_heights()
+
+
+# -- theme ------------------------------------------------------------------------------------------------
+def apply_theme(lab) -> None:
+    c = plot_colors()
+    pen = lab.loss_curve.item.pen()
+    pen.setColor(pg.mkColor(c.train_loss))
+    lab.loss_curve.item.setPen(pen)
+    lab.prob_view.apply_theme()
+    lab.confusion.apply_theme()
+    lab.canvas.set_frame_color(c.target)  # a quiet frame, like the preview's
