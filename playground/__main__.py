@@ -11,6 +11,7 @@ def _parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(prog="nn-playground", description="NN Playground: learn neural networks by playing with them.")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("--open", metavar="SESSION", help="open a saved session (.nnplay) once the window is up")
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command")
     bench = sub.add_parser("bench", help="measure performance and print JSON")
@@ -23,6 +24,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0].lower().endswith(".nnplay"):  # ``nn-playground lesson.nnplay`` (e.g. a double-clicked file)
+        argv = ["--open", *argv]
     args = _parser().parse_args(argv)
     if args.version:
         from playground import __version__
@@ -43,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         from playground.bench.startup import install_probe
 
         return run_gui(on_window=install_probe)
-    return run_gui()
+    return run_gui(session=args.open)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_gui(argv: list[str] | None = None, on_window=None) -> int:
+def run_gui(argv: list[str] | None = None, on_window=None, session: str | None = None) -> int:
+    """The app until its window closes; ``session``: a .nnplay file to open once the window is up
+    (a bad file gets the usual message box, and the app starts as usual)."""
     app = create_app(argv)
     from playground.ui import classroom  # pyqtgraph loads here, after QApplication
     from playground.ui.main_window import MainWindow
@@ -32,4 +34,6 @@ def run_gui(argv: list[str] | None = None, on_window=None) -> int:
         on_window(window)
     window.show()
     QTimer.singleShot(0, window.start_backends)  # after the first paint
+    if session:
+        QTimer.singleShot(0, lambda: window.classroom.open_session(session))
     return app.exec()

@@ -78,6 +78,8 @@ class GDLab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        # The step column fits its numbers; the rest share the room ("梯度 (gradient)" is long in Chinese).
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)

@@ -13,12 +13,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pyqtgraph as pg
-
 from playground.core.config import from_dict, to_dict
 from playground.core.mnist_config import MnistConfig
 from playground.core.mnist_data import DIGIT_CLASS_NAMES, MNIST_MEAN, MNIST_STD
-from playground.ui.theme import plot_colors
+from playground.ui.theme import plot_colors, recolor_pen
 
 DRAW_SHARE = 0.72  # the drawing side's share of the width in presentation mode (the canvas is height-bound
                    # there: on a 1920×1080 projector its side is ~1.6× that of a 1280×800 window's)
@@ -100,9 +98,7 @@ def set_presentation(lab, on: bool) -> None:
 # -- theme ------------------------------------------------------------------------------------------------
 def apply_theme(lab) -> None:
     c = plot_colors()
-    pen = lab.loss_curve.item.pen()
-    pen.setColor(pg.mkColor(c.train_loss))
-    lab.loss_curve.item.setPen(pen)
+    recolor_pen(lab.loss_curve.item, c.train_loss)
     lab.prob_view.apply_theme()
     lab.confusion.apply_theme()
     lab.canvas.set_frame_color(c.target)  # a quiet frame, like the preview's
