@@ -201,7 +201,7 @@ def test_presentation_enlarges_canvas_and_bars_and_strokes_still_read(window, mn
     window.resize(1920, 1080)
     qtbot.waitUntil(lambda: _side(lab) >= 1.5 * normal_side, timeout=3000)
     assert lab.prob_view.top_label.font().pointSize() >= 1.5 * normal_font
-    assert lab.prob_view.plot.width() >= 1.3 * normal_bars
+    assert lab.prob_view.plot.width() >= 1.2 * normal_bars
     assert lab.controls.batch_box.isHidden() and lab.controls.device_box.isHidden()
     assert lab.train_button.isVisible() and lab.controls.epochs_box.isVisible()
     # Strokes on the enlarged canvas still map onto the 280×280 image (and so onto 28×28).

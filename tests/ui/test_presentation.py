@@ -199,3 +199,15 @@ def test_every_plot_of_every_lab_offers_image_export(window):
                or plot.contextMenuPolicy() != Qt.ActionsContextMenu]
     assert not missing, missing
     assert sum(len(lab.findChildren(pg.PlotWidget)) for lab in window.labs.values()) > 10
+
+
+def test_the_window_fits_a_1024_by_768_screen_in_both_modes(qtbot, window, classroom_env):
+    """Small laptops and old projectors: no tab may force the window taller or wider than the screen
+    (window chrome and a taskbar take about 60 pixels of the 768)."""
+    for on in (False, True):
+        window.classroom.presentation.set_active(on)
+        for language in ("en", "zh"):
+            window.classroom.set_language(language)
+            needed = window.minimumSizeHint()
+            assert needed.width() <= 1024 and needed.height() <= 700, (on, language, needed.toTuple())
+    window.classroom.presentation.set_active(False)

@@ -49,7 +49,7 @@ class ConfusionView(QWidget):
         ticks = [[(i + 0.5, str(i)) for i in range(10)]]
         item.getAxis("bottom").setTicks(ticks)
         item.getAxis("left").setTicks(ticks)
-        self.plot.setMinimumSize(260, 240)
+        self.plot.setMinimumSize(220, 160)  # small enough for a 768-pixel-high screen; it stretches
         self.plot.scene().sigMouseClicked.connect(self._on_click)
         self.per_class_label = QLabel()
         self.per_class_label.setWordWrap(True)
@@ -59,7 +59,7 @@ class ConfusionView(QWidget):
         self.examples.setIconSize(QSize(56, 56))
         self.examples.setResizeMode(QListView.Adjust)
         self.examples.setMovement(QListView.Static)
-        self.examples.setMinimumHeight(100)
+        self.examples.setMinimumHeight(76)  # one row of 56-pixel thumbnails
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot, 3)

@@ -19,8 +19,8 @@ import time
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QMessageBox,
-                               QProgressBar, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QGroupBox, QHBoxLayout, QLabel, QMessageBox,
+                               QProgressBar, QPushButton, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from playground.core.digit_preprocess import normalize, preprocess_drawing
 from playground.core.history import LossHistory
@@ -37,6 +37,7 @@ from playground.ui.theme import plot_colors
 from playground.workers.loop_thread import LoopThread
 
 SECONDARY_REFRESH_S = 0.2
+SHOWN_EPOCHS = 3           # accuracy lines under the progress bar: the latest epochs (the loss plot shows all)
 
 
 class _Loader(QObject):
@@ -180,7 +181,13 @@ class MnistLab(QWidget):
 
         self.splitter = splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(draw_group)
-        splitter.addWidget(right)
+        # Scrolls rather than forcing its height on the window: the settings, the buttons and the
+        # results stacked would not fit a 1366×768 laptop or a 1024×768 projector.
+        right_scroll = QScrollArea()
+        right_scroll.setWidget(right)
+        right_scroll.setWidgetResizable(True)
+        right_scroll.setFrameShape(QFrame.NoFrame)
+        splitter.addWidget(right_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QHBoxLayout(self)
@@ -287,7 +294,7 @@ class MnistLab(QWidget):
         """Fixed heights (new lines never re-lay out the panel and its plots while training), refitted
         when presentation mode changes the font."""
         self.model_label.setFixedHeight(self.model_label.fontMetrics().lineSpacing() + 4)
-        self.accuracy_label.setFixedHeight(self.accuracy_label.fontMetrics().lineSpacing() * 6 + 4)
+        self.accuracy_label.setFixedHeight(self.accuracy_label.fontMetrics().lineSpacing() * (1 + SHOWN_EPOCHS) + 4)
 
     def install_menus(self, window) -> None:
         window.add_file_actions([self.open_model_action, self.save_model_action, self.open_dataset_action])
@@ -736,7 +743,7 @@ class MnistLab(QWidget):
                  for i, (a, b) in enumerate(zip(train_acc, test_acc))]
         last = self._history.last()
         head = self.tr("Training loss {loss}").format(loss=f"{last:.4f}") if last is not None else ""
-        self.accuracy_label.setText("\n".join([head] + lines[-5:]))
+        self.accuracy_label.setText("\n".join([head] + lines[-SHOWN_EPOCHS:]))
         if len(self._history):
             self._draw_loss(total)
         self.status_label.setText(self.tr("MNIST: step {step}/{total}").format(step=progress.step, total=total))
