@@ -211,3 +211,18 @@ def test_the_window_fits_a_1024_by_768_screen_in_both_modes(qtbot, window, class
             needed = window.minimumSizeHint()
             assert needed.width() <= 1024 and needed.height() <= 700, (on, language, needed.toTuple())
     window.classroom.presentation.set_active(False)
+
+
+def test_the_mnist_training_column_scrolls_only_when_the_window_is_small(qtbot, window):
+    from PySide6.QtWidgets import QScrollArea
+
+    lab = window.labs["mnist"]
+    window.tabs.setCurrentWidget(lab)
+    column = lab.findChild(QScrollArea)
+    window.resize(1400, 900)
+    qtbot.waitUntil(lambda: column.viewport().height() > 760, timeout=3000)
+    qtbot.waitUntil(lambda: column.verticalScrollBar().maximum() == 0, timeout=3000)  # nothing to scroll
+    assert column.widget().height() == column.viewport().height()
+    window.resize(1400, 560)
+    qtbot.waitUntil(lambda: column.verticalScrollBar().maximum() > 0, timeout=3000)
+    assert column.widget().height() >= column.widget().minimumSizeHint().height()

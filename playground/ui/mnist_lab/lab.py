@@ -167,7 +167,7 @@ class MnistLab(QWidget):
         self.results_tabs.addTab(self.loss_plot, "")
         self.results_tabs.addTab(self.confusion, "")
         right = QWidget()
-        rl = QVBoxLayout(right)
+        rl = _ColumnLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         ds_row = QHBoxLayout()
         ds_row.addWidget(self.dataset_label, 1)
@@ -785,3 +785,13 @@ def pg_pen(color):
     import pyqtgraph as pg
 
     return pg.mkPen(color, width=1.5)
+
+
+class _ColumnLayout(QVBoxLayout):
+    """The training column's layout, without height-for-width: with it (its word-wrapped labels ask for
+    it), the scroll area would size the column to its preferred height and always scroll. Qt calls this
+    only when the layout changes, never per frame."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
