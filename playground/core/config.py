@@ -71,12 +71,15 @@ def _parse_field(f, raw: Any) -> Any:
     return value
 
 
+def from_dict(cls: type[C], data: Any, *, lenient: bool = True) -> tuple[C, list[str]]:
+    """Build ``cls`` from untrusted ``data``; returns the config and one note per rejected value.
 
-def from_dict(cls: type[C], data: Any) -> tuple[C, list[str]]:
-    """Build ``cls`` from untrusted ``data``; returns the config and one note per rejected value."""
+    ``lenient``: the notes say the default replaces a bad value (settings); strict readers that refuse
+    the whole input (sessions) pass False, and the notes just say what is wrong."""
     if not isinstance(data, dict):
         return cls(), [user_text("expected a mapping of settings, got {kind}; using defaults",
-                                 kind=type(data).__name__)]
+                                 kind=type(data).__name__) if lenient else
+                       user_text("expected a mapping of settings, got {kind}", kind=type(data).__name__)]
     values, problems = {}, []
     known = {f.name: f for f in fields(cls)}
     for name, raw in data.items():
@@ -87,18 +90,24 @@ def from_dict(cls: type[C], data: Any) -> tuple[C, list[str]]:
         try:
             values[name] = _parse_field(f, raw)
         except (ValueError, TypeError, OverflowError) as exc:
-            problems.append(user_text("{name}: {problem}; using the default", name=name, problem=exception_text(exc)))
+            problems.append(_value_problem(name, exception_text(exc), lenient))
     config = cls(**values)
     check = getattr(config, "problems", None)
     if check:
         for name, message in check():
-            problems.append(user_text("{name}: {problem}; using the default", name=name, problem=message))
+            problems.append(_value_problem(name, message, lenient))
             config = replace(config, **{name: _default(known[name])})
     return config, problems
 
 
 def _default(f):
     return f.default_factory() if f.default is MISSING else f.default
+
+
+def _value_problem(name: str, problem, lenient: bool):
+    if lenient:
+        return user_text("{name}: {problem}; using the default", name=name, problem=problem)
+    return user_text("{name}: {problem}", name=name, problem=problem)
 
 
 def to_dict(config) -> dict[str, Any]:

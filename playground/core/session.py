@@ -254,7 +254,7 @@ def _read_lab(key: str, entry: Any, config_type: type) -> tuple[LabSession | Non
     unknown = set(entry) - {"config", "training"}
     if unknown:
         problems.append(user_text("unknown entries {names}", names=str(sorted(unknown))))
-    config, config_problems = from_dict(config_type, entry.get("config"))
+    config, config_problems = from_dict(config_type, entry.get("config"), lenient=False)
     problems.extend(config_problems)
     lab = LabSession(config=to_dict(config))
     training = entry.get("training")

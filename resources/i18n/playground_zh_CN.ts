@@ -2299,6 +2299,10 @@ Press Reset to start again.</source>
             <translation>应为设置的映射 (mapping)，实际为 {kind}；改用默认值</translation>
         </message>
         <message>
+            <source>expected a mapping of settings, got {kind}</source>
+            <translation>应为设置的映射 (mapping)，实际为 {kind}</translation>
+        </message>
+        <message>
             <source>unknown setting {name} ignored</source>
             <translation>未知设置 {name}，已忽略</translation>
         </message>

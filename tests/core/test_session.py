@@ -72,6 +72,7 @@ def test_malformed_files_are_refused_with_reasons():
     assert any("activation" in p for p in problems)
     assert any("hidden_width" in p for p in problems)
     assert any("surprise" in p for p in problems)
+    assert not any("default" in p for p in problems)  # a refused file changes nothing: no value is "replaced"
     assert "no lab" in _problems({**doc, "labs": {}})[0]
 
 

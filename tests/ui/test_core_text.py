@@ -114,5 +114,5 @@ def test_malformed_session_lists_its_problems_in_chinese(qtbot, window, classroo
     bad.write_text(json.dumps(document), encoding="utf-8")
     window.classroom.open_action.trigger()
     box = window.classroom.error_box
-    assert box.text().split("问题如下：\n")[1] == "• curve：lr：应为数字，实际为 'fast'；改用默认值"
+    assert box.text().split("问题如下：\n")[1] == "• curve：lr：应为数字，实际为 'fast'"
     box.close()

@@ -21,7 +21,6 @@ from playground.core.linear_regression import X_DATA, Y_DATA, LinearSetup, saved
 from playground.ui.theme import plot_colors, recolor_pen
 
 
-
 # -- sessions --------------------------------------------------------------------------------------
 def session_state(lab, with_training: bool) -> dict[str, Any]:
     """{"config": dict}; with training: "weights", "step" and "loss_history" from the training thread."""
