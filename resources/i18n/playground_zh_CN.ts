@@ -348,10 +348,6 @@
             <source>Class {n}</source>
             <translation>类别 {n}</translation>
         </message>
-        <message>
-            <source>CUDA (not available: {reason})</source>
-            <translation>CUDA（不可用：{reason}）</translation>
-        </message>
     </context>
     <context>
         <name>ClassifyLab</name>
@@ -906,10 +902,6 @@ Nothing was changed. What is wrong:
             <source>never</source>
             <translation>不停止</translation>
         </message>
-        <message>
-            <source>CUDA (not available: {reason})</source>
-            <translation>CUDA（不可用：{reason}）</translation>
-        </message>
     </context>
     <context>
         <name>CurveLab</name>
@@ -1020,6 +1012,13 @@ Press Reset to start again.</source>
         <message>
             <source>Training stopped because of an error.</source>
             <translation>训练因错误而停止。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeviceBox</name>
+        <message>
+            <source>CUDA (not available: {reason})</source>
+            <translation>CUDA（不可用：{reason}）</translation>
         </message>
     </context>
     <context>

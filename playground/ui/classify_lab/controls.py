@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, Q
 from playground.core.classify_config import MAX_LAYERS, MAX_NEURONS, REGULARIZATIONS, ClassifyConfig
 from playground.core.classify_data import CLASS_COLORS, DATASETS, DRAW, FEATURES
 from playground.core.components import ACTIVATIONS, OPTIMIZERS
-from playground.ui.i18n import core_text
+from playground.ui.widgets.forms import fill_device_box, form_group, names_box, select_data, set_row_visible
 from playground.ui.widgets.value_slider import ValueSlider, log_values
 
 LEARNING_RATES = log_values(1e-4, 1.0)
@@ -124,9 +124,9 @@ class ClassifyControls(QWidget):
         layers_layout.addWidget(self.layer_count)
         layers_layout.addWidget(self.add_layer_button)
         self.layer_rows = [LayerRow() for _ in range(MAX_LAYERS)]
-        self.activation_box = _names_box(ACTIVATIONS)
+        self.activation_box = names_box(ACTIVATIONS)
 
-        self.optimizer_box = _names_box(OPTIMIZERS)
+        self.optimizer_box = names_box(OPTIMIZERS)
         self.lr_slider = ValueSlider(LEARNING_RATES, lambda v: f"{v:g}", log_scale=True)
         self.momentum_slider = ValueSlider(MOMENTA, lambda v: f"{v:g}")
         self.batch_slider = ValueSlider(BATCH_SIZES)
@@ -144,7 +144,7 @@ class ClassifyControls(QWidget):
         self.steps_box.setRange(0, 10_000_000)
         self.steps_box.setSingleStep(500)
 
-        self.data_group, data_form = _group()
+        self.data_group, data_form = form_group()
         self.features_group = QGroupBox()
         QVBoxLayout(self.features_group).addWidget(features_widget)
         self.net_group = QGroupBox()
@@ -154,7 +154,7 @@ class ClassifyControls(QWidget):
             net_layout.addWidget(row)
         net_form = QFormLayout()
         net_layout.addLayout(net_form)
-        self.train_group, train_form = _group()
+        self.train_group, train_form = form_group()
         self._rows: list[tuple[QFormLayout, QWidget, str]] = []
         for form, widget, key in [
             (data_form, self.dataset_box, "dataset"), (data_form, self.classes_slider, "classes"),
@@ -276,7 +276,7 @@ class ClassifyControls(QWidget):
         self._updating = True
         try:
             self._config = config
-            _select(self.dataset_box, config.dataset)
+            select_data(self.dataset_box, config.dataset)
             self.classes_slider.setValue(config.n_classes)
             self.points_slider.setValue(config.n_points)
             self.noise_slider.setValue(config.noise)
@@ -287,14 +287,14 @@ class ClassifyControls(QWidget):
             self._depth = len(config.hidden)
             for row, width in zip(self.layer_rows, config.hidden):
                 row.set_width(width)
-            _select(self.activation_box, config.activation)
-            _select(self.optimizer_box, config.optimizer)
+            select_data(self.activation_box, config.activation)
+            select_data(self.optimizer_box, config.optimizer)
             self.lr_slider.setValue(config.lr)
             self.momentum_slider.setValue(config.momentum)
             self.batch_slider.setValue(config.batch_size)
-            _select(self.reg_box, config.regularization)
+            select_data(self.reg_box, config.regularization)
             self.reg_rate_slider.setValue(config.reg_rate)
-            _select(self.device_box, config.device)
+            select_data(self.device_box, config.device)
             self.steps_box.setValue(config.max_steps)
             self._fill_draw_classes()
             self._update_visibility()
@@ -359,28 +359,14 @@ class ClassifyControls(QWidget):
         self.remove_layer_button.setEnabled(self._depth > 0)
 
     def _set_row_visible(self, widget: QWidget, visible: bool) -> None:
-        for form, w, _key in self._rows:
-            if w is widget:
-                form.setRowVisible(widget, visible)
+        set_row_visible(self._rows, widget, visible)
 
     def set_devices(self, devices) -> None:
         """``devices``: DeviceChoice items; unavailable ones are listed disabled with their reason."""
         self._devices = devices
         self._updating = True
         try:
-            current = self._config.device
-            self.device_box.clear()
-            for device in devices:
-                label = device.label
-                if not device.available:
-                    label = self.tr("CUDA (not available: {reason})").format(reason=core_text(device.reason))
-                self.device_box.addItem(label, device.id)
-                index = self.device_box.count() - 1
-                if not device.available:
-                    item = self.device_box.model().item(index)
-                    item.setEnabled(False)
-                    item.setToolTip(core_text(device.reason))
-            _select(self.device_box, current)
+            fill_device_box(self.device_box, devices, self._config.device)
         finally:
             self._updating = False
 
@@ -397,24 +383,3 @@ def _swatch(rgb):
     pixmap = QPixmap(12, 12)
     pixmap.fill(QColor(*rgb))
     return QIcon(pixmap)
-
-
-def _names_box(registry) -> QComboBox:
-    box = QComboBox()
-    for entry in registry:
-        box.addItem(entry.name, entry.name)
-        box.setItemData(box.count() - 1, entry.note, Qt.ToolTipRole)
-    return box
-
-
-def _group() -> tuple[QGroupBox, QFormLayout]:
-    group = QGroupBox()
-    form = QFormLayout(group)
-    form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-    return group, form
-
-
-def _select(box: QComboBox, data) -> None:
-    index = box.findData(data)
-    if index >= 0:
-        box.setCurrentIndex(index)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox,
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox,
                                QVBoxLayout, QWidget)
 
 from playground.core.components import ACTIVATIONS, LOSSES, OPTIMIZERS
 from playground.core.curve_config import CurveConfig
 from playground.core.targets import CUSTOM, TARGETS
 from playground.ui.component_notes import apply_notes
-from playground.ui.i18n import core_text, core_texts
+from playground.ui.i18n import core_texts
+from playground.ui.widgets.forms import fill_device_box, form_group, names_box, select_data, set_row_visible
 from playground.ui.widgets.value_slider import ValueSlider, log_values
 
 WIDTHS = list(range(1, 257))
@@ -53,12 +54,12 @@ class CurveControls(QWidget):
         self.points_slider = ValueSlider(POINT_COUNTS)
         self.test_slider = ValueSlider(TEST_FRACTIONS, lambda v: f"{v:.0%}")
 
-        self.activation_box = _names_box(ACTIVATIONS)
+        self.activation_box = names_box(ACTIVATIONS)
         self.width_slider = ValueSlider(WIDTHS)
         self.depth_slider = ValueSlider(DEPTHS)
 
-        self.loss_box = _names_box(LOSSES)
-        self.optimizer_box = _names_box(OPTIMIZERS)
+        self.loss_box = names_box(LOSSES)
+        self.optimizer_box = names_box(OPTIMIZERS)
         self.lr_slider = ValueSlider(LEARNING_RATES, lambda v: f"{v:g}", log_scale=True)
         self.momentum_slider = ValueSlider(MOMENTA, lambda v: f"{v:g}")
         self.batch_slider = ValueSlider(BATCH_SIZES)
@@ -70,9 +71,9 @@ class CurveControls(QWidget):
         self.steps_box.setRange(0, 10_000_000)
         self.steps_box.setSingleStep(500)
 
-        self.data_group, data_form = _group()
-        self.net_group, net_form = _group()
-        self.train_group, train_form = _group()
+        self.data_group, data_form = form_group()
+        self.net_group, net_form = form_group()
+        self.train_group, train_form = form_group()
         self._rows: list[tuple[QFormLayout, QWidget, str]] = []
         for form, widget, key in [
             (data_form, self.target_box, "target"), (data_form, self.expression_edit, "expression"),
@@ -153,21 +154,21 @@ class CurveControls(QWidget):
         self._updating = True
         try:
             self._config = config
-            _select(self.target_box, config.target)
+            select_data(self.target_box, config.target)
             self.expression_edit.setText(config.expression)
             self.noise_slider.setValue(config.noise)
             self.points_slider.setValue(config.n_points)
             self.test_slider.setValue(config.test_fraction)
-            _select(self.activation_box, config.activation)
+            select_data(self.activation_box, config.activation)
             self.width_slider.setValue(config.hidden_width)
             self.depth_slider.setValue(config.depth)
-            _select(self.loss_box, config.loss)
-            _select(self.optimizer_box, config.optimizer)
+            select_data(self.loss_box, config.loss)
+            select_data(self.optimizer_box, config.optimizer)
             self.lr_slider.setValue(config.lr)
             self.momentum_slider.setValue(config.momentum)
             self.batch_slider.setValue(config.batch_size)
             self.seed_box.setValue(config.seed)
-            _select(self.device_box, config.device)
+            select_data(self.device_box, config.device)
             self.steps_box.setValue(config.max_steps)
             self._update_visibility()
         finally:
@@ -203,9 +204,7 @@ class CurveControls(QWidget):
         self._set_row_visible(self.momentum_slider, self.optimizer_box.currentData() == "SGD + momentum")
 
     def _set_row_visible(self, widget: QWidget, visible: bool) -> None:
-        for form, w, _key in self._rows:
-            if w is widget:
-                form.setRowVisible(widget, visible)
+        set_row_visible(self._rows, widget, visible)
 
     def show_expression_error(self, problems: list | None) -> None:
         """``problems``: core's messages (``core.text.Text``), shown in the current language; None hides them."""
@@ -219,39 +218,6 @@ class CurveControls(QWidget):
         self._devices = devices
         self._updating = True
         try:
-            current = self._config.device
-            self.device_box.clear()
-            for device in devices:
-                label = device.label
-                if not device.available:
-                    label = self.tr("CUDA (not available: {reason})").format(reason=core_text(device.reason))
-                self.device_box.addItem(label, device.id)
-                index = self.device_box.count() - 1
-                if not device.available:
-                    item = self.device_box.model().item(index)
-                    item.setEnabled(False)
-                    item.setToolTip(core_text(device.reason))
-            _select(self.device_box, current)
+            fill_device_box(self.device_box, devices, self._config.device)
         finally:
             self._updating = False
-
-
-def _names_box(registry) -> QComboBox:
-    box = QComboBox()
-    for entry in registry:
-        box.addItem(entry.name, entry.name)
-        box.setItemData(box.count() - 1, entry.note, Qt.ToolTipRole)
-    return box
-
-
-def _group() -> tuple[QGroupBox, QFormLayout]:
-    group = QGroupBox()
-    form = QFormLayout(group)
-    form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-    return group, form
-
-
-def _select(box: QComboBox, data) -> None:
-    index = box.findData(data)
-    if index >= 0:
-        box.setCurrentIndex(index)
