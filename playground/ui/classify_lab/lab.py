@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import numpy as np
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QScrollArea, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -24,7 +24,7 @@ from playground.ui.classify_lab import classroom
 from playground.ui.classify_lab.controls import ClassifyControls
 from playground.ui.classify_lab.plots import DecisionPlot, NeuronView
 from playground.ui.curve_lab.plots import LossPlot
-from playground.ui.widgets.transport import TransportBar
+from playground.ui.widgets.transport import TransportBar, install_transport_keys
 from playground.ui.widgets.transport_mixin import TransportMixin
 from playground.workers.loop_thread import LoopThread
 
@@ -159,10 +159,7 @@ class ClassifyLab(TransportMixin, QWidget):
         self.controls.configChanged.connect(self._on_config_changed)
         self.preset_box.activated.connect(self._on_preset)
         self.decision.pointClicked.connect(self._on_point_clicked)
-        for key, slot in ((Qt.Key_Space, self.toggle_play), (Qt.Key_S, self.step_once), (Qt.Key_R, self.reset)):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        install_transport_keys(self, self.toggle_play, self.step_once, self.reset)
 
     def tab_title(self) -> str:
         return self.tr("Classification lab")

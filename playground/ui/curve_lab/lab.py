@@ -6,7 +6,6 @@ import time
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout,
                                QWidget)
 
@@ -19,7 +18,7 @@ from playground.ui.curve_lab.controls import CurveControls
 from playground.ui.curve_lab.pinned_runs import PinnedRuns
 from playground.ui.curve_lab.plots import FitPlot, LossPlot
 from playground.ui.curve_lab.teaching import TeachingViews
-from playground.ui.widgets.transport import TransportBar
+from playground.ui.widgets.transport import TransportBar, install_transport_keys
 from playground.ui.widgets.transport_mixin import TransportMixin
 from playground.workers.loop_thread import LoopThread
 
@@ -109,10 +108,7 @@ class CurveLab(TransportMixin, QWidget):
         self.connect_transport()
         self.controls.configChanged.connect(self._on_config_changed)
         self.preset_box.activated.connect(self._on_preset)
-        for key, slot in ((Qt.Key_Space, self.toggle_play), (Qt.Key_S, self.step_once), (Qt.Key_R, self.reset)):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        install_transport_keys(self, self.toggle_play, self.step_once, self.reset)
 
     # -- classroom hooks (sessions, presentation mode, theme): see classroom.py --
     config_type = CurveConfig

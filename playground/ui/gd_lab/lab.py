@@ -11,7 +11,6 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QTimer, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
@@ -23,7 +22,7 @@ from playground.ui.gd_lab import classroom
 from playground.ui.teaching_plots import contour_path, markers, sync_plot
 from playground.ui.plots import FastCurve, StickyRange, make_plot
 from playground.ui.theme import plot_colors
-from playground.ui.widgets.transport import PACE_RATES, TransportBar
+from playground.ui.widgets.transport import PACE_RATES, TransportBar, install_transport_keys
 
 MAX_TABLE_ROWS = 2000
 LEFT_WIDTH = (320, 440)      # the settings and table column: minimum, maximum
@@ -124,10 +123,7 @@ class GDLab(QWidget):
         self.function_box.currentIndexChanged.connect(self._on_function)
         for box in (self.start_x, self.start_y, self.lr_box, self.momentum_box):
             box.valueChanged.connect(self._on_setting)
-        for key, slot in ((Qt.Key_Space, self.toggle_play), (Qt.Key_S, self.step_once), (Qt.Key_R, self.reset)):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        install_transport_keys(self, self.toggle_play, self.step_once, self.reset)
 
     def tab_title(self) -> str:
         return self.tr("Gradient descent")

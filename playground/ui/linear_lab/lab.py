@@ -11,7 +11,6 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QSpinBox, QVBoxLayout, QWidget)
 
@@ -22,7 +21,7 @@ from playground.ui.linear_lab import classroom
 from playground.ui.teaching_plots import contour_path, markers, sync_plot
 from playground.ui.plots import FastCurve, StickyRange, make_plot
 from playground.ui.theme import plot_colors
-from playground.ui.widgets.transport import TransportBar
+from playground.ui.widgets.transport import TransportBar, install_transport_keys
 from playground.ui.widgets.transport_mixin import TransportMixin
 from playground.workers.loop_thread import LoopThread
 
@@ -154,10 +153,7 @@ class LinearLab(TransportMixin, QWidget):
         self.lr_box.valueChanged.connect(self._on_setting)
         self.steps_box.valueChanged.connect(self._on_setting)
         self.seed_box.valueChanged.connect(self._on_setting)
-        for key, slot in ((Qt.Key_Space, self.toggle_play), (Qt.Key_S, self.step_once), (Qt.Key_R, self.reset)):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        install_transport_keys(self, self.toggle_play, self.step_once, self.reset)
 
     def _install_exports(self) -> None:
         """Right-click CSV on every plot (before the window gives the rest PNG/SVG only)."""

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QStyle, QWidget
+
+def install_transport_keys(lab: QWidget, toggle_play, step_once, reset) -> None:
+    """Space plays/pauses, S steps, R resets, while focus is anywhere inside ``lab``."""
+    for key, slot in ((Qt.Key_Space, toggle_play), (Qt.Key_S, step_once), (Qt.Key_R, reset)):
+        shortcut = QShortcut(QKeySequence(key), lab)
+        shortcut.setContext(Qt.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+
 
 # Steps per second offered by the pace box; None = as fast as possible.
 PACE_RATES = [None, 200, 50, 10, 2]
