@@ -18,7 +18,7 @@ import torch
 from .classify_config import ClassifyConfig, build_classifier
 from .classify_data import CLASS_COLORS, DRAW, HEATMAP_SIZE, ClassifyData, feature_matrix, grid_points, make_data, split
 from .batching import MinibatchSampler
-from .components import OPTIMIZERS, update_hyperparameters
+from .live_job import LiveConfigJob
 
 NEURON_TILE = 24        # each neuron's small heatmap: NEURON_TILE² grid points
 NEURON_GAP = 4
@@ -28,7 +28,7 @@ NEGATIVE, POSITIVE = (8, 119, 189), (245, 147, 34)  # neuron heatmaps: blue belo
 DARK_BACKGROUND = (30, 31, 34)
 
 
-class ClassifyJob:
+class ClassifyJob(LiveConfigJob):
     want_neurons = True                # set through RunControl.post by the GUI
     want_weights = False               # add the weight matrices (network diagram) to the 5 Hz snapshots
     background = DARK_BACKGROUND       # the plot's background colour: low confidence fades to it
@@ -55,7 +55,7 @@ class ClassifyJob:
         self.grid_inputs = self._inputs(self._grid)
         self.tile_inputs = self._inputs(self._tile_grid)
         self._set_data(self._make_data())
-        self._optimizer = None  # built on first use (see CurveTrainer.optimizer)
+        self._optimizer = None  # built on first use (LiveConfigJob.optimizer)
         self.step_count = 0
         self._last_neurons = -math.inf
         self.generation += 1
@@ -76,35 +76,6 @@ class ClassifyJob:
         self.y_test = torch.from_numpy(data.y_test).to(self.device)
         self._batches.restart()
         self.data_version += 1
-
-    @property
-    def optimizer(self):
-        if self._optimizer is None:
-            c = self.config
-            self._optimizer = OPTIMIZERS.create(c.optimizer, self.model.parameters(), c.lr, c.momentum, 0.0)
-        return self._optimizer
-
-    def warm_up(self) -> None:
-        """Run by the loop on its own thread, once, after the first report."""
-        self.optimizer
-
-    def reset(self, config: ClassifyConfig | None = None) -> None:
-        self._build(config or self.config)
-
-    def apply(self, config: ClassifyConfig) -> str:
-        """Switch to ``config``; returns "live" if weights were kept, "restart" if rebuilt, "" if unchanged."""
-        live, restart = config.live_changes(self.config)
-        if restart:
-            self._build(config)
-            return "restart"
-        if not live:
-            return ""
-        old, self.config = self.config, config
-        if config.optimizer != old.optimizer:
-            self._optimizer = None
-        elif self._optimizer is not None:
-            update_hyperparameters(self._optimizer, config.optimizer, config.lr, config.momentum)
-        return "live"
 
     def set_drawn_points(self, points: np.ndarray, labels: np.ndarray) -> None:
         """The user's own points; in "draw" mode they replace the data and the weights are kept."""

@@ -7,15 +7,16 @@ import math
 import numpy as np
 import torch
 
-from .components import LOSSES, OPTIMIZERS, update_hyperparameters
+from .components import LOSSES
 from .curve_config import CurveConfig
 from .curve_data import CurveData, make_curve_data
+from .live_job import LiveConfigJob
 from .models import build_mlp
 from .batching import MinibatchSampler
 from .seeding import seeded
 
 
-class CurveTrainer:
+class CurveTrainer(LiveConfigJob):
     """Owns data, model, loss and optimizer for one CurveConfig.
 
     ``apply`` takes a new config: learning rate, optimizer, loss and batch
@@ -24,7 +25,6 @@ class CurveTrainer:
 
     def __init__(self, config: CurveConfig) -> None:
         self.generation = 0  # bumped on every rebuild, so observers can clear their history
-        self.warmed_up = False  # the one-off optimizer import is done (survives rebuilds)
         self._build(config)
 
     # -- building ---------------------------------------------------------
@@ -50,42 +50,12 @@ class CurveTrainer:
         self.x_test, self.y_test = col(d.x_test), col(d.y_test)
         self.x_plot = col(d.x_plot)
 
-    @property
-    def optimizer(self):
-        # Built lazily: the first torch optimizer of a process imports
-        # torch._dynamo (about a second), which need not delay the first picture.
-        if self._optimizer is None:
-            self._optimizer = self._make_optimizer(self.config)
-        return self._optimizer
+    def _weight_decay(self, config: CurveConfig) -> float:
+        return config.weight_decay
 
-    def warm_up(self) -> None:
-        """Build what the first step needs; the loop calls this after its first report."""
-        self.optimizer
-        self.warmed_up = True
-
-    def _make_optimizer(self, config: CurveConfig):
-        return OPTIMIZERS.create(config.optimizer, self.model.parameters(), config.lr,
-                                 config.momentum, config.weight_decay)
-
-    def reset(self, config: CurveConfig | None = None) -> None:
-        self._build(config or self.config)
-
-    def apply(self, config: CurveConfig) -> str:
-        """Switch to ``config``; returns "live" if weights were kept, "restart" if rebuilt, "" if unchanged."""
-        live, restart = config.live_changes(self.config)
-        if restart:
-            self._build(config)
-            return "restart"
-        if not live:
-            return ""
-        old, self.config = self.config, config
-        if config.loss != old.loss:
-            self.loss_fn = LOSSES.create(config.loss)
-        if config.optimizer != old.optimizer:
-            self._optimizer = None
-        elif self._optimizer is not None:
-            update_hyperparameters(self._optimizer, config.optimizer, config.lr, config.momentum, config.weight_decay)
-        return "live"
+    def _apply_live(self, old: CurveConfig, new: CurveConfig) -> None:
+        if new.loss != old.loss:
+            self.loss_fn = LOSSES.create(new.loss)
 
     # -- training -----------------------------------------------------------
     def _next_batch(self) -> tuple[torch.Tensor, torch.Tensor]:
