@@ -10,11 +10,10 @@ heatmaps at ~5 Hz.
 from __future__ import annotations
 
 import os
-import statistics
 import time
 from dataclasses import replace
 
-from playground.bench.measure import BareLoop, LabProbe, TimerLateness, wait_until
+from playground.bench.measure import BareLoop, LabProbe, TimerLateness, alternating_rounds, wait_until
 
 TARGETS = {"ratio": 0.9, "heatmap_redraws_per_s": 20, "ui_lateness_p99_ms": 30}
 PRESET = "spiral_deep"
@@ -52,31 +51,19 @@ def measure(seconds: float, rounds: int = 4) -> dict:
     lab.play()  # warm-up: the first optimizer of the GUI's job is built lazily (imports torch._dynamo)
     wait_until(app, lambda: lab.last_progress() is not None and lab.last_progress().step > 100, 60)
     lab.pause()
-    bare_rates, gui_rates, redraw_rates, neuron_rates = [], [], [], []
-    for _ in range(rounds):
-        bare_rates.append(bare.steps_per_s(app, phase))
-        lateness.start()
-        neurons0 = lab.neurons.updates
-        steps, redraws = probe.run(app, phase)
-        neuron_updates = lab.neurons.updates - neurons0
-        lateness.stop()
-        gui_rates.append(steps)
-        redraw_rates.append(redraws)
-        neuron_rates.append(neuron_updates / phase)
+
+    def count_neuron_redraws():
+        before = lab.neurons.updates
+        return lambda: (lab.neurons.updates - before) / phase
+
+    result = alternating_rounds(app, bare, probe, lateness, rounds, phase, during_gui=count_neuron_redraws)
     bare.close()
     lab.shutdown()
     window.close()
     app.processEvents()
-    ratios = [g / b for g, b in zip(gui_rates, bare_rates)]
-    return {
-        "bare_steps_per_s": statistics.median(bare_rates),
-        "gui_steps_per_s": statistics.median(gui_rates),
-        "ratio": statistics.median(ratios),
-        "ratio_per_round": [round(r, 3) for r in ratios],
-        "heatmap_redraws_per_s": statistics.median(redraw_rates),
-        "neuron_redraws_per_s": statistics.median(neuron_rates),
-        "ui_lateness_p99_ms": lateness.p99_ms(),
-    }
+    result["heatmap_redraws_per_s"] = result.pop("redraws_per_s")
+    result["neuron_redraws_per_s"] = result.pop("extra")
+    return result
 
 
 def heatmap_cost_ms(repeats: int = 50, threads: int | None = None) -> float:

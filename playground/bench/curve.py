@@ -8,11 +8,10 @@ affects both sides of each ratio alike.
 from __future__ import annotations
 
 import os
-import statistics
 import time
 from dataclasses import replace
 
-from playground.bench.measure import BareLoop, LabProbe, TimerLateness, wait_until
+from playground.bench.measure import BareLoop, LabProbe, TimerLateness, alternating_rounds, wait_until
 from playground.bench.startup import measure_startup
 
 TARGETS = {"ratio": 0.95, "redraws_per_s": 25, "ui_lateness_p99_ms": 30, "window_shown_s": 1.0, "interactive_s": 2.5}
@@ -45,29 +44,17 @@ def measure_training(seconds: float, rounds: int = 4) -> dict:
     phase = seconds / (2 * rounds)
     bare.steps_per_s(app, 0.3)  # warm-up of both sides
     probe.run(app, 0.3)
-    bare_rates, gui_rates, redraw_rates, cpu_fractions = [], [], [], []
-    for _ in range(rounds):
-        bare_rates.append(bare.steps_per_s(app, phase))
-        lateness.start()
+
+    def gui_thread_cpu_share():
         cpu0, t0 = time.thread_time(), time.perf_counter()
-        steps, redraws = probe.run(app, phase)
-        cpu_fractions.append((time.thread_time() - cpu0) / (time.perf_counter() - t0))
-        lateness.stop()
-        gui_rates.append(steps)
-        redraw_rates.append(redraws)
+        return lambda: (time.thread_time() - cpu0) / (time.perf_counter() - t0)
+
+    result = alternating_rounds(app, bare, probe, lateness, rounds, phase, during_gui=gui_thread_cpu_share)
     bare.close()
     window.close()
     app.processEvents()
-    ratios = [g / b for g, b in zip(gui_rates, bare_rates)]
-    return {
-        "bare_steps_per_s": statistics.median(bare_rates),
-        "gui_steps_per_s": statistics.median(gui_rates),
-        "ratio": statistics.median(ratios),
-        "ratio_per_round": [round(r, 3) for r in ratios],
-        "redraws_per_s": statistics.median(redraw_rates),
-        "ui_lateness_p99_ms": lateness.p99_ms(),
-        "gui_thread_cpu_fraction": statistics.median(cpu_fractions),
-    }
+    result["gui_thread_cpu_fraction"] = result.pop("extra")
+    return result
 
 
 def run(seconds: float = 8.0) -> dict:

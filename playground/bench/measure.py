@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 import threading
 import time
 
@@ -127,3 +128,34 @@ class LabProbe:
         self.lab.pause()
         span = max(t1 - t0, 1e-9)
         return (step1 - step0) / span, (redraws1 - redraws0) / span
+
+
+def alternating_rounds(app, bare: BareLoop, probe: LabProbe, lateness: TimerLateness, rounds: int, phase: float,
+                       during_gui=None) -> dict:
+    """``rounds`` × (a bare phase, then a GUI phase), each ``phase`` seconds; medians over the rounds.
+
+    Alternating puts the machine's slowly drifting load on both sides of each round's ratio.
+    ``during_gui()``, if given, is called as a GUI phase starts and returns a function that gives
+    one extra figure when it ends (e.g. the GUI thread's CPU share); their median is "extra".
+    """
+    bare_rates, gui_rates, redraw_rates, extras = [], [], [], []
+    for _ in range(rounds):
+        bare_rates.append(bare.steps_per_s(app, phase))
+        lateness.start()
+        finish = during_gui() if during_gui is not None else None
+        steps, redraws = probe.run(app, phase)
+        if finish is not None:
+            extras.append(finish())
+        lateness.stop()
+        gui_rates.append(steps)
+        redraw_rates.append(redraws)
+    ratios = [g / b for g, b in zip(gui_rates, bare_rates)]
+    return {
+        "bare_steps_per_s": statistics.median(bare_rates),
+        "gui_steps_per_s": statistics.median(gui_rates),
+        "ratio": statistics.median(ratios),
+        "ratio_per_round": [round(r, 3) for r in ratios],
+        "redraws_per_s": statistics.median(redraw_rates),
+        "ui_lateness_p99_ms": lateness.p99_ms(),
+        "extra": statistics.median(extras) if extras else None,
+    }
