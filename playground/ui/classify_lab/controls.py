@@ -23,17 +23,19 @@ POINT_COUNTS = [50, 100, 200, 300, 400, 500, 750, 1000, 1500, 2000]
 TEST_FRACTIONS = [round(0.1 * i, 1) for i in range(0, 10)]
 CLASS_COUNTS = [2, 3, 4, 5]
 MOMENTA = [0.0, 0.5, 0.8, 0.9, 0.95, 0.99]
+NEW_LAYER_WIDTH = 4  # neurons in a layer the user adds
 FEATURE_LABELS = {"x1": "x₁", "x2": "x₂", "x1^2": "x₁²", "x2^2": "x₂²", "x1x2": "x₁x₂",
                   "sin x1": "sin x₁", "sin x2": "sin x₂"}
 
 
-class LayerRow(QWidget):
-    """One hidden layer: "Layer n", − width +."""
+class Stepper(QWidget):
+    """A label, then − count +: a whole number between ``lo`` and ``hi`` (hidden layers, neurons)."""
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, lo: int, hi: int, value: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.lo, self.hi = lo, hi
         self.label = QLabel()
         self.minus = QToolButton()
         self.minus.setText("−")
@@ -48,20 +50,21 @@ class LayerRow(QWidget):
         layout.addWidget(self.minus)
         layout.addWidget(self.count)
         layout.addWidget(self.plus)
-        self._width = 4
-        self.minus.clicked.connect(lambda: self.set_width(self._width - 1, emit=True))
-        self.plus.clicked.connect(lambda: self.set_width(self._width + 1, emit=True))
+        self._value = None
+        self.set_value(value)
+        self.minus.clicked.connect(lambda: self.set_value(self._value - 1, emit=True))
+        self.plus.clicked.connect(lambda: self.set_value(self._value + 1, emit=True))
 
-    def width_value(self) -> int:
-        return self._width
+    def value(self) -> int:
+        return self._value
 
-    def set_width(self, width: int, emit: bool = False) -> None:
-        width = max(1, min(MAX_NEURONS, width))
-        changed = width != self._width
-        self._width = width
-        self.count.setText(str(width))
-        self.minus.setEnabled(width > 1)
-        self.plus.setEnabled(width < MAX_NEURONS)
+    def set_value(self, value: int, emit: bool = False) -> None:
+        value = max(self.lo, min(self.hi, value))
+        changed = value != self._value
+        self._value = value
+        self.count.setText(str(value))
+        self.minus.setEnabled(value > self.lo)
+        self.plus.setEnabled(value < self.hi)
         if emit and changed:
             self.changed.emit()
 
@@ -110,20 +113,10 @@ class ClassifyControls(QWidget):
             grid.addWidget(box, i // 4, i % 4)
             box.toggled.connect(self._changed)
 
-        self.layers_label = QLabel()
-        self.remove_layer_button = QToolButton()
-        self.remove_layer_button.setText("−")
-        self.add_layer_button = QToolButton()
-        self.add_layer_button.setText("+")
-        self.layer_count = QLabel()
-        layers_row = QWidget()
-        layers_layout = QHBoxLayout(layers_row)
-        layers_layout.setContentsMargins(0, 0, 0, 0)
-        layers_layout.addWidget(self.layers_label, 1)
-        layers_layout.addWidget(self.remove_layer_button)
-        layers_layout.addWidget(self.layer_count)
-        layers_layout.addWidget(self.add_layer_button)
-        self.layer_rows = [LayerRow() for _ in range(MAX_LAYERS)]
+        self.layers = Stepper(0, MAX_LAYERS, 0)
+        self.layers_label, self.layer_count = self.layers.label, self.layers.count
+        self.add_layer_button, self.remove_layer_button = self.layers.plus, self.layers.minus
+        self.layer_rows = [Stepper(1, MAX_NEURONS, NEW_LAYER_WIDTH) for _ in range(MAX_LAYERS)]
         self.activation_box = names_box(ACTIVATIONS)
 
         self.optimizer_box = names_box(OPTIMIZERS)
@@ -149,7 +142,7 @@ class ClassifyControls(QWidget):
         QVBoxLayout(self.features_group).addWidget(features_widget)
         self.net_group = QGroupBox()
         net_layout = QVBoxLayout(self.net_group)
-        net_layout.addWidget(layers_row)
+        net_layout.addWidget(self.layers)
         for row in self.layer_rows:
             net_layout.addWidget(row)
         net_form = QFormLayout()
@@ -187,9 +180,7 @@ class ClassifyControls(QWidget):
         self.regenerate_button.clicked.connect(lambda: self.seed_box.setValue(self.seed_box.value() + 1))
         for row in self.layer_rows:
             row.changed.connect(self._changed)
-        self.add_layer_button.clicked.connect(lambda: self._set_depth(self._depth + 1))
-        self.remove_layer_button.clicked.connect(lambda: self._set_depth(self._depth - 1))
-        self._depth = 0
+        self.layers.changed.connect(self._on_depth_changed)
 
     def retranslate(self) -> None:
         self.data_group.setTitle(self.tr("Data"))
@@ -284,9 +275,10 @@ class ClassifyControls(QWidget):
             self.seed_box.setValue(config.seed)
             for name, box in self.feature_boxes.items():
                 box.setChecked(name in config.features)
-            self._depth = len(config.hidden)
+            self.layers.set_value(len(config.hidden))
             for row, width in zip(self.layer_rows, config.hidden):
-                row.set_width(width)
+                row.set_value(width)
+            self._reset_unused_rows()
             select_data(self.activation_box, config.activation)
             select_data(self.optimizer_box, config.optimizer)
             self.lr_slider.setValue(config.lr)
@@ -301,13 +293,14 @@ class ClassifyControls(QWidget):
         finally:
             self._updating = False
 
-    def _set_depth(self, depth: int) -> None:
-        depth = max(0, min(MAX_LAYERS, depth))
-        if depth > self._depth:
-            for row in self.layer_rows[self._depth:depth]:
-                row.set_width(4)
-        self._depth = depth
+    def _on_depth_changed(self) -> None:
+        self._reset_unused_rows()
         self._changed()
+
+    def _reset_unused_rows(self) -> None:
+        """A layer added later starts at NEW_LAYER_WIDTH neurons, whatever it had before it was removed."""
+        for row in self.layer_rows[self.layers.value():]:
+            row.set_value(NEW_LAYER_WIDTH)
 
     def _read(self) -> ClassifyConfig:
         features = tuple(name for name in FEATURES if self.feature_boxes[name].isChecked())
@@ -317,7 +310,7 @@ class ClassifyControls(QWidget):
             n_points=self.points_slider.value(), noise=self.noise_slider.value(),
             test_fraction=self.test_slider.value(), seed=self.seed_box.value(),
             features=features or self._config.features,
-            hidden=tuple(row.width_value() for row in self.layer_rows[:self._depth]),
+            hidden=tuple(row.value() for row in self.layer_rows[:self.layers.value()]),
             activation=self.activation_box.currentData(), optimizer=self.optimizer_box.currentData(),
             lr=_kept(self._config.lr, self.lr_slider.value(), LEARNING_RATES), momentum=self.momentum_slider.value(),
             batch_size=self.batch_slider.value(), regularization=self.reg_box.currentData(),
@@ -353,10 +346,7 @@ class ClassifyControls(QWidget):
         self._set_row_visible(self.momentum_slider, self.optimizer_box.currentData() == "SGD + momentum")
         self._set_row_visible(self.reg_rate_slider, self.reg_box.currentData() != "none")
         for i, row in enumerate(self.layer_rows):
-            row.setVisible(i < self._depth)
-        self.layer_count.setText(str(self._depth))
-        self.add_layer_button.setEnabled(self._depth < MAX_LAYERS)
-        self.remove_layer_button.setEnabled(self._depth > 0)
+            row.setVisible(i < self.layers.value())
 
     def _set_row_visible(self, widget: QWidget, visible: bool) -> None:
         set_row_visible(self._rows, widget, visible)
