@@ -13,7 +13,7 @@ from dataclasses import replace
 import numpy as np
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QScrollArea, QSplitter, QTabWidget,
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from playground.core.classify_config import PRESETS, ClassifyConfig
@@ -24,7 +24,8 @@ from playground.ui.classify_lab import classroom
 from playground.ui.classify_lab.controls import ClassifyControls
 from playground.ui.classify_lab.plots import DecisionPlot, NeuronView
 from playground.ui.curve_lab.plots import LossPlot
-from playground.ui.widgets.transport import TransportBar, install_transport_keys
+from playground.ui.widgets.settings_column import settings_column
+from playground.ui.widgets.transport import install_transport_keys
 from playground.ui.widgets.transport_mixin import TransportMixin
 from playground.workers.loop_thread import LoopThread
 
@@ -80,28 +81,8 @@ class ClassifyLab(TransportMixin, QWidget):
 
     # -- layout ---------------------------------------------------------------------
     def _build(self) -> None:
-        self.preset_box = QComboBox()
-        self.preset_box.addItem("", None)
-        for key in PRESETS:
-            self.preset_box.addItem(key, key)
-        self.transport = TransportBar()
         self.controls = ClassifyControls()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.controls)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        self.preset_label = QLabel()
-        preset_row = QHBoxLayout()
-        preset_row.addWidget(self.preset_label)
-        preset_row.addWidget(self.preset_box, 1)
-        left_layout.addLayout(preset_row)
-        left_layout.addWidget(self.transport)
-        left_layout.addWidget(scroll, 1)
-        left.setMinimumWidth(320)
-        left.setMaximumWidth(420)
+        left, self.preset_label, self.preset_box, self.transport = settings_column(self.controls, PRESETS, 320)
 
         self.decision = DecisionPlot(self)
         self.neurons = NeuronView()

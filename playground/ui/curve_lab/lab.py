@@ -6,7 +6,7 @@ import time
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QSplitter, QVBoxLayout,
                                QWidget)
 
 from playground.core.config import keep_valid
@@ -18,7 +18,8 @@ from playground.ui.curve_lab.controls import CurveControls
 from playground.ui.curve_lab.pinned_runs import PinnedRuns
 from playground.ui.curve_lab.plots import FitPlot, LossPlot
 from playground.ui.curve_lab.teaching import TeachingViews
-from playground.ui.widgets.transport import TransportBar, install_transport_keys
+from playground.ui.widgets.settings_column import settings_column
+from playground.ui.widgets.transport import install_transport_keys
 from playground.ui.widgets.transport_mixin import TransportMixin
 from playground.workers.loop_thread import LoopThread
 
@@ -55,28 +56,8 @@ class CurveLab(TransportMixin, QWidget):
 
     # -- layout ------------------------------------------------------------
     def _build(self) -> None:
-        self.preset_box = QComboBox()
-        self.preset_box.addItem("", None)
-        for key in PRESETS:
-            self.preset_box.addItem(key, key)
-        self.transport = TransportBar()
         self.controls = CurveControls()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.controls)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        self.preset_label = QLabel()
-        preset_row = QHBoxLayout()
-        preset_row.addWidget(self.preset_label)
-        preset_row.addWidget(self.preset_box, 1)
-        left_layout.addLayout(preset_row)
-        left_layout.addWidget(self.transport)
-        left_layout.addWidget(scroll, 1)
-        left.setMinimumWidth(300)
-        left.setMaximumWidth(420)
+        left, self.preset_label, self.preset_box, self.transport = settings_column(self.controls, PRESETS, 300)
 
         self.fit_plot = FitPlot()
         self.loss_plot = LossPlot()
