@@ -498,46 +498,12 @@ Try a smaller learning rate, then press Reset.</source>
             <translation>已达到设定的步数：按“播放”继续训练。</translation>
         </message>
         <message>
-            <source>Loading PyTorch…</source>
-            <translation>正在加载 PyTorch…</translation>
-        </message>
-        <message>
             <source>Train accuracy {acc}</source>
             <translation>训练集准确率 {acc}</translation>
         </message>
         <message>
             <source>test accuracy {acc}</source>
             <translation>测试集准确率 {acc}</translation>
-        </message>
-        <message>
-            <source>Step {step}</source>
-            <translation>第 {step} 步</translation>
-        </message>
-        <message>
-            <source>loss {loss}</source>
-            <translation>损失 {loss}</translation>
-        </message>
-        <message>
-            <source>test {loss}</source>
-            <translation>测试 {loss}</translation>
-        </message>
-        <message>
-            <source>{rate} steps/s</source>
-            <translation>{rate} 步/秒</translation>
-        </message>
-        <message>
-            <source>DIVERGED</source>
-            <translation>已发散</translation>
-        </message>
-        <message>
-            <source>Training stopped because of an error: {detail}
-Press Reset to start again.</source>
-            <translation>训练因错误而停止：{detail}
-按“重置”重新开始。</translation>
-        </message>
-        <message>
-            <source>Training stopped because of an error.</source>
-            <translation>训练因错误而停止。</translation>
         </message>
     </context>
     <context>
@@ -978,40 +944,6 @@ Try a smaller learning rate, then press Reset.</source>
         <message>
             <source>Reached the step limit: press Play to continue training.</source>
             <translation>已达到设定的步数：按“播放”继续训练。</translation>
-        </message>
-        <message>
-            <source>Loading PyTorch…</source>
-            <translation>正在加载 PyTorch…</translation>
-        </message>
-        <message>
-            <source>Step {step}</source>
-            <translation>第 {step} 步</translation>
-        </message>
-        <message>
-            <source>loss {loss}</source>
-            <translation>损失 {loss}</translation>
-        </message>
-        <message>
-            <source>test {loss}</source>
-            <translation>测试 {loss}</translation>
-        </message>
-        <message>
-            <source>{rate} steps/s</source>
-            <translation>{rate} 步/秒</translation>
-        </message>
-        <message>
-            <source>DIVERGED</source>
-            <translation>已发散</translation>
-        </message>
-        <message>
-            <source>Training stopped because of an error: {detail}
-Press Reset to start again.</source>
-            <translation>训练因错误而停止：{detail}
-按“重置”重新开始。</translation>
-        </message>
-        <message>
-            <source>Training stopped because of an error.</source>
-            <translation>训练因错误而停止。</translation>
         </message>
     </context>
     <context>
@@ -2182,6 +2114,43 @@ Press Reset to start again.</source>
         <message>
             <source>Layer {layer}, neuron {unit}: h(x)</source>
             <translation>第 {layer} 层，第 {unit} 个神经元：h(x)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingLabMixin</name>
+        <message>
+            <source>Training stopped because of an error: {detail}
+Press Reset to start again.</source>
+            <translation>训练因错误而停止：{detail}
+按“重置”重新开始。</translation>
+        </message>
+        <message>
+            <source>Training stopped because of an error.</source>
+            <translation>训练因错误而停止。</translation>
+        </message>
+        <message>
+            <source>Loading PyTorch…</source>
+            <translation>正在加载 PyTorch…</translation>
+        </message>
+        <message>
+            <source>Step {step}</source>
+            <translation>第 {step} 步</translation>
+        </message>
+        <message>
+            <source>loss {loss}</source>
+            <translation>损失 {loss}</translation>
+        </message>
+        <message>
+            <source>test {loss}</source>
+            <translation>测试 {loss}</translation>
+        </message>
+        <message>
+            <source>{rate} steps/s</source>
+            <translation>{rate} 步/秒</translation>
+        </message>
+        <message>
+            <source>DIVERGED</source>
+            <translation>已发散</translation>
         </message>
     </context>
     <context>

@@ -26,6 +26,7 @@ from playground.ui.classify_lab.plots import DecisionPlot, NeuronView
 from playground.ui.curve_lab.plots import LossPlot
 from playground.ui.widgets.settings_column import settings_column
 from playground.ui.widgets.transport import install_transport_keys
+from playground.ui.widgets.training_lab import TrainingLabMixin
 from playground.ui.widgets.transport_mixin import TransportMixin
 from playground.workers.loop_thread import LoopThread
 
@@ -49,7 +50,7 @@ def _make_diagram():
     return NetworkDiagram()
 
 
-class ClassifyLab(TransportMixin, QWidget):
+class ClassifyLab(TransportMixin, TrainingLabMixin, QWidget):
     message = Signal(str)
     ready = Signal()
     redrawn = Signal()  # after each heatmap redraw (benchmarks count these)
@@ -348,14 +349,6 @@ class ClassifyLab(TransportMixin, QWidget):
             self.loss_plot.redraw()
             self._update_status()
 
-    def _become_ready(self) -> None:
-        self._is_ready = True
-        from playground.core.devices import available_devices  # torch is loaded by now
-
-        self.controls.set_devices(available_devices())
-        self._set_interactive(True)
-        self.ready.emit()
-
     def _on_state(self, state: str) -> None:
         if state == "diverged":
             self.transport.set_playing(False)
@@ -374,36 +367,15 @@ class ClassifyLab(TransportMixin, QWidget):
     def _update_status(self) -> None:
         p = self._last_progress
         if p is None:
-            self.status_label.setText(self.tr("Loading PyTorch…") if not self._is_ready else "")
             self.accuracy_label.setText("")
+            self.status_label.setText(self._status_line(None, None, None))
             return
         s = p.snapshot
         acc_parts = [self.tr("Train accuracy {acc}").format(acc=_pct(s["train_acc"]))]
         if s["test_acc"] is not None:
             acc_parts.append(self.tr("test accuracy {acc}").format(acc=_pct(s["test_acc"])))
         self.accuracy_label.setText("   ·   ".join(acc_parts))
-        device = self._config.device.upper() if self._config.device == "cpu" else self._config.device
-        parts = [self.tr("Step {step}").format(step=p.step),
-                 self.tr("loss {loss}").format(loss=_fmt(s["train_loss"]))]
-        if s["test_loss"] is not None:
-            parts.append(self.tr("test {loss}").format(loss=_fmt(s["test_loss"])))
-        parts.append(self.tr("{rate} steps/s").format(rate=f"{p.steps_per_s:,.0f}"))
-        parts.append(device)
-        if self._state == "diverged":
-            parts.append(self.tr("DIVERGED"))
-        self.status_label.setText("  ·  ".join(parts))
-
-    @Slot(str)
-    def _on_failed(self, detail: str) -> None:
-        self.transport.set_playing(False)
-        self.error_label.setText(self.tr("Training stopped because of an error: {detail}\nPress Reset to start again.").format(detail=detail))
-        self.error_label.show()
-        self.transport.setEnabled(True)
-        self.message.emit(self.tr("Training stopped because of an error."))
-
-
-def _fmt(value: float | None) -> str:
-    return "–" if value is None else f"{value:.4g}"
+        self.status_label.setText(self._status_line(p, s["train_loss"], s["test_loss"]))
 
 
 def _pct(value: float | None) -> str:

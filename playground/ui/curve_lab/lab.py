@@ -20,6 +20,7 @@ from playground.ui.curve_lab.plots import FitPlot, LossPlot
 from playground.ui.curve_lab.teaching import TeachingViews
 from playground.ui.widgets.settings_column import settings_column
 from playground.ui.widgets.transport import install_transport_keys
+from playground.ui.widgets.training_lab import TrainingLabMixin
 from playground.ui.widgets.transport_mixin import TransportMixin
 from playground.workers.loop_thread import LoopThread
 
@@ -32,7 +33,7 @@ def _make_job(config: CurveConfig):
     return CurveJob(config)
 
 
-class CurveLab(TransportMixin, QWidget):
+class CurveLab(TransportMixin, TrainingLabMixin, QWidget):
     """Emits ``message(text)`` for the window's status bar; ``ready()`` once the model exists."""
 
     message = Signal(str)
@@ -132,7 +133,7 @@ class CurveLab(TransportMixin, QWidget):
         self.controls.retranslate()
         self.teaching.retranslate()
         self.pinned.retranslate()
-        self._update_status(force=True)
+        self._update_status()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.LanguageChange:
@@ -227,14 +228,6 @@ class CurveLab(TransportMixin, QWidget):
             self.loss_plot.redraw()
             self._update_status()
 
-    def _become_ready(self) -> None:
-        self._is_ready = True
-        from playground.core.devices import available_devices  # torch is loaded by now
-
-        self.controls.set_devices(available_devices())
-        self._set_interactive(True)
-        self.ready.emit()
-
     def _on_state(self, state: str, previous: str) -> None:
         """React to the loop's state changing (or staying diverged/finished)."""
         if state == "diverged":
@@ -248,34 +241,7 @@ class CurveLab(TransportMixin, QWidget):
         elif state == "running":
             self.fit_plot.hide_message()
 
-    def _update_status(self, force: bool = False) -> None:
+    def _update_status(self) -> None:
         p = self._last_progress
-        if p is None:
-            self.status_label.setText(self.tr("Loading PyTorch…") if not self._is_ready else "")
-            return
-        loss = self.loss_plot.train_history.last()
-        test = p.snapshot.get("test_loss")
-        device = self._config.device.upper() if self._config.device == "cpu" else self._config.device
-        parts = [self.tr("Step {step}").format(step=p.step),
-                 self.tr("loss {loss}").format(loss=_fmt(loss))]
-        if test is not None:
-            parts.append(self.tr("test {loss}").format(loss=_fmt(test)))
-        parts.append(self.tr("{rate} steps/s").format(rate=f"{p.steps_per_s:,.0f}"))
-        parts.append(device)
-        if self._state == "diverged":
-            parts.append(self.tr("DIVERGED"))
-        self.status_label.setText("  ·  ".join(parts))
-
-    @Slot(str)
-    def _on_failed(self, detail: str) -> None:
-        self.transport.set_playing(False)
-        self.error_label.setText(self.tr("Training stopped because of an error: {detail}\nPress Reset to start again.").format(detail=detail))
-        self.error_label.show()
-        self.transport.setEnabled(True)
-        self.message.emit(self.tr("Training stopped because of an error."))
-
-
-def _fmt(value: float | None) -> str:
-    if value is None:
-        return "–"
-    return f"{value:.4g}"
+        test = None if p is None else p.snapshot.get("test_loss")
+        self.status_label.setText(self._status_line(p, self.loss_plot.train_history.last(), test))

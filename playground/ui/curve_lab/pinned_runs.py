@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QCheckBox, QGraphicsItem, QGraphicsPathItem, QGra
 from playground.core.curve_config import CurveConfig
 from playground.core.sweep_config import differences, format_value
 from playground.ui.theme import DARK, plot_colors
+from playground.ui.widgets.training_lab import format_loss
 
 MAX_PINNED = 8
 # Distinct hues, drawn faded behind the live (orange) fit: bright on the dark theme, deeper on the light one.
@@ -186,7 +187,7 @@ class PinnedRuns(QObject):
         remove.clicked.connect(lambda _=False, run=run: self.remove(run))
         self.table.setCellWidget(row, 0, show)
         self.table.setCellWidget(row, 6, remove)
-        cells = ["", _fmt(run.train_loss), _fmt(run.test_loss), f"{run.steps:,}", f"{run.seconds:.1f} s"]
+        cells = ["", format_loss(run.train_loss), format_loss(run.test_loss), f"{run.steps:,}", f"{run.seconds:.1f} s"]
         for col, text in enumerate(cells, start=1):
             self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.show()
@@ -250,7 +251,3 @@ class PinnedRuns(QObject):
             self.hint.setText(self.tr("{n} of {max} pinned").format(n=len(self.runs), max=MAX_PINNED))
         else:
             self.hint.setText(self.tr("Pin a run to compare it with the next ones"))
-
-
-def _fmt(value: float | None) -> str:
-    return "–" if value is None else f"{value:.4g}"
