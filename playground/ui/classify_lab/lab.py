@@ -23,7 +23,7 @@ from playground.core.loop import Progress
 from playground.ui.classify_lab import classroom
 from playground.ui.classify_lab.controls import ClassifyControls
 from playground.ui.classify_lab.plots import DecisionPlot, NeuronView
-from playground.ui.curve_lab.plots import LossPlot
+from playground.ui.widgets.loss_plot import LossPlot
 from playground.ui.widgets.settings_column import settings_column
 from playground.ui.widgets.transport import install_transport_keys
 from playground.ui.widgets.training_lab import TrainingLabMixin
@@ -44,7 +44,7 @@ def _make_job(config: ClassifyConfig, drawn, background):
 
 def _make_diagram():
     try:
-        from playground.ui.curve_lab.network_diagram import NetworkDiagram
+        from playground.ui.widgets.network_diagram import NetworkDiagram
     except ImportError:
         return None
     return NetworkDiagram()

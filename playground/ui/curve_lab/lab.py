@@ -16,7 +16,8 @@ from playground.core.loop import Progress
 from playground.ui.curve_lab import classroom
 from playground.ui.curve_lab.controls import CurveControls
 from playground.ui.curve_lab.pinned_runs import PinnedRuns
-from playground.ui.curve_lab.plots import FitPlot, LossPlot
+from playground.ui.curve_lab.plots import FitPlot
+from playground.ui.widgets.loss_plot import LossPlot
 from playground.ui.curve_lab.teaching import TeachingViews
 from playground.ui.widgets.settings_column import settings_column
 from playground.ui.widgets.transport import install_transport_keys

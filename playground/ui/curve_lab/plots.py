@@ -1,4 +1,4 @@
-"""The Curve lab's two plots: the fit over the target, and the loss history."""
+"""The Curve lab's fit plot: the target, the data points, and the network's fit."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
-from playground.core.history import LossHistory
 from playground.ui.plots import FastCurve, FastPoints, StickyRange, finite_min_max, make_plot
 from playground.ui.theme import plot_colors
 
@@ -90,87 +89,3 @@ class FitPlot:
 
     def hide_message(self) -> None:
         self.message.hide()
-
-
-class LossPlot:
-    """Train and test loss on a log axis; data are decimated to a bounded number of points.
-
-    The curves are FastCurves in log10 units (the axis is in log mode only for
-    its labels); the legend uses proxy items that are never added to the plot.
-    """
-
-    def __init__(self) -> None:
-        c = plot_colors()
-        self.widget = make_plot()
-        item = self.widget.getPlotItem()
-        item.setLogMode(x=False, y=True)
-        self.legend = item.addLegend(offset=(-10, 10))
-        # 1 px: wider cosmetic pens go through Qt's stroker, 20x slower to paint.
-        train_pen, test_pen = pg.mkPen(c.train_loss, width=1), pg.mkPen(c.test_loss, width=1)
-        self.train = FastCurve(item, train_pen)
-        self.test = FastCurve(item, test_pen)
-        self._legend_proxies = (pg.PlotDataItem(pen=train_pen), pg.PlotDataItem(pen=test_pen))
-        self.train_history = LossHistory()
-        self.test_steps: list[int] = []
-        self.test_values: list[float] = []
-        self._x_range = StickyRange(0, 100, margin=1.0, floor=0)  # doubles: few axis re-layouts
-        self._y_range = StickyRange(-3, 1, margin=0.1, limit=40)  # log10 units
-        self._dirty = False
-        self.reset()
-
-    def set_legend_names(self, train: str, test: str) -> None:
-        self.legend.clear()
-        self.legend.addItem(self._legend_proxies[0], train)
-        self.legend.addItem(self._legend_proxies[1], test)
-
-    def reset(self) -> None:
-        self.train_history.clear()
-        self.test_steps.clear()
-        self.test_values.clear()
-        self.train.clear()
-        self.test.clear()
-        self._x_range.reset(0, 100)
-        self._y_range.reset(-3, 1)
-        self._apply_ranges()
-
-    def add(self, losses: np.ndarray, step: int, test_loss: float | None) -> None:
-        if losses.size:
-            self.train_history.extend(losses)
-            self._dirty = True
-        if test_loss is not None and (not self.test_steps or self.test_steps[-1] != step):
-            self.test_steps.append(step)
-            self.test_values.append(test_loss)
-            self._dirty = True
-
-    def redraw(self) -> None:
-        """Push accumulated data to the plot; call at a few Hz, not per report."""
-        if not self._dirty:
-            return
-        self._dirty = False
-        steps, values = self.train_history.decimated()
-        logs = _log10(values)
-        self.train.set_data(steps, logs)
-        if self.test_values:
-            test_steps, test_values = _thin(self.test_steps, self.test_values)
-            self.test.set_data(test_steps, _log10(test_values))
-        changed = self._x_range.include(0, float(steps[-1]) if steps.size else 0)
-        finite = logs[np.isfinite(logs)]
-        if finite.size:
-            changed |= self._y_range.include(float(finite[-200:].min()), float(finite.max()))
-        if changed:
-            self._apply_ranges()
-
-    def _apply_ranges(self) -> None:
-        self.widget.getPlotItem().setRange(xRange=(self._x_range.lo, self._x_range.hi),
-                                           yRange=(self._y_range.lo, self._y_range.hi), padding=0)
-        self.widget.sync()
-
-
-def _log10(values: np.ndarray) -> np.ndarray:
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.log10(np.maximum(values, 1e-12))
-
-
-def _thin(steps: list[int], values: list[float], max_points: int = 1500):
-    stride = max(1, len(steps) // max_points)
-    return np.asarray(steps[::stride], dtype=np.float64), np.asarray(values[::stride], dtype=np.float64)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QVBoxLa
 from playground.core.loop import Progress
 from playground.ui.curve_lab.activation_explorer import ActivationExplorer
 from playground.ui.curve_lab.contributions import LinePiecesPlot
-from playground.ui.curve_lab.network_diagram import NetworkDiagram
+from playground.ui.widgets.network_diagram import NetworkDiagram
 from playground.ui.plots import FastCurve, StickyRange, finite_min_max, make_plot
 from playground.ui.teaching_plots import sync_plot
 from playground.ui.theme import plot_colors, recolor_pen
