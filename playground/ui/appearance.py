@@ -77,9 +77,7 @@ def apply_theme(window: QMainWindow | None, dark: bool) -> None:
     if presentation is not None and presentation.active:
         presentation.scale_pens(False)
     for lab in getattr(window, "labs", {}).values():
-        hook = getattr(lab, "apply_theme", None)
-        if hook is not None:
-            hook()
+        lab.apply_theme()
     restyle_views(window, text_scale=FONT_SCALE if presentation is not None and presentation.active else 1.0)
     if presentation is not None and presentation.active:
         presentation.scale_pens(True)
@@ -127,11 +125,7 @@ class Presentation(QObject):
             else:
                 self.window.showNormal()
         for lab in getattr(self.window, "labs", {}).values():
-            hook = getattr(lab, "set_presentation", None)
-            if hook is not None:
-                hook(on)
-            else:
-                hide_advanced(lab, on)
+            lab.set_presentation(on)  # ui.lab_base.Lab: hides the "advanced" widgets unless the lab does more
         self.scale_pens(on)
         restyle_views(self.window, text_scale=FONT_SCALE if on else 1.0)
         self.escape.setEnabled(on)

@@ -6,16 +6,14 @@
 - Settings: restored by ``restore_settings()`` (called by app.run_gui, not by tests' windows),
   saved by ``save_settings()`` when the window closes (MainWindow.closeEvent).
 
-Lab hooks (all optional; see docs/CONTRIBUTING.md): ``session_state(with_training) -> dict`` with
-"config" (+ "weights", "step", "loss_history", "optimizer"), ``restore_session(state)``, ``check_session(state) ->
-list[str]``, ``set_presentation(on)``, ``apply_theme()``. A lab whose config dataclass is registered in
+Labs are reached only through the hooks of ``ui.lab_base.Lab`` (``session_state``, ``check_session``,
+``restore_session``, ``config_type``); a lab whose config dataclass is registered in
 ``core.session.CONFIG_TYPES`` gets its config validated there.
 """
 
 from __future__ import annotations
 
 import sys
-from dataclasses import is_dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Slot
@@ -211,7 +209,7 @@ class Classroom(QObject):
             if lab is current:
                 settings.set_current_tab(key)
             try:
-                state = lab_session_state(lab, False)
+                state = lab.session_state(False)
                 if state is not None:
                     settings.set_lab_state(key, {"config": _jsonable(state.get("config"))})
             except (TypeError, ValueError):
@@ -228,14 +226,13 @@ class Classroom(QObject):
             state = settings.lab_state(key)
             if state is None:
                 continue
-            config_type = sessions.CONFIG_TYPES.get(key) or lab_config_type(lab)
+            config_type = sessions.CONFIG_TYPES.get(key) or lab.config_type
             if config_type is not None:
                 config, problems = from_dict(config_type, state.get("config"))
                 settings.problems.extend(f"labs/{key}: {p}" for p in problems)
-                lab_restore(lab, {"config": to_dict(config)})
-            elif hasattr(lab, "restore_session"):
-                check = getattr(lab, "check_session", None)
-                problems = check(state) if check is not None else []
+                lab.restore_session({"config": to_dict(config)})
+            else:
+                problems = lab.check_session(state)
                 if problems:
                     settings.problems.extend(f"labs/{key}: {p}" for p in problems)
                 else:
@@ -266,7 +263,7 @@ class Classroom(QObject):
         for key, lab in self.window.labs.items():
             if lab is self.window.tabs.currentWidget():
                 current_key = key
-            state = lab_session_state(lab, with_training)
+            state = lab.session_state(with_training)
             if state is None:
                 continue
             labs[key] = sessions.lab_entry(_jsonable(state["config"]), weights=state.get("weights"),
@@ -295,9 +292,8 @@ class Classroom(QObject):
             problems = []
             for key, lab_session in session.labs.items():
                 lab = self.window.labs.get(key)
-                check = getattr(lab, "check_session", None)
-                if check is not None:
-                    problems.extend(f"{key}: {core_text(p)}" for p in check(_state(lab_session)))
+                if lab is not None:
+                    problems.extend(f"{key}: {core_text(p)}" for p in lab.check_session(_state(lab_session)))
             if problems:
                 raise sessions.SessionError(problems)
         except sessions.SessionError as exc:
@@ -308,7 +304,7 @@ class Classroom(QObject):
         for key, lab_session in session.labs.items():
             lab = self.window.labs.get(key)
             if lab is not None:
-                lab_restore(lab, _state(lab_session))
+                lab.restore_session(_state(lab_session))
         if session.current_tab in self.window.labs:
             self.window.tabs.setCurrentWidget(self.window.labs[session.current_tab])
         settings = Settings()
@@ -325,10 +321,8 @@ class Classroom(QObject):
         """Lab id → config dataclass, for validating sessions: core's registry plus what the labs declare."""
         types = dict(sessions.CONFIG_TYPES)
         for key, lab in self.window.labs.items():
-            if key not in types:
-                config_type = lab_config_type(lab)
-                if config_type is not None:
-                    types[key] = config_type
+            if key not in types and lab.config_type is not None:
+                types[key] = lab.config_type
         return types
 
     def _show_error(self, title: str, text: str) -> None:
@@ -384,43 +378,3 @@ def _state(lab_session: sessions.LabSession) -> dict:
 
 def _jsonable(config):
     return config if isinstance(config, dict) else to_dict(config)
-
-
-# -- labs without their own hooks: a config()/set_config() pair over a config dataclass is enough ----------
-def lab_config_type(lab) -> type | None:
-    config_type = getattr(lab, "config_type", None)
-    if config_type is None and callable(getattr(lab, "config", None)) and hasattr(lab, "set_config"):
-        config = lab.config()
-        config_type = type(config) if is_dataclass(config) else None
-    return config_type
-
-
-def lab_session_state(lab, with_training: bool) -> dict | None:
-    hook = getattr(lab, "session_state", None)
-    if hook is not None:
-        return hook(with_training)
-    if lab_config_type(lab) is not None:
-        return {"config": to_dict(lab.config())}
-    return None
-
-
-def lab_restore(lab, state: dict) -> None:
-    hook = getattr(lab, "restore_session", None)
-    if hook is not None:
-        hook(state)
-        return
-    config_type = lab_config_type(lab)
-    if config_type is not None:
-        config, _problems = from_dict(config_type, state.get("config"))
-        lab.set_config(_usable_device(config))
-
-
-def _usable_device(config):
-    """A saved CUDA device on a machine without one: the CPU instead (the Curve lab checks its own list)."""
-    device = getattr(config, "device", "cpu")
-    if device == "cpu":
-        return config
-    torch = sys.modules.get("torch")
-    if torch is not None and torch.cuda.is_available():
-        return config
-    return replace(config, device="cpu")

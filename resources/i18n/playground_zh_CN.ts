@@ -84,13 +84,6 @@
         </message>
     </context>
     <context>
-        <name>AfterRestore</name>
-        <message>
-            <source>Session opened; the optimizer starts afresh: {reason}</source>
-            <translation>已打开课堂文件；优化器 (optimizer) 从头开始：{reason}</translation>
-        </message>
-    </context>
-    <context>
         <name>ClassifyControls</name>
         <message>
             <source>Data</source>
@@ -472,30 +465,12 @@
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <source>Preset loaded: press Play (Space) to train.</source>
-            <translation>预设已载入：按“播放”（空格键）开始训练。</translation>
-        </message>
-        <message>
-            <source>Network or data changed: training restarted from step 0.</source>
-            <translation>网络或数据已更改：训练从第 0 步重新开始。</translation>
-        </message>
-        <message>
             <source>Choose the dataset 'Draw your own' to add or remove points with the mouse.</source>
             <translation>选择数据集“自己画”后，就可以用鼠标添加或删除点。</translation>
         </message>
         <message>
-            <source>Diverged: the loss became NaN or infinite.
-Try a smaller learning rate, then press Reset.</source>
-            <translation>发散了 (diverged)：损失变成了 NaN 或无穷大。
-请试试更小的学习率，然后按“重置”。</translation>
-        </message>
-        <message>
             <source>No training points: click on the plot to add some.</source>
             <translation>没有训练点：在图上点击添加一些。</translation>
-        </message>
-        <message>
-            <source>Reached the step limit: press Play to continue training.</source>
-            <translation>已达到设定的步数：按“播放”继续训练。</translation>
         </message>
         <message>
             <source>Train accuracy {acc}</source>
@@ -922,28 +897,6 @@ Nothing was changed. What is wrong:
         <message>
             <source>test</source>
             <translation>测试集</translation>
-        </message>
-        <message>
-            <source>The loss diverged; training goes on, but a smaller learning rate and Reset will help.</source>
-            <translation>损失发散了；训练会继续，但更小的学习率加上“重置”会有帮助。</translation>
-        </message>
-        <message>
-            <source>Preset loaded: press Play (Space) to train.</source>
-            <translation>预设已载入：按“播放”（空格键）开始训练。</translation>
-        </message>
-        <message>
-            <source>Network or data changed: training restarted from step 0.</source>
-            <translation>网络或数据已更改：训练从第 0 步重新开始。</translation>
-        </message>
-        <message>
-            <source>Diverged: the loss became NaN or infinite.
-Try a smaller learning rate, then press Reset.</source>
-            <translation>发散了 (diverged)：损失变成了 NaN 或无穷大。
-请试试更小的学习率，然后按“重置”。</translation>
-        </message>
-        <message>
-            <source>Reached the step limit: press Play to continue training.</source>
-            <translation>已达到设定的步数：按“播放”继续训练。</translation>
         </message>
     </context>
     <context>
@@ -2117,7 +2070,29 @@ Try a smaller learning rate, then press Reset.</source>
         </message>
     </context>
     <context>
-        <name>TrainingLabMixin</name>
+        <name>TrainingLab</name>
+        <message>
+            <source>Preset loaded: press Play (Space) to train.</source>
+            <translation>预设已载入：按“播放”（空格键）开始训练。</translation>
+        </message>
+        <message>
+            <source>Network or data changed: training restarted from step 0.</source>
+            <translation>网络或数据已更改：训练从第 0 步重新开始。</translation>
+        </message>
+        <message>
+            <source>Diverged: the loss became NaN or infinite.
+Try a smaller learning rate, then press Reset.</source>
+            <translation>发散了 (diverged)：损失变成了 NaN 或无穷大。
+请试试更小的学习率，然后按“重置”。</translation>
+        </message>
+        <message>
+            <source>Reached the step limit: press Play to continue training.</source>
+            <translation>已达到设定的步数：按“播放”继续训练。</translation>
+        </message>
+        <message>
+            <source>The loss diverged; training goes on, but a smaller learning rate and Reset will help.</source>
+            <translation>损失发散了；训练会继续，但更小的学习率加上“重置”会有帮助。</translation>
+        </message>
         <message>
             <source>Training stopped because of an error: {detail}
 Press Reset to start again.</source>
@@ -2151,6 +2126,10 @@ Press Reset to start again.</source>
         <message>
             <source>DIVERGED</source>
             <translation>已发散</translation>
+        </message>
+        <message>
+            <source>Session opened; the optimizer starts afresh: {reason}</source>
+            <translation>已打开课堂文件；优化器 (optimizer) 从头开始：{reason}</translation>
         </message>
     </context>
     <context>

@@ -7,30 +7,36 @@ snapshots it is sent, which already hold the decision heatmap as an image.
 
 from __future__ import annotations
 
-import time
-from dataclasses import replace
+from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QSplitter, QTabWidget,
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
-from playground.core.classify_config import PRESETS, ClassifyConfig
-from playground.core.classify_data import DRAW
-from playground.core.config import keep_valid
+from playground.core.classify_config import (PRESETS, ClassifyConfig, ClassifySessionConfig, session_config,
+                                             split_session_config)
+from playground.core.classify_data import DRAW, POINT_COLUMNS
+from playground.core.config import to_dict
 from playground.core.loop import Progress
-from playground.ui.classify_lab import classroom
 from playground.ui.classify_lab.controls import ClassifyControls
 from playground.ui.classify_lab.plots import DecisionPlot, NeuronView
+from playground.ui.export import install_plot_export
+from playground.ui.theme import plot_colors
+from playground.ui.training_lab import TrainingLab, restored_config
 from playground.ui.widgets.loss_plot import LossPlot
+from playground.ui.widgets.network_diagram import NetworkDiagram
 from playground.ui.widgets.settings_column import settings_column
 from playground.ui.widgets.transport import install_transport_keys
-from playground.ui.widgets.training_lab import TrainingLabMixin
-from playground.ui.widgets.transport_mixin import TransportMixin
-from playground.workers.loop_thread import LoopThread
 
-SECONDARY_REFRESH_S = 0.2  # loss plot, accuracy and status text: 5 Hz; the heatmap follows every report
+TRAINING_KEYS = ("weights", "step", "loss_history", "optimizer")
+NO_POINTS = (np.zeros((0, 2), np.float32), np.zeros(0, np.int64))
+ACCURACY_FONT_SCALE = 1.2      # the accuracy line reads larger than the rest, in every font size
+SIDE_PANEL_WIDTH = 280         # the neurons / network tabs at most ...
+PRESENTATION_SIDE_PANEL = 0.8  # ... and this share of it in presentation mode: larger text, same heatmaps
+PRESENTATION_POINTS = 1.4      # points grow less than lines in presentation mode (doubled, they merge)
 REMOVE_RADIUS = 0.6        # a right click removes the nearest point within this distance (plane units)
 
 
@@ -42,43 +48,30 @@ def _make_job(config: ClassifyConfig, drawn, background):
     return job
 
 
-def _make_diagram():
-    try:
-        from playground.ui.widgets.network_diagram import NetworkDiagram
-    except ImportError:
-        return None
-    return NetworkDiagram()
+def background_rgb() -> tuple[int, int, int]:
+    """The plot background as RGB: the worker's heatmaps fade to it where the network is unsure."""
+    colour = pg.mkColor(plot_colors().background)
+    return colour.red(), colour.green(), colour.blue()
 
 
-class ClassifyLab(TransportMixin, TrainingLabMixin, QWidget):
-    message = Signal(str)
-    ready = Signal()
+class ClassifyLab(TrainingLab):
+    key = "classify"
+    config_type = ClassifyConfig
+    presets = PRESETS
+    thread_name = "classify-training"
     redrawn = Signal()  # after each heatmap redraw (benchmarks count these)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._config = ClassifyConfig()
-        self._loop: LoopThread | None = None
-        self._generation = -1
         self._data_version = -1
-        self._last_secondary = 0.0
-        self._last_progress: Progress | None = None
-        self._state = "paused"
-        self._is_ready = False
         self._data = None
-        self._drawn = (np.zeros((0, 2), np.float32), np.zeros(0, np.int64))
+        self._drawn = NO_POINTS
         self._pending_session: dict | None = None  # a session with weights opened before the worker started
         self._build()
-        classroom.install_exports(self)  # right-click a plot: PNG, SVG, CSV
-        classroom.style_labels(self)
+        install_plot_export(self.decision.widget, "classify_points", csv=self._point_rows)
+        self._style_labels()
         self.retranslate()
         self._set_interactive(False)
-
-    # -- classroom hooks (sessions, presentation mode, theme): classroom.py's functions of the lab, as methods --
-    session_state = classroom.session_state
-    restore_session = classroom.restore_session
-    set_presentation = classroom.set_presentation
-    apply_theme = classroom.apply_theme
 
     # -- layout ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -98,11 +91,10 @@ class ClassifyLab(TransportMixin, TrainingLabMixin, QWidget):
         neurons_panel.setDocumentMode(True)
         neurons_panel.addTab(neurons_page, "")
         self.side_tabs = neurons_panel
-        self.diagram = _make_diagram()  # the Curve lab's network diagram, when it is installed
-        if self.diagram is not None:
-            neurons_panel.addTab(self.diagram, "")
+        self.diagram = NetworkDiagram()
+        neurons_panel.addTab(self.diagram, "")
         neurons_panel.currentChanged.connect(self._on_side_tab)
-        neurons_panel.setMaximumWidth(classroom.SIDE_PANEL_WIDTH)
+        neurons_panel.setMaximumWidth(SIDE_PANEL_WIDTH)
         self.accuracy_label = QLabel()
         self.accuracy_label.setAlignment(Qt.AlignCenter)
         self.accuracy_label.setWordWrap(True)  # its large font must not widen the plot column on small screens
@@ -135,11 +127,8 @@ class ClassifyLab(TransportMixin, TrainingLabMixin, QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(left)
         layout.addWidget(right, 1)
-        self.status_label = QLabel()
 
-        self.connect_transport()
-        self.controls.configChanged.connect(self._on_config_changed)
-        self.preset_box.activated.connect(self._on_preset)
+        self.connect_controls()
         self.decision.pointClicked.connect(self._on_point_clicked)
         install_transport_keys(self, self.toggle_play, self.step_once, self.reset)
 
@@ -169,10 +158,9 @@ class ClassifyLab(TransportMixin, TrainingLabMixin, QWidget):
         plot_item.setLabel("left", "x₂")
         self.side_tabs.setTabText(0, self.tr("Neurons"))
         self.side_tabs.setTabToolTip(0, self.tr("Small heatmaps: how each input and hidden neuron responds over the plane"))
-        if self.diagram is not None:
-            self.side_tabs.setTabText(1, self.tr("Network"))
-            self.side_tabs.setTabToolTip(1, self.tr("The network's weights: thickness = |weight|, orange > 0, blue < 0"))
-            self.diagram.set_layer_names(self.tr("inputs"), self.tr("classes"))
+        self.side_tabs.setTabText(1, self.tr("Network"))
+        self.side_tabs.setTabToolTip(1, self.tr("The network's weights: thickness = |weight|, orange > 0, blue < 0"))
+        self.diagram.set_layer_names(self.tr("inputs"), self.tr("classes"))
         self.neurons_title.setText(self.tr("What each unit responds to: inputs, then hidden layers 1, 2, … (blue < 0 < orange)"))
         loss_item = self.loss_plot.widget.getPlotItem()
         loss_item.setTitle(self.tr("Cross-entropy loss (log scale)"))
@@ -181,7 +169,7 @@ class ClassifyLab(TransportMixin, TrainingLabMixin, QWidget):
         self.transport.retranslate()
         self.controls.retranslate()
         self._retranslate_menus()
-        self._update_status()
+        self.update_status()
 
     # -- menus ----------------------------------------------------------------------------------
     def install_menus(self, window) -> None:
@@ -216,36 +204,19 @@ class ClassifyLab(TransportMixin, TrainingLabMixin, QWidget):
         self.message.emit(self.tr("Saved {path}").format(path=path))
         return path
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+    # -- the worker ------------------------------------------------------------------------
+    def make_job(self):
+        config, drawn, background = self._config, self._drawn, background_rgb()
+        return lambda: _make_job(config, drawn, background)
 
-    # -- backend ------------------------------------------------------------------------
-    def start_backend(self) -> None:
-        if self._loop is not None and self._loop.is_running() and not self._loop.control.stopped:
-            return
-        config, drawn, background = self._config, self._drawn, classroom.background_rgb()
-        self._loop = LoopThread(lambda: _make_job(config, drawn, background), self, name="classify-training")
-        self._loop.progress.connect(self._on_progress)
-        self._loop.failed.connect(self._on_failed)
-        self._generation = -1
+    def backend_starting(self) -> None:
+        super().backend_starting()
         self._data_version = -1
-        self._loop.start()
+
+    def backend_started(self) -> None:
         self._on_side_tab(self.side_tabs.currentIndex())
         if self._pending_session is not None:
-            classroom.restore_session(self, self._pending_session)  # now the weights can be loaded
-
-    def shutdown(self) -> None:
-        if self._loop is not None:
-            self._loop.stop()
-            self._loop = None
-
-    def is_ready(self) -> bool:
-        return self._is_ready
-
-    def last_progress(self) -> Progress | None:
-        return self._last_progress
+            self.restore_session(self._pending_session)  # now the weights can be loaded
 
     def data(self):
         """The dataset shown now (ClassifyData), or None before the first report."""
@@ -255,51 +226,22 @@ class ClassifyLab(TransportMixin, TrainingLabMixin, QWidget):
         """The user's own points (kept whatever the dataset): (n, 2) float32 and (n,) class numbers."""
         return self._drawn
 
-    def _set_interactive(self, enabled: bool) -> None:
-        self.transport.setEnabled(enabled)
-
     # -- user actions ---------------------------------------------------------------------
-    def config(self) -> ClassifyConfig:
-        return self._config
-
-    def set_config(self, config: ClassifyConfig) -> None:
-        self.controls.set_config(config)
-        self._on_config_changed(config)
-
-    @Slot(int)
-    def _on_preset(self, index: int) -> None:
-        key = self.preset_box.itemData(index)
-        if key in PRESETS:
-            self.set_config(replace(PRESETS[key], device=self._config.device))
-            self.message.emit(self.tr("Preset loaded: press Play (Space) to train."))
-        self.preset_box.setCurrentIndex(0)
-
-    @Slot(object)
-    def _on_config_changed(self, config: ClassifyConfig) -> None:
-        config, _problems = keep_valid(config, self._config)
-        live, restart = config.live_changes(self._config)
+    def before_config_change(self, config: ClassifyConfig) -> None:
         if config.dataset == DRAW and self._config.dataset != DRAW and self._data is not None:
             # Start drawing from the points on screen, so they can be edited.
             points, labels = self._data.all_points()
             self._post_drawn(points, labels)
-        self._config = config
-        if self._loop is None or not (live or restart):
-            return
-        self._loop.control.post(lambda job: job.apply(config))
-        if restart:
-            self.message.emit(self.tr("Network or data changed: training restarted from step 0."))
 
     @Slot(int)
     def _on_side_tab(self, index: int) -> None:
-        want = self.diagram is not None and self.side_tabs.widget(index) is self.diagram
-        if self._loop is not None:
-            self._loop.control.post(lambda job: setattr(job, "want_weights", want))
+        want = self.side_tabs.widget(index) is self.diagram
+        self.post(lambda job: setattr(job, "want_weights", want))
 
     def _post_drawn(self, points: np.ndarray, labels: np.ndarray) -> None:
         self._drawn = (np.asarray(points, np.float32).reshape(-1, 2), np.asarray(labels, np.int64))
-        if self._loop is not None:
-            points, labels = self._drawn
-            self._loop.control.post(lambda job: job.set_drawn_points(points, labels))
+        points, labels = self._drawn
+        self.post(lambda job: job.set_drawn_points(points, labels))
 
     @Slot(float, float, bool)
     def _on_point_clicked(self, x: float, y: float, add: bool) -> None:
@@ -321,61 +263,102 @@ class ClassifyLab(TransportMixin, TrainingLabMixin, QWidget):
 
     # -- progress from the worker ------------------------------------------------------------
     @Slot(object)
-    def _on_progress(self, progress: Progress) -> None:
+    def on_progress(self, progress: Progress) -> None:
         snapshot = progress.snapshot
-        if progress.generation != self._generation:
-            self._generation = progress.generation
-            self.loss_plot.reset()
-            if not self._is_ready:
-                self._become_ready()
+        self.take_progress(progress)
         if snapshot["data_version"] != self._data_version or snapshot["data"] is not self._data:
             self._data_version = snapshot["data_version"]
             self._data = snapshot["data"]
             self.decision.set_points(self._data)
-        self._last_progress = progress
         self.decision.set_heatmap(snapshot["heatmap"])
         self.redrawn.emit()
         if "neurons" in snapshot:
             self.neurons.set_mosaic(snapshot["neurons"])
-        if "weights" in snapshot and self.diagram is not None:
+        if "weights" in snapshot:
             self.diagram.set_weights(snapshot["weights"])
-        self.loss_plot.add(progress.losses, progress.step, snapshot["test_loss"])
-        previous, self._state = self._state, progress.state
-        if progress.state in ("diverged", "finished") or previous != progress.state:
-            self._on_state(progress.state)
-        now = time.perf_counter()
-        if now - self._last_secondary >= SECONDARY_REFRESH_S or progress.state != "running":
-            self._last_secondary = now
-            self.loss_plot.redraw()
-            self._update_status()
+        self.follow_state(progress, snapshot["test_loss"])
 
-    def _on_state(self, state: str) -> None:
-        if state == "diverged":
+    def on_state(self, state: str) -> None:
+        if state == "finished" and self._data is not None and len(self._data.y_train) == 0:
             self.transport.set_playing(False)
-            text = self.tr("Diverged: the loss became NaN or infinite.\nTry a smaller learning rate, then press Reset.")
-            self.decision.show_message(text)
-            self.message.emit(text.replace("\n", " "))
-        elif state == "finished":
-            self.transport.set_playing(False)
-            if self._data is not None and len(self._data.y_train) == 0:
-                self.message.emit(self.tr("No training points: click on the plot to add some."))
-            else:
-                self.message.emit(self.tr("Reached the step limit: press Play to continue training."))
-        elif state == "running":
-            self.decision.hide_message()
+            self.message.emit(self.tr("No training points: click on the plot to add some."))
+            return
+        super().on_state(state)
 
-    def _update_status(self) -> None:
+    def show_plot_message(self, text: str) -> None:
+        self.decision.show_message(text)
+
+    def hide_plot_message(self) -> None:
+        self.decision.hide_message()
+
+    def update_status(self) -> None:
         p = self._last_progress
         if p is None:
             self.accuracy_label.setText("")
-            self.status_label.setText(self._status_line(None, None, None))
+            self.status_label.setText(self.status_line(None, None, None))
             return
         s = p.snapshot
         acc_parts = [self.tr("Train accuracy {acc}").format(acc=_pct(s["train_acc"]))]
         if s["test_acc"] is not None:
             acc_parts.append(self.tr("test accuracy {acc}").format(acc=_pct(s["test_acc"])))
         self.accuracy_label.setText("   ·   ".join(acc_parts))
-        self.status_label.setText(self._status_line(p, s["train_loss"], s["test_loss"]))
+        self.status_label.setText(self.status_line(p, s["train_loss"], s["test_loss"]))
+
+    # -- classroom: sessions, presentation mode, theme, export -----------------------------------
+    def session_state(self, with_training: bool = False) -> dict[str, Any]:
+        """{"config": the config with the drawn points} plus, if asked and a model exists, "weights",
+        "step", "loss_history" and "optimizer"."""
+        state = super().session_state(with_training)
+        # Only while drawing: choosing "Draw your own" later starts again from the points on screen.
+        drawn = self._drawn if self._config.dataset == DRAW else NO_POINTS
+        state["config"] = to_dict(session_config(self._config, *drawn))
+        pending = self._pending_session  # opened before the tab was first shown: not loaded yet
+        if with_training and pending is not None and "weights" not in state:
+            state.update({key: pending[key] for key in TRAINING_KEYS if pending.get(key) is not None})
+        return state
+
+    def restore_session(self, state: dict[str, Any]) -> None:
+        """A validated session entry: config and drawn points, and the weights, optimizer state and loss
+        history if present. The heatmap and loss plot follow with the rebuilt job's first report."""
+        config, points, labels = split_session_config(restored_config(ClassifySessionConfig, state))
+        self.restore_config(config)
+        self._drawn = drawn = (points, labels)
+        if not self.backend_running():
+            # start_backend() builds the job from this config and drawn points, then calls this again for the weights.
+            self._pending_session = state if state.get("weights") is not None else None
+            return
+        self._pending_session = None
+        config = self._config
+        weights, step, optimizer = state.get("weights"), state.get("step"), state.get("optimizer")
+        self.restore_training(lambda job, notes: job.restore(config, drawn, weights, step, optimizer, notes), state)
+
+    def set_presentation(self, on: bool) -> None:
+        super().set_presentation(on)  # the controls marked "advanced" in controls.py, with their labels
+        self.decision.set_point_scale(PRESENTATION_POINTS if on else 1.0)
+        self.side_tabs.setMaximumWidth(int(SIDE_PANEL_WIDTH * (PRESENTATION_SIDE_PANEL if on else 1.0)))
+        self._style_labels()  # the application font has just changed
+
+    def _style_labels(self) -> None:
+        """The accuracy line: bold and larger than the application font (no style sheet: a widget with
+        one keeps its old palette when the theme changes); the error line in the theme's warning colour."""
+        font = QFont(QApplication.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * ACCURACY_FONT_SCALE)
+        self.accuracy_label.setFont(font)
+        self.error_label.setStyleSheet(f"color: {plot_colors().warning}; font-weight: bold;")
+
+    def apply_theme(self) -> None:
+        """The lab's own items; the heatmaps are recomputed by the worker in the new background."""
+        background = background_rgb()
+        self.post(lambda job: job.set_background(background))  # a report follows, even when paused
+        self.decision.apply_theme(plot_colors())
+        self.loss_plot.apply_theme()
+        self._style_labels()
+        self.diagram.update()
+        self.retranslate()  # the legend rebuilds its samples from the proxies
+
+    def _point_rows(self):
+        return (POINT_COLUMNS, []) if self._data is None else self._data.table()
 
 
 def _pct(value: float | None) -> str:

@@ -24,6 +24,7 @@ NOISES = [0.0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0]
 POINT_COUNTS = [10, 20, 30, 50, 75, 100, 150, 200, 300, 500, 1000]
 TEST_FRACTIONS = [round(0.05 * i, 2) for i in range(0, 11)]
 MOMENTA = [0.0, 0.5, 0.8, 0.9, 0.95, 0.99]
+ADVANCED_ROWS = ("test", "batch", "seed", "device", "steps")  # hidden in presentation mode: noise on a projector
 
 
 class CurveControls(QWidget):
@@ -88,6 +89,7 @@ class CurveControls(QWidget):
         ]:
             form.addRow(QLabel(), widget)
             self._rows.append((form, widget, key))
+            widget.setProperty("advanced", key in ADVANCED_ROWS)
             if widget is self.expression_edit:
                 form.addRow(self.expression_error)
         layout = QVBoxLayout(self)

@@ -2,30 +2,28 @@
 
 from __future__ import annotations
 
-import time
-from dataclasses import replace
+from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QSplitter, QVBoxLayout,
-                               QWidget)
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from playground.core.config import keep_valid
 from playground.core.curve_config import CurveConfig
 from playground.core.curve_presets import PRESETS
 from playground.core.loop import Progress
-from playground.ui.curve_lab import classroom
 from playground.ui.curve_lab.controls import CurveControls
 from playground.ui.curve_lab.pinned_runs import PinnedRuns
 from playground.ui.curve_lab.plots import FitPlot
-from playground.ui.widgets.loss_plot import LossPlot
 from playground.ui.curve_lab.teaching import TeachingViews
+from playground.ui.export import install_plot_export
+from playground.ui.theme import plot_colors, recolor_pen
+from playground.ui.training_lab import TrainingLab, restored_config
+from playground.ui.widgets.loss_plot import LossPlot
 from playground.ui.widgets.settings_column import settings_column
 from playground.ui.widgets.transport import install_transport_keys
-from playground.ui.widgets.training_lab import TrainingLabMixin
-from playground.ui.widgets.transport_mixin import TransportMixin
-from playground.workers.loop_thread import LoopThread
 
-SECONDARY_REFRESH_S = 0.2  # the loss plot and status text refresh at 5 Hz; only the fit follows every report
+PANEL_WIDTH = (300, 420)  # the settings column: minimum, maximum (× 1.45 in presentation mode)
 
 
 def _make_job(config: CurveConfig):
@@ -34,32 +32,28 @@ def _make_job(config: CurveConfig):
     return CurveJob(config)
 
 
-class CurveLab(TransportMixin, TrainingLabMixin, QWidget):
-    """Emits ``message(text)`` for the window's status bar; ``ready()`` once the model exists."""
+class CurveLab(TrainingLab):
+    """Emits ``ready()`` once the model exists and ``redrawn()`` after each fit redraw."""
 
-    message = Signal(str)
-    ready = Signal()
+    key = "curve"
+    config_type = CurveConfig
+    presets = PRESETS
+    thread_name = "curve-training"
     redrawn = Signal()  # after each fit redraw (benchmarks count these)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._config = CurveConfig()
-        self._loop: LoopThread | None = None
-        self._generation = -1
-        self._last_secondary = 0.0
-        self._last_progress: Progress | None = None
-        self._state = "paused"
-        self._is_ready = False
         self._build()
         self.retranslate()
         self._set_interactive(False)
-        classroom.install_exports(self)  # right-click a plot: PNG, SVG, CSV
-        classroom.style_error_texts(self)  # again on each theme switch
+        install_plot_export(self.fit_plot.widget, "curve_fit", csv=self._fit_rows)
+        self._style_error_texts()
 
     # -- layout ------------------------------------------------------------
     def _build(self) -> None:
         self.controls = CurveControls()
-        left, self.preset_label, self.preset_box, self.transport = settings_column(self.controls, PRESETS, 300)
+        self.settings_panel, self.preset_label, self.preset_box, self.transport = settings_column(
+            self.controls, PRESETS, *PANEL_WIDTH)
 
         self.fit_plot = FitPlot()
         self.loss_plot = LossPlot()
@@ -83,30 +77,11 @@ class CurveLab(TransportMixin, TrainingLabMixin, QWidget):
         right_layout.addWidget(self.pinned.panel)
 
         layout = QHBoxLayout(self)
-        layout.addWidget(left)
+        layout.addWidget(self.settings_panel)
         layout.addWidget(right, 1)
 
-        self.status_label = QLabel()  # placed in the window's status bar by the main window
-
-        self.connect_transport()
-        self.controls.configChanged.connect(self._on_config_changed)
-        self.preset_box.activated.connect(self._on_preset)
+        self.connect_controls()
         install_transport_keys(self, self.toggle_play, self.step_once, self.reset)
-
-    # -- classroom hooks (sessions, presentation mode, theme): see classroom.py --
-    config_type = CurveConfig
-
-    def session_state(self, with_training: bool = False) -> dict:
-        return classroom.session_state(self, with_training)
-
-    def restore_session(self, state: dict) -> None:
-        classroom.restore_session(self, state)
-
-    def set_presentation(self, on: bool) -> None:
-        classroom.set_presentation(self, on)
-
-    def apply_theme(self) -> None:
-        classroom.apply_theme(self)
 
     def tab_title(self) -> str:
         return self.tr("Curve lab")
@@ -134,115 +109,82 @@ class CurveLab(TransportMixin, TrainingLabMixin, QWidget):
         self.controls.retranslate()
         self.teaching.retranslate()
         self.pinned.retranslate()
-        self._update_status()
+        self.update_status()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    # -- backend -----------------------------------------------------------
-    def start_backend(self) -> None:
-        """Create the model in a worker thread (torch loads there, after the window is up)."""
-        if self._loop is not None and self._loop.is_running() and not self._loop.control.stopped:
-            return
+    # -- the worker ------------------------------------------------------------
+    def make_job(self):
         config = self._config
-        self._loop = LoopThread(lambda: _make_job(config), self, name="curve-training")
-        self._loop.progress.connect(self._on_progress)
-        self._loop.failed.connect(self._on_failed)
-        self._generation = -1
-        self._loop.start()
+        return lambda: _make_job(config)
 
-    def shutdown(self) -> None:
-        """Stop and join the training thread (window closing, app quitting)."""
-        if self._loop is not None:
-            self._loop.stop()
-            self._loop = None
-
-    def is_ready(self) -> bool:
-        return self._is_ready
-
-    def last_progress(self) -> Progress | None:
-        """The latest report from the training thread (None before the first)."""
-        return self._last_progress
-
-    def _set_interactive(self, enabled: bool) -> None:
-        self.transport.setEnabled(enabled)
-
-    # -- user actions --------------------------------------------------------
-    def config(self) -> CurveConfig:
-        return self._config
-
-    def set_config(self, config: CurveConfig) -> None:
-        """Load a whole config (preset, session): the run restarts from step 0."""
-        self.controls.set_config(config)
-        self._on_config_changed(config)
-
-    def before_resume(self) -> None:
-        if self._state == "diverged":
-            self.message.emit(self.tr("The loss diverged; training goes on, but a smaller learning rate and Reset will help."))
-
-    @Slot(int)
-    def _on_preset(self, index: int) -> None:
-        key = self.preset_box.itemData(index)
-        if key in PRESETS:
-            self.set_config(replace(PRESETS[key], device=self._config.device))
-            self.message.emit(self.tr("Preset loaded: press Play (Space) to train."))
-        self.preset_box.setCurrentIndex(0)
-
-    @Slot(object)
-    def _on_config_changed(self, config: CurveConfig) -> None:
-        # Invalid values (a custom expression being typed) keep their last good
-        # value; every other change still applies.
-        config, problems = keep_valid(config, self._config)
+    def show_config_problems(self, problems: dict) -> None:
         self.controls.show_expression_error(list(problems.values()) or None)
-        live, restart = config.live_changes(self._config)
-        self._config = config
-        if self._loop is None or not (live or restart):
-            return
-        self._loop.control.post(lambda job: job.apply(config))
-        if restart:
-            self.message.emit(self.tr("Network or data changed: training restarted from step 0."))
 
-    # -- progress from the worker ---------------------------------------------
     @Slot(object)
-    def _on_progress(self, progress: Progress) -> None:
+    def on_progress(self, progress: Progress) -> None:
         snapshot = progress.snapshot
         self.teaching.on_progress(progress)
         self.pinned.on_progress(progress)
-        if progress.generation != self._generation:
-            self._generation = progress.generation
+        if self.take_progress(progress):
             self.fit_plot.set_data(snapshot["data"])
-            self.loss_plot.reset()
-            if not self._is_ready:
-                self._become_ready()
-        self._last_progress = progress
         self.fit_plot.set_fit(snapshot["fit"])
         self.redrawn.emit()
-        self.loss_plot.add(progress.losses, progress.step, snapshot["test_loss"])
-        previous, self._state = self._state, progress.state
-        if progress.state in ("diverged", "finished") or previous != progress.state:
-            self._on_state(progress.state, previous)
-        now = time.perf_counter()
-        if now - self._last_secondary >= SECONDARY_REFRESH_S or progress.state != "running":
-            self._last_secondary = now
-            self.loss_plot.redraw()
-            self._update_status()
+        self.follow_state(progress, snapshot["test_loss"])
 
-    def _on_state(self, state: str, previous: str) -> None:
-        """React to the loop's state changing (or staying diverged/finished)."""
-        if state == "diverged":
-            self.transport.set_playing(False)
-            text = self.tr("Diverged: the loss became NaN or infinite.\nTry a smaller learning rate, then press Reset.")
-            self.fit_plot.show_message(text)
-            self.message.emit(text.replace("\n", " "))
-        elif state == "finished":
-            self.transport.set_playing(False)
-            self.message.emit(self.tr("Reached the step limit: press Play to continue training."))
-        elif state == "running":
-            self.fit_plot.hide_message()
+    def show_plot_message(self, text: str) -> None:
+        self.fit_plot.show_message(text)
 
-    def _update_status(self) -> None:
+    def hide_plot_message(self) -> None:
+        self.fit_plot.hide_message()
+
+    def update_status(self) -> None:
         p = self._last_progress
         test = None if p is None else p.snapshot.get("test_loss")
-        self.status_label.setText(self._status_line(p, self.loss_plot.train_history.last(), test))
+        self.status_label.setText(self.status_line(p, self.loss_plot.train_history.last(), test))
+
+    # -- classroom: sessions, presentation mode, theme ----------------------------------------
+    def restore_session(self, state: dict[str, Any]) -> None:
+        """A validated session entry: the config, and the weights, optimizer state and loss history if present."""
+        from playground.core.session import load_into_job
+
+        self.restore_config(restored_config(CurveConfig, state))
+        if not self.backend_running():
+            return  # not started yet: start_backend() builds the job from this config
+        config = self._config
+        weights, step, optimizer = state.get("weights"), state.get("step"), state.get("optimizer")
+        self.restore_training(lambda job, notes: load_into_job(job, config, weights, step, optimizer, notes), state)
+
+    def set_presentation(self, on: bool) -> None:
+        super().set_presentation(on)  # the controls marked "advanced"
+        scale = 1.45 if on else 1.0  # room for the larger text
+        self.settings_panel.setMinimumWidth(int(PANEL_WIDTH[0] * scale))
+        self.settings_panel.setMaximumWidth(int(PANEL_WIDTH[1] * scale))
+
+    def apply_theme(self) -> None:
+        """The lab's own items in the current theme's colours, teaching views and pinned runs included."""
+        c = plot_colors()
+        fit = self.fit_plot
+        recolor_pen(fit.target.item, c.target)
+        recolor_pen(fit.fit.item, c.fit)
+        recolor_pen(fit.train_points.item, c.train_points)
+        recolor_pen(fit.test_points.item, c.test_points)
+        for shade in (fit.left_shade, fit.right_shade):
+            shade.setBrush(QBrush(QColor(*c.shade)))
+        fit.message.setColor(pg.mkColor(c.warning))
+        self.loss_plot.apply_theme()
+        self.teaching.apply_theme()
+        self.pinned.apply_theme()
+        self._style_error_texts()
+        self.retranslate()  # the legend rebuilds its samples from the proxies
+
+    def _style_error_texts(self) -> None:
+        """The training error and the custom-expression error in the theme's warning red (readable on light too)."""
+        color = plot_colors().warning
+        self.error_label.setStyleSheet(f"color: {color}; font-weight: bold;")
+        self.controls.expression_error.setStyleSheet(f"color: {color};")
+
+    def _fit_rows(self):
+        progress = self.last_progress()
+        if progress is None:
+            return ("x", "target", "network"), []
+        data, fit = progress.snapshot["data"], progress.snapshot["fit"]
+        return ("x", "target", "network"), zip(map(float, data.x_plot), map(float, data.y_plot), map(float, fit))

@@ -29,10 +29,10 @@ class TeachingViews(QObject):
     def __init__(self, lab) -> None:
         super().__init__(lab)
         self.lab = lab
+        lab.workerStarted.connect(self._post_flags)  # a new job (first start, after an error) learns the flags
         self._details = None
         self._fit = None
         self._dirty = False
-        self._posted_for = None          # the LoopThread whose job got the current flags
         self._generation = -1
         self._wanted = False             # cached: checked on every report
         self.selected_unit: tuple[int, int] | None = None
@@ -148,17 +148,14 @@ class TeachingViews(QObject):
             splitter.setSizes([int(0.45 * total) if splitter.widget(i) is self.panel else int(sizes[i] * scale)
                                for i in range(splitter.count())])
 
+    @Slot()
     def _post_flags(self) -> None:
-        loop = self.lab._loop
-        if loop is None:
-            return
-        self._posted_for = loop
-
+        """Tell the job what to add to its reports (again for each new worker: lab.workerStarted)."""
         def apply(job, want=self._wanted, unit=self.selected_unit):
             job.want_details = want
             job.selected_unit = unit
 
-        loop.control.post(apply)
+        self.lab.post(apply)
 
     @Slot(int, int)
     def _on_neuron_clicked(self, layer: int, unit: int) -> None:
@@ -173,8 +170,6 @@ class TeachingViews(QObject):
     def on_progress(self, progress: Progress) -> None:
         if not self._wanted:
             return
-        if self.lab._loop is not self._posted_for:
-            self._post_flags()  # a new worker (after an error): tell its job what we want
         details = progress.snapshot.get("details")
         if details is None:
             return

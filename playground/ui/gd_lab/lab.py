@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QTimer, Qt, Signal, Slot
+from PySide6.QtCore import QTimer, Qt, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
@@ -21,6 +21,7 @@ from playground.ui.export import install_plot_export, install_table_export
 from playground.ui.gd_lab import classroom
 from playground.ui.teaching_plots import contour_path, markers, sync_plot
 from playground.ui.plots import FastCurve, StickyRange, make_plot
+from playground.ui.lab_base import Lab
 from playground.ui.theme import plot_colors
 from playground.ui.widgets.transport import PACE_RATES, TransportBar, install_transport_keys
 
@@ -32,8 +33,9 @@ CONVERGED_TOL = 0.01         # the notes' |x| < 0.01
 CONTOUR_LEVELS = (0.5, 2, 5, 10, 20, 40, 70, 110, 160)
 
 
-class GDLab(QWidget):
-    message = Signal(str)
+class GDLab(Lab):
+    key = "gd"
+    config_type = GDConfig
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,7 +114,6 @@ class GDLab(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(left)
         layout.addWidget(self.plot, 1)
-        self.status_label = QLabel()
         install_plot_export(self.plot, "gd_path", csv=lambda: classroom.path_rows(self.gd))
         install_table_export(self.table, "gd_steps", csv=lambda: classroom.path_rows(self.gd))
 
@@ -153,10 +154,6 @@ class GDLab(QWidget):
         self.plot.getPlotItem().setTitle(self.tr("The point moves against the gradient (orange: this step; dashed: tangent)"))
         self._update_verdict()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

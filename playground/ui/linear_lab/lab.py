@@ -7,23 +7,25 @@ the job sends each new stretch of its (w, b, loss) trajectory with its reports.
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QSpinBox, QVBoxLayout, QWidget)
 
-from playground.core.linear_regression import X_DATA, Y_DATA, LinearSetup, loss_surface, notes_setup
+from playground.core.config import to_dict
+from playground.core.linear_regression import (X_DATA, Y_DATA, LinearSetup, loss_surface, notes_setup,
+                                               saved_training_problems)
 from playground.core.loop import Progress
 from playground.ui.export import install_plot_export, loss_rows
-from playground.ui.linear_lab import classroom
+from playground.ui.linear_lab.tables import fit_rows, trajectory_rows
 from playground.ui.teaching_plots import contour_path, markers, sync_plot
 from playground.ui.plots import FastCurve, StickyRange, make_plot
-from playground.ui.theme import plot_colors
+from playground.ui.theme import plot_colors, recolor_pen
+from playground.ui.training_lab import LoopLab, restored_config
 from playground.ui.widgets.transport import TransportBar, install_transport_keys
-from playground.ui.widgets.transport_mixin import TransportMixin
-from playground.workers.loop_thread import LoopThread
 
 SECONDARY_REFRESH_S = 0.2
 SURFACE_LEVELS = tuple(float(v) for v in np.geomspace(0.01, 60, 14))
@@ -38,20 +40,19 @@ def _make_job(setup: LinearSetup, saved: tuple | None = None):
     return job
 
 
-class LinearLab(TransportMixin, QWidget):
-    message = Signal(str)
-    ready = Signal()
+class LinearLab(LoopLab):
+    key = "linear"
+    config_type = LinearSetup
+    thread_name = "linear-training"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._setup = notes_setup()
-        self._loop: LoopThread | None = None
         self._generation = -1
         self._trajectory = np.zeros((0, 3))
         self._step = 0
         self._state = "paused"
         self._last_secondary = 0.0
-        self._ready = False
         self._backend_wanted = False
         self._surface_generation = -1
         self._ranges_set = False
@@ -146,7 +147,6 @@ class LinearLab(TransportMixin, QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(left)
         layout.addLayout(grid, 1)
-        self.status_label = QLabel()
         self._install_exports()
 
         self.connect_transport()
@@ -157,9 +157,9 @@ class LinearLab(TransportMixin, QWidget):
 
     def _install_exports(self) -> None:
         """Right-click CSV on every plot (before the window gives the rest PNG/SVG only)."""
-        install_plot_export(self.fit_plot, "linear_fit", csv=lambda: classroom.fit_rows(self._trajectory))
+        install_plot_export(self.fit_plot, "linear_fit", csv=lambda: fit_rows(self._trajectory))
         for plot, name in ((self.params_plot, "linear_w_b"), (self.surface_plot, "linear_path")):
-            install_plot_export(plot, name, csv=lambda: classroom.trajectory_rows(self._trajectory))
+            install_plot_export(plot, name, csv=lambda: trajectory_rows(self._trajectory))
         install_plot_export(self.loss_plot, "linear_loss", csv=lambda: loss_rows(self._trajectory[:-1, 2]))
 
     def tab_title(self) -> str:
@@ -196,11 +196,6 @@ class LinearLab(TransportMixin, QWidget):
         self.transport.retranslate()
         self._update_readout()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     # -- backend -------------------------------------------------------------------
     def start_backend(self) -> None:
         """Start the worker the first time the tab is shown: at start-up the Curve lab has the CPU."""
@@ -214,23 +209,18 @@ class LinearLab(TransportMixin, QWidget):
             self._start_worker()
 
     def _start_worker(self) -> None:
-        if self._loop is not None and self._loop.is_running() and not self._loop.control.stopped:
-            return
+        super().start_backend()
+
+    def make_job(self):
         setup, saved = self._setup, self._saved
-        self._loop = LoopThread(lambda: _make_job(setup, saved), self, name="linear-training")
-        self._loop.progress.connect(self._on_progress)
-        self._loop.failed.connect(self._on_failed)
+        return lambda: _make_job(setup, saved)
+
+    def backend_starting(self) -> None:
         self._generation = -1
-        self._loop.start()
 
     def shutdown(self) -> None:
         self._backend_wanted = False
-        if self._loop is not None:
-            self._loop.stop()
-            self._loop = None
-
-    def is_ready(self) -> bool:
-        return self._ready
+        super().shutdown()
 
     # -- settings ----------------------------------------------------------------
     def setup(self) -> LinearSetup:
@@ -264,18 +254,59 @@ class LinearLab(TransportMixin, QWidget):
     def set_config(self, config: LinearSetup) -> None:
         self.load_setup(config)
 
-    # -- classroom hooks (linear_lab/classroom.py) -------------------------------------------------------
-    def session_state(self, with_training: bool) -> dict:
-        return classroom.session_state(self, with_training)
+    # -- classroom: sessions with the trained w and b, theme --------------------------------------------
+    # A session holds nn.Linear(1, 1)'s state_dict, the step and the loss of every step. Opening it continues
+    # from there; the w and b of the steps before were not saved, so the w/b plot and the path on the loss
+    # surface start at the saved step, while the loss plot shows it all.
+    def session_state(self, with_training: bool = False) -> dict[str, Any]:
+        """{"config": dict}; with training: "weights", "step" and "loss_history" from the training thread."""
+        state: dict[str, Any] = {"config": to_dict(self.config())}
+        if not with_training:
+            return state
+        if self._saved is not None:  # a session's run the tab has not loaded yet: save it as it came
+            weights, step, history = self._saved
+            state.update(weights=weights, step=step)
+            if history is not None:
+                state["loss_history"] = history
+            return state
+        got = self.call_job(lambda job: job.training_state()) if self._is_ready else None
+        if got is not None:
+            weights, step, history = got
+            state.update(weights=weights, step=step, loss_history=history)
+        return state
 
-    def check_session(self, state: dict) -> list[str]:
-        return classroom.check_session(state)
+    def check_session(self, state: dict[str, Any]) -> list:
+        """The weights' shapes were checked by core.session; here: the step and one loss per step."""
+        if state.get("weights") is None:
+            return []
+        return saved_training_problems(state.get("step"), state.get("loss_history"))
 
-    def restore_session(self, state: dict) -> None:
-        classroom.restore_session(self, state)
+    def restore_session(self, state: dict[str, Any]) -> None:
+        """The settings; with weights, training continues from the saved step (paused)."""
+        weights = state.get("weights")
+        saved = None
+        if weights is not None:
+            history = state.get("loss_history")
+            saved = ({name: tensor.clone() for name, tensor in weights.items()}, int(state.get("step") or 0),
+                     None if history is None else np.asarray(history, dtype=np.float64))
+        self.load_setup(restored_config(LinearSetup, state), saved)
 
     def apply_theme(self) -> None:
-        classroom.apply_theme(self)
+        """Every curve, marker and reference line of the four plots in the current theme's colours."""
+        c = plot_colors()
+        for curve, color in ((self.target_line, c.target), (self.fit_line, c.fit), (self.w_curve, c.fit),
+                             (self.b_curve, c.train_points), (self.contours, c.target), (self.path_line, c.fit),
+                             (self.loss_curve, c.train_loss)):
+            recolor_pen(curve.item, color)
+        for scatter, color in ((self.points, c.train_points), (self.current, c.fit), (self.optimum_point, c.goal)):
+            scatter.setPen(pg.mkPen(color))
+            scatter.setBrush(pg.mkBrush(color))
+        self.w_goal.setPen(pg.mkPen(c.fit, width=1, style=Qt.DotLine))
+        self.b_goal.setPen(pg.mkPen(c.train_points, width=1, style=Qt.DotLine))
+        for proxy, color in zip(self._legend_proxies, (c.fit, c.train_points)):
+            proxy.setPen(pg.mkPen(color, width=2))
+        for sample, _label in self.params_legend.items:
+            sample.update()
 
     @Slot()
     def _on_setting(self) -> None:
@@ -302,14 +333,14 @@ class LinearLab(TransportMixin, QWidget):
 
     # -- progress ------------------------------------------------------------------
     @Slot(object)
-    def _on_progress(self, progress: Progress) -> None:
+    def on_progress(self, progress: Progress) -> None:
         snap = progress.snapshot
         if progress.generation != self._generation:
             self._generation = progress.generation
             self._trajectory = np.zeros((0, 3))
             self._saved = None  # the job has it now
-            if not self._ready:
-                self._ready = True
+            if not self._is_ready:
+                self._is_ready = True
                 self.transport.setEnabled(True)
                 self.ready.emit()
         new = snap["trajectory"]
@@ -384,7 +415,7 @@ class LinearLab(TransportMixin, QWidget):
     def _update_readout(self) -> None:
         t = self._trajectory
         if not len(t):
-            self.readout.setText(self.tr("Loading PyTorch…") if not self._ready else "")
+            self.readout.setText(self.tr("Loading PyTorch…") if not self._is_ready else "")
             self.status_label.setText("")
             return
         w, b, loss = t[-1]
@@ -394,6 +425,6 @@ class LinearLab(TransportMixin, QWidget):
         self.status_label.setText(text)
 
     @Slot(str)
-    def _on_failed(self, detail: str) -> None:
+    def on_failed(self, detail: str) -> None:
         self.transport.set_playing(False)
         self.message.emit(self.tr("Training stopped because of an error: {detail}").format(detail=detail))

@@ -17,7 +17,7 @@ import threading
 import time
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QGroupBox, QHBoxLayout, QLabel, QMessageBox,
                                QProgressBar, QPushButton, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget)
@@ -34,6 +34,7 @@ from playground.ui.mnist_lab.controls import MnistControls
 from playground.ui.mnist_lab.probabilities import ProbabilityView
 from playground.ui.plots import FastCurve, StickyRange, make_plot
 from playground.ui.theme import plot_colors
+from playground.ui.lab_base import Lab
 from playground.workers.loop_thread import LoopThread
 
 SECONDARY_REFRESH_S = 0.2
@@ -71,8 +72,9 @@ def _make_job(config: MnistConfig, dataset):
     return MnistJob(config, dataset)
 
 
-class MnistLab(QWidget):
-    message = Signal(str)
+class MnistLab(Lab):
+    key = "mnist"
+    config_type = MnistConfig
     predicted = Signal()   # after each prediction shown (benchmarks, tests)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -192,7 +194,6 @@ class MnistLab(QWidget):
         splitter.setStretchFactor(1, 2)
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
-        self.status_label = QLabel()
         self.fit_label_heights()
 
         self.canvas.changed.connect(self.update_prediction)
@@ -349,10 +350,6 @@ class MnistLab(QWidget):
         self._update_model_label()
         self.update_prediction()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- backend ---------------------------------------------------------------------
     def start_backend(self) -> None:

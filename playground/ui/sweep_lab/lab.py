@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QHeaderView, QPushButton, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem,
@@ -28,6 +28,7 @@ from playground.core.sweep_config import (DEFAULT_STEPS, MAX_STEPS, SWEEPABLE, S
 from playground.ui.i18n import core_texts
 from playground.ui.sweep_lab import classroom
 from playground.ui.sweep_lab.multiples import SmallMultiples
+from playground.ui.lab_base import Lab
 from playground.workers.loop_thread import LoopThread
 
 REFRESH_S = 0.1  # small multiples and table: at most 10 redraws a second
@@ -39,8 +40,9 @@ def _make_job(spec: SweepSpec, saved=None):
     return SweepJob(spec, saved)
 
 
-class SweepLab(QWidget):
-    message = Signal(str)
+class SweepLab(Lab):
+    key = "sweep"
+    config_type = SweepConfig
     openInCurveLab = Signal(object)  # a CurveConfig
     updated = Signal()               # after each redraw of the small multiples (tests, benchmarks)
 
@@ -140,7 +142,6 @@ class SweepLab(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(left)
         layout.addWidget(right, 1)
-        self.status_label = QLabel()
 
         self.run_button.clicked.connect(self.run_sweep)
         self.stop_button.clicked.connect(self.stop_sweep)
@@ -186,10 +187,6 @@ class SweepLab(QWidget):
         self._update_count()
         self._update_status()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- backend -----------------------------------------------------------
     def start_backend(self) -> None:

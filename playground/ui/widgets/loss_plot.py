@@ -7,7 +7,7 @@ import pyqtgraph as pg
 
 from playground.core.history import LossHistory
 from playground.ui.plots import FastCurve, StickyRange, make_plot
-from playground.ui.theme import plot_colors
+from playground.ui.theme import plot_colors, recolor_pen
 
 
 class LossPlot:
@@ -59,6 +59,20 @@ class LossPlot:
             self.test_steps.append(step)
             self.test_values.append(test_loss)
             self._dirty = True
+
+    def extend_history(self, losses: np.ndarray) -> None:
+        """Append ``losses`` (a restored session's history) and redraw now."""
+        self.train_history.extend(losses)
+        self._dirty = True
+        self.redraw()
+
+    def apply_theme(self) -> None:
+        """The curves and legend samples in the current theme's colours."""
+        c = plot_colors()
+        for curve, proxy, color in ((self.train, self._legend_proxies[0], c.train_loss),
+                                    (self.test, self._legend_proxies[1], c.test_loss)):
+            recolor_pen(curve.item, color)
+            proxy.setPen(pg.mkPen(color, width=1))
 
     def redraw(self) -> None:
         """Push accumulated data to the plot; call at a few Hz, not per report."""
