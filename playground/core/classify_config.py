@@ -8,7 +8,7 @@ import numpy as np
 
 from .classify_data import CLASS_COLORS, DATASETS, DOMAIN, FEATURES, shortest_float
 from .components import ACTIVATIONS, OPTIMIZERS
-from .config import choice, items, num, text
+from .config import choice, items, log_stops, num, text
 from .text import user_text
 
 REGULARIZATIONS = ("none", "L1", "L2")
@@ -23,23 +23,25 @@ LIVE_FIELDS = frozenset({"lr", "optimizer", "momentum", "batch_size", "regulariz
 class ClassifyConfig:
     # data
     dataset: str = choice("circle", lambda: DATASETS)
-    n_classes: int = num(2, 2, 5, kind=int)
-    n_points: int = num(400, 10, 5000, kind=int)
-    noise: float = num(0.1, 0.0, 1.0)
-    test_fraction: float = num(0.3, 0.0, 0.9)
-    seed: int = num(0, 0, 2**31 - 1, kind=int)
+    n_classes: int = num(2, 2, 5, kind=int, stops=(2, 3, 4, 5))
+    n_points: int = num(400, 10, 5000, kind=int, stops=(50, 100, 200, 300, 400, 500, 750, 1000, 1500, 2000))
+    noise: float = num(0.1, 0.0, 1.0, stops=[round(0.05 * i, 2) for i in range(21)])
+    test_fraction: float = num(0.3, 0.0, 0.9, stops=[round(0.1 * i, 1) for i in range(10)], advanced=True)
+    seed: int = num(0, 0, 2**31 - 1, kind=int, advanced=True)
     # model
     features: tuple = items(("x1", "x2"), choice("x1", lambda: FEATURES), length=(1, len(FEATURES)))
     hidden: tuple = items((4, 2), num(4, 1, MAX_NEURONS, kind=int), length=(0, MAX_LAYERS))
     activation: str = choice("Tanh", ACTIVATIONS.names)
     # training
     optimizer: str = choice("Adam", OPTIMIZERS.names)
-    lr: float = num(0.03, 1e-6, 10.0)
-    momentum: float = num(0.9, 0.0, 0.999)
-    batch_size: int = num(16, 0, 5000, kind=int)  # 0 = full batch
-    regularization: str = choice("none", lambda: REGULARIZATIONS)
-    reg_rate: float = num(0.001, 0.0, 10.0)
-    device: str = text("cpu", 40)
+    lr: float = num(0.03, 1e-6, 10.0, stops=log_stops(1e-4, 1.0), log=True)
+    momentum: float = num(0.9, 0.0, 0.999, stops=(0.0, 0.5, 0.8, 0.9, 0.95, 0.99))
+    batch_size: int = num(16, 0, 5000, kind=int, stops=(0, 1, 2, 4, 8, 10, 16, 32, 64, 128, 256),
+                          advanced=True)  # 0 = full batch
+    regularization: str = choice("none", lambda: REGULARIZATIONS, advanced=True)
+    reg_rate: float = num(0.001, 0.0, 10.0, stops=(0.0, 1e-5, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0),
+                          advanced=True)
+    device: str = text("cpu", 40, advanced=True)
     max_steps: int = num(0, 0, 10_000_000, kind=int)  # 0 = until paused
 
     def problems(self) -> list[tuple[str, str]]:

@@ -4,6 +4,10 @@ Each field declares its range or its choices once; ``from_dict`` uses that to
 read anything (a settings file, a session, CLI flags) value by value, keeping
 good values and replacing bad ones by the default, with a note per problem
 (English ``core.text.Text`` the UI can translate).
+
+Fields also carry what a settings form needs to show them (``ui.widgets.config_form`` builds its rows
+from it): ``stops`` (the values a slider or list offers; any valid value in the range is kept),
+``log`` (stops spaced on a log scale), ``advanced`` (hidden in presentation mode).
 """
 
 from __future__ import annotations
@@ -17,18 +21,29 @@ from .text import Text, exception_text, user_text
 C = TypeVar("C")
 
 
-def num(default, lo, hi, *, kind=float):
-    """A number field with an inclusive range."""
-    return field(default=default, metadata={"kind": kind, "range": (lo, hi)})
+def num(default, lo, hi, *, kind=float, stops: Iterable | None = None, log: bool = False, advanced: bool = False):
+    """A number field with an inclusive range; ``stops``: the values a form's slider offers."""
+    meta = {"kind": kind, "range": (lo, hi), "advanced": advanced, "log": log}
+    if stops is not None:
+        meta["stops"] = tuple(stops)
+    return field(default=default, metadata=meta)
 
 
-def choice(default: str, choices: Callable[[], Iterable[str]]):
+def choice(default: str, choices: Callable[[], Iterable[str]], *, advanced: bool = False):
     """A string field whose value must be one of ``choices()``."""
-    return field(default=default, metadata={"kind": str, "choices": choices})
+    return field(default=default, metadata={"kind": str, "choices": choices, "advanced": advanced})
 
 
-def text(default: str = "", max_len: int = 200):
-    return field(default=default, metadata={"kind": str, "max_len": max_len})
+def text(default: str = "", max_len: int = 200, *, advanced: bool = False):
+    return field(default=default, metadata={"kind": str, "max_len": max_len, "advanced": advanced})
+
+
+def log_stops(lo: float, hi: float, per_decade: int = 10) -> tuple[float, ...]:
+    """Values evenly spaced on a log scale, rounded so that 1e-3, 0.01, 0.1 are exact."""
+    decades = math.log10(hi) - math.log10(lo)
+    count = int(round(decades * per_decade)) + 1
+    step = decades / (count - 1)
+    return tuple(float(f"{10 ** (math.log10(lo) + i * step):.3g}") for i in range(count))
 
 
 def items(default: tuple, item, length: tuple[int, int] = (0, 64)):

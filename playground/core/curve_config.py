@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .components import ACTIVATIONS, LOSSES, OPTIMIZERS
-from .config import choice, num, text
+from .config import choice, log_stops, num, text
 from .expression import ExpressionError, parse_expression
 from .targets import CUSTOM, TARGETS
 from .text import exception_text, user_text
@@ -23,23 +23,24 @@ class CurveConfig:
     expression: str = text("")
     x_min: float = num(-3.0, -100.0, 100.0)
     x_max: float = num(3.0, -100.0, 100.0)
-    n_points: int = num(100, 2, 5000, kind=int)
-    noise: float = num(0.0, 0.0, 10.0)
-    test_fraction: float = num(0.2, 0.0, 0.9)
+    n_points: int = num(100, 2, 5000, kind=int, stops=(10, 20, 30, 50, 75, 100, 150, 200, 300, 500, 1000))
+    noise: float = num(0.0, 0.0, 10.0, stops=(0.0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0))
+    test_fraction: float = num(0.2, 0.0, 0.9, stops=[round(0.05 * i, 2) for i in range(11)], advanced=True)
     # model
     activation: str = choice("ReLU", ACTIVATIONS.names)
-    hidden_width: int = num(10, 1, 256, kind=int)
-    depth: int = num(1, 1, 4, kind=int)
+    hidden_width: int = num(10, 1, 256, kind=int, stops=range(1, 257))
+    depth: int = num(1, 1, 4, kind=int, stops=(1, 2, 3, 4))
     # training
     loss: str = choice("MSE", LOSSES.names)
     optimizer: str = choice("Adam", OPTIMIZERS.names)
-    lr: float = num(0.01, 1e-6, 10.0)
-    momentum: float = num(0.9, 0.0, 0.999)
-    batch_size: int = num(0, 0, 5000, kind=int)  # 0 = full batch
+    lr: float = num(0.01, 1e-6, 10.0, stops=log_stops(1e-4, 1.0), log=True)
+    momentum: float = num(0.9, 0.0, 0.999, stops=(0.0, 0.5, 0.8, 0.9, 0.95, 0.99))
+    batch_size: int = num(0, 0, 5000, kind=int, stops=(0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512),
+                          advanced=True)  # 0 = full batch
     weight_decay: float = num(0.0, 0.0, 1.0)
-    seed: int = num(0, 0, 2**31 - 1, kind=int)
-    device: str = text("cpu", 40)
-    max_steps: int = num(0, 0, 10_000_000, kind=int)  # 0 = until paused
+    seed: int = num(0, 0, 2**31 - 1, kind=int, advanced=True)
+    device: str = text("cpu", 40, advanced=True)
+    max_steps: int = num(0, 0, 10_000_000, kind=int, advanced=True)  # 0 = until paused
 
     def problems(self) -> list[tuple[str, str]]:
         found = []

@@ -346,7 +346,7 @@ class TrainingLab(LoopLab):
 
     def usable_device(self, device: str) -> str:
         """The saved device if this machine offers it, else the CPU."""
-        box = self.controls.device_box
+        box = self.controls.editor("device")
         index = box.findData(device)
         item = box.model().item(index) if index >= 0 else None
         return device if item is not None and item.isEnabled() else "cpu"

@@ -94,48 +94,16 @@
             <translation>输入特征 (features)</translation>
         </message>
         <message>
-            <source>What the network is given about each point; x₁² + x₂² makes a circle easy, x₁x₂ makes XOR easy</source>
-            <translation>网络对每个点能看到的信息；有了 x₁² + x₂²，圆形很容易分；有了 x₁x₂，XOR 很容易分</translation>
-        </message>
-        <message>
-            <source>The point's first coordinate, as it is</source>
-            <translation>点的第一个坐标，原样输入</translation>
-        </message>
-        <message>
-            <source>The point's second coordinate, as it is</source>
-            <translation>点的第二个坐标，原样输入</translation>
-        </message>
-        <message>
-            <source>x₁ squared: with x₂², lets even a network without hidden layers draw circles</source>
-            <translation>x₁ 的平方：与 x₂² 一起，连没有隐藏层的网络也能画出圆</translation>
-        </message>
-        <message>
-            <source>x₂ squared: with x₁², lets even a network without hidden layers draw circles</source>
-            <translation>x₂ 的平方：与 x₁² 一起，连没有隐藏层的网络也能画出圆</translation>
-        </message>
-        <message>
-            <source>The product x₁·x₂: positive in two opposite quadrants, the key to XOR</source>
-            <translation>乘积 x₁·x₂：在两个相对的象限为正，是解决 XOR 的关键</translation>
-        </message>
-        <message>
-            <source>sin x₁: a wave along x₁, useful for spirals and stripes</source>
-            <translation>sin x₁：沿 x₁ 方向的波，适合螺旋和条纹</translation>
-        </message>
-        <message>
-            <source>sin x₂: a wave along x₂, useful for spirals and stripes</source>
-            <translation>sin x₂：沿 x₂ 方向的波，适合螺旋和条纹</translation>
-        </message>
-        <message>
-            <source>An input feature computed from the point's coordinates</source>
-            <translation>由点的坐标计算出的输入特征</translation>
-        </message>
-        <message>
             <source>Network</source>
             <translation>网络 (network)</translation>
         </message>
         <message>
             <source>Training</source>
             <translation>训练 (training)</translation>
+        </message>
+        <message>
+            <source>What the network is given about each point; x₁² + x₂² makes a circle easy, x₁x₂ makes XOR easy</source>
+            <translation>网络对每个点能看到的信息；有了 x₁² + x₂²，圆形很容易分；有了 x₁x₂，XOR 很容易分</translation>
         </message>
         <message>
             <source>Dataset</source>
@@ -152,14 +120,6 @@
         <message>
             <source>How many classes (colours); more than two uses a softmax output</source>
             <translation>有几个类别（颜色）；超过两个时输出层使用 softmax</translation>
-        </message>
-        <message>
-            <source>Draw class</source>
-            <translation>绘制类别</translation>
-        </message>
-        <message>
-            <source>The class that a left click adds</source>
-            <translation>鼠标左键点击时添加的点属于哪个类别</translation>
         </message>
         <message>
             <source>Points</source>
@@ -294,12 +254,52 @@
             <translation>无</translation>
         </message>
         <message>
+            <source>The point's first coordinate, as it is</source>
+            <translation>点的第一个坐标，原样输入</translation>
+        </message>
+        <message>
+            <source>The point's second coordinate, as it is</source>
+            <translation>点的第二个坐标，原样输入</translation>
+        </message>
+        <message>
+            <source>x₁ squared: with x₂², lets even a network without hidden layers draw circles</source>
+            <translation>x₁ 的平方：与 x₂² 一起，连没有隐藏层的网络也能画出圆</translation>
+        </message>
+        <message>
+            <source>x₂ squared: with x₁², lets even a network without hidden layers draw circles</source>
+            <translation>x₂ 的平方：与 x₁² 一起，连没有隐藏层的网络也能画出圆</translation>
+        </message>
+        <message>
+            <source>The product x₁·x₂: positive in two opposite quadrants, the key to XOR</source>
+            <translation>乘积 x₁·x₂：在两个相对的象限为正，是解决 XOR 的关键</translation>
+        </message>
+        <message>
+            <source>sin x₁: a wave along x₁, useful for spirals and stripes</source>
+            <translation>sin x₁：沿 x₁ 方向的波，适合螺旋和条纹</translation>
+        </message>
+        <message>
+            <source>sin x₂: a wave along x₂, useful for spirals and stripes</source>
+            <translation>sin x₂：沿 x₂ 方向的波，适合螺旋和条纹</translation>
+        </message>
+        <message>
+            <source>An input feature computed from the point's coordinates</source>
+            <translation>由点的坐标计算出的输入特征</translation>
+        </message>
+        <message>
             <source>Regenerate</source>
             <translation>重新生成</translation>
         </message>
         <message>
             <source>New random points (the next seed); training restarts</source>
             <translation>生成新的随机点（下一个种子）；训练重新开始</translation>
+        </message>
+        <message>
+            <source>Draw class</source>
+            <translation>绘制类别</translation>
+        </message>
+        <message>
+            <source>The class that a left click adds</source>
+            <translation>鼠标左键点击时添加的点属于哪个类别</translation>
         </message>
         <message>
             <source>Left click on the plot adds a point of this class; right click removes the nearest point.</source>
@@ -1142,84 +1142,84 @@ Nothing was changed. What is wrong:
             <translation>训练设置</translation>
         </message>
         <message>
-            <source>MLP (notes: 784-128-10)</source>
-            <translation>MLP 多层感知机（笔记：784-128-10）</translation>
-        </message>
-        <message>
-            <source>CNN (2 × conv + pool)</source>
-            <translation>CNN 卷积网络（2 × 卷积 + 池化）</translation>
-        </message>
-        <message>
             <source>Network</source>
             <translation>网络 (network)</translation>
-        </message>
-        <message>
-            <source>Hidden width</source>
-            <translation>隐藏层宽度 (hidden width)</translation>
-        </message>
-        <message>
-            <source>Hidden layers</source>
-            <translation>隐藏层数 (hidden layers)</translation>
-        </message>
-        <message>
-            <source>Activation</source>
-            <translation>激活函数 (activation)</translation>
-        </message>
-        <message>
-            <source>Optimizer</source>
-            <translation>优化器 (optimizer)</translation>
-        </message>
-        <message>
-            <source>Learning rate</source>
-            <translation>学习率 (learning rate)</translation>
-        </message>
-        <message>
-            <source>Batch size</source>
-            <translation>批大小 (batch size)</translation>
-        </message>
-        <message>
-            <source>Epochs</source>
-            <translation>轮数 (epochs)</translation>
-        </message>
-        <message>
-            <source>Device</source>
-            <translation>设备 (device)</translation>
         </message>
         <message>
             <source>The network: the notes' MLP or their small CNN (two conv + pool blocks)</source>
             <translation>网络：笔记中的 MLP 或小型 CNN（两个卷积 + 池化块）</translation>
         </message>
         <message>
+            <source>Hidden width</source>
+            <translation>隐藏层宽度 (hidden width)</translation>
+        </message>
+        <message>
             <source>Units in each hidden layer of the MLP</source>
             <translation>MLP 每个隐藏层的神经元个数</translation>
+        </message>
+        <message>
+            <source>Hidden layers</source>
+            <translation>隐藏层数 (hidden layers)</translation>
         </message>
         <message>
             <source>Number of hidden layers of the MLP</source>
             <translation>MLP 的隐藏层数</translation>
         </message>
         <message>
+            <source>Activation</source>
+            <translation>激活函数 (activation)</translation>
+        </message>
+        <message>
             <source>The non-linearity after each hidden layer</source>
             <translation>每个隐藏层之后的非线性函数</translation>
+        </message>
+        <message>
+            <source>Optimizer</source>
+            <translation>优化器 (optimizer)</translation>
         </message>
         <message>
             <source>How the weights are updated from the gradients</source>
             <translation>如何根据梯度更新权重</translation>
         </message>
         <message>
+            <source>Learning rate</source>
+            <translation>学习率 (learning rate)</translation>
+        </message>
+        <message>
             <source>Step size of the optimizer; too large and the loss jumps or diverges</source>
             <translation>优化器的步长；太大时损失会跳动或发散</translation>
+        </message>
+        <message>
+            <source>Batch size</source>
+            <translation>批大小 (batch size)</translation>
         </message>
         <message>
             <source>Images per training step</source>
             <translation>每个训练步使用的图像数</translation>
         </message>
         <message>
+            <source>Epochs</source>
+            <translation>轮数 (epochs)</translation>
+        </message>
+        <message>
             <source>Passes over the training images</source>
             <translation>把所有训练图像完整过几遍</translation>
         </message>
         <message>
+            <source>Device</source>
+            <translation>设备 (device)</translation>
+        </message>
+        <message>
             <source>Train on the CPU or on a CUDA GPU</source>
             <translation>在 CPU 或 CUDA GPU 上训练</translation>
+        </message>
+        <message>
+            <source>MLP (notes: 784-128-10)</source>
+            <translation>MLP 多层感知机（笔记：784-128-10）</translation>
+        </message>
+        <message>
+            <source>CNN (2 × conv + pool)</source>
+            <translation>CNN 卷积网络（2 × 卷积 + 池化）</translation>
         </message>
     </context>
     <context>

@@ -65,8 +65,8 @@ def test_trained_xor_comes_back_from_a_session_with_the_same_decision(qtbot, win
     assert entry["training"]["optimizer"]["name"] == "Adam"
 
     # Change everything: another dataset and network, trained a little.
-    choose(qtbot, lab.controls.dataset_box, "circle")
-    qtbot.mouseClick(lab.controls.add_layer_button, Qt.LeftButton)
+    choose(qtbot, lab.controls.editor("dataset"), "circle")
+    qtbot.mouseClick(lab.controls.hidden.layers.plus, Qt.LeftButton)
     generation = lab._generation
     qtbot.mouseClick(lab.transport.play_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: lab._generation != generation and shown_step(lab) > 30, timeout=20_000)
@@ -75,7 +75,7 @@ def test_trained_xor_comes_back_from_a_session_with_the_same_decision(qtbot, win
 
     generation = lab._generation
     window.classroom.open_action.trigger()  # File → Open session…
-    assert lab.config() == saved_config and lab.controls.dataset_box.currentData() == "xor"
+    assert lab.config() == saved_config and lab.controls.editor("dataset").currentData() == "xor"
     qtbot.waitUntil(lambda: lab._generation != generation and shown_step(lab) == step
                     and len(lab.loss_plot.train_history) == step, timeout=10_000)
     # Without pressing Play: the restored network's decision, accuracy and loss history are on screen.
@@ -95,7 +95,7 @@ def test_drawn_points_come_back_from_a_session_and_from_the_settings(qtbot, wind
                                                                       monkeypatch, tmp_path):
     controls = lab.controls
     shown = total_points(lab.data())
-    choose(qtbot, controls.dataset_box, "draw")  # starts from the points on screen
+    choose(qtbot, controls.editor("dataset"), "draw")  # starts from the points on screen
     choose(qtbot, controls.draw_class_box, 1)
     click_plane(qtbot, lab, 5.5, -5.5)
     qtbot.waitUntil(lambda: total_points(lab.data()) == shown + 1, timeout=10_000)
@@ -112,7 +112,7 @@ def test_drawn_points_come_back_from_a_session_and_from_the_settings(qtbot, wind
     # Lose the drawing: remove the new point, then leave "Draw your own".
     click_plane(qtbot, lab, 5.5, -5.5, Qt.RightButton)
     qtbot.waitUntil(lambda: total_points(lab.data()) == shown, timeout=10_000)
-    choose(qtbot, controls.dataset_box, "xor")
+    choose(qtbot, controls.editor("dataset"), "xor")
 
     def drawing_is_back():
         points, classes = lab.drawn_points()
@@ -129,7 +129,7 @@ def test_drawn_points_come_back_from_a_session_and_from_the_settings(qtbot, wind
 
     # The remembered settings keep the drawing between runs too.
     window.classroom.save_settings()
-    choose(qtbot, controls.dataset_box, "circle")
+    choose(qtbot, controls.editor("dataset"), "circle")
     click_plane(qtbot, lab, 0.0, 0.0)  # not drawing now: nothing changes
     assert not drawing_is_back()
     assert window.classroom.restore_settings() == []
@@ -267,17 +267,17 @@ def test_presentation_mode_hides_advanced_controls_and_enlarges_points_and_accur
     ring_width = decision.train_ring.item.pen().widthF()
     accuracy_size = lab.accuracy_label.font().pointSizeF()
     side_width = lab.side_tabs.maximumWidth()
-    assert controls.seed_box.isVisible() and controls.test_slider.isVisible()
+    assert controls.editor("seed").isVisible() and controls.editor("test_fraction").isVisible()
 
     window.classroom.presentation_action.trigger()  # View → Presentation mode (F11)
-    assert not controls.seed_box.isVisible() and not controls.test_slider.isVisible()
-    assert not controls.device_box.isVisible() and controls.lr_slider.isVisible()
+    assert not controls.editor("seed").isVisible() and not controls.editor("test_fraction").isVisible()
+    assert not controls.editor("device").isVisible() and controls.editor("lr").isVisible()
     assert decision.train_ring.item.pen().widthF() == ring_width * 1.4  # not doubled like the lines
     assert lab.accuracy_label.font().pointSizeF() > accuracy_size * 1.4  # the application font grows 1.45×
     assert lab.loss_plot.train.item.pen().widthF() == 2  # lines: doubled by the window
     assert lab.side_tabs.maximumWidth() < side_width  # the neuron heatmaps leave room to the decision plot
 
     window.classroom.presentation.set_active(False)  # Esc
-    assert controls.seed_box.isVisible() and controls.test_slider.isVisible()
+    assert controls.editor("seed").isVisible() and controls.editor("test_fraction").isVisible()
     assert decision.train_ring.item.pen().widthF() == ring_width
     assert lab.accuracy_label.font().pointSizeF() == accuracy_size and lab.side_tabs.maximumWidth() == side_width

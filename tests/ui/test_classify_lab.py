@@ -39,17 +39,17 @@ def total_points(data) -> int:
 
 def test_configure_network_train_pause_step_reset(qtbot, lab):
     controls = lab.controls
-    choose(qtbot, controls.dataset_box, "xor")
-    qtbot.mouseClick(controls.feature_boxes["x1x2"], Qt.LeftButton)
+    choose(qtbot, controls.editor("dataset"), "xor")
+    qtbot.mouseClick(controls.features.boxes["x1x2"], Qt.LeftButton)
     for _ in range(len(lab.config().hidden)):
-        qtbot.mouseClick(controls.remove_layer_button, Qt.LeftButton)
-    assert not controls.remove_layer_button.isEnabled()
-    qtbot.mouseClick(controls.add_layer_button, Qt.LeftButton)
+        qtbot.mouseClick(controls.hidden.layers.minus, Qt.LeftButton)
+    assert not controls.hidden.layers.minus.isEnabled()
+    qtbot.mouseClick(controls.hidden.layers.plus, Qt.LeftButton)
     for _ in range(3):
-        qtbot.mouseClick(controls.layer_rows[0].plus, Qt.LeftButton)
+        qtbot.mouseClick(controls.hidden.rows[0].plus, Qt.LeftButton)
     config = lab.config()
     assert config.dataset == "xor" and config.features == ("x1", "x2", "x1x2") and config.hidden == (7,)
-    assert controls.layer_rows[0].isVisible() and not controls.layer_rows[1].isVisible()
+    assert controls.hidden.rows[0].isVisible() and not controls.hidden.rows[1].isVisible()
     assert read_on_worker(qtbot, lab, lambda job: (job.model[0].in_features, job.model[0].out_features)) == (3, 7)
     qtbot.waitUntil(lambda: lab.data() is not None and lab.last_progress().snapshot["config"] == config, timeout=10_000)
 
@@ -79,7 +79,7 @@ def test_xor_preset_trains_past_90_percent_in_the_gui(qtbot, lab):
     qtbot.keyClick(lab.preset_box, Qt.Key_Down)  # the box loads the preset and shows its prompt again
     assert lab.preset_box.currentIndex() == 0
     assert lab.config().features == ("x1", "x2", "x1x2") and lab.config().hidden == ()
-    assert lab.controls.feature_boxes["x1x2"].isChecked()
+    assert lab.controls.features.boxes["x1x2"].isChecked()
     qtbot.waitUntil(lambda: lab.last_progress().snapshot["config"] == lab.config(), timeout=10_000)
     lab.setFocus()
     qtbot.keyClick(lab, Qt.Key_Space)
@@ -92,7 +92,7 @@ def test_xor_preset_trains_past_90_percent_in_the_gui(qtbot, lab):
 def test_drawing_points_with_the_mouse(qtbot, lab):
     controls = lab.controls
     shown = total_points(lab.data())
-    choose(qtbot, controls.dataset_box, "draw")
+    choose(qtbot, controls.editor("dataset"), "draw")
     assert controls.draw_class_box.isVisible()
     # Drawing starts from the points that were on screen.
     qtbot.waitUntil(lambda: lab.last_progress().snapshot["config"].dataset == "draw", timeout=10_000)
@@ -119,7 +119,7 @@ def test_drawing_points_with_the_mouse(qtbot, lab):
     qtbot.mouseClick(lab.transport.play_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: shown_step(lab) > 20, timeout=20_000)
     qtbot.mouseClick(lab.transport.play_button, Qt.LeftButton)
-    choose(qtbot, controls.dataset_box, "circle")
+    choose(qtbot, controls.editor("dataset"), "circle")
     qtbot.waitUntil(lambda: lab.last_progress().snapshot["config"].dataset == "circle", timeout=10_000)
     count = total_points(lab.data())
     click_plane(qtbot, lab, 0.0, 0.0)
@@ -146,9 +146,9 @@ def test_network_tab_shows_the_live_weights(qtbot, lab):
     if lab.diagram is None:
         pytest.skip("the network diagram is not installed")
     for _ in range(len(lab.config().hidden)):
-        qtbot.mouseClick(lab.controls.remove_layer_button, Qt.LeftButton)
-    qtbot.mouseClick(lab.controls.add_layer_button, Qt.LeftButton)
-    qtbot.mouseClick(lab.controls.layer_rows[0].minus, Qt.LeftButton)
+        qtbot.mouseClick(lab.controls.hidden.layers.minus, Qt.LeftButton)
+    qtbot.mouseClick(lab.controls.hidden.layers.plus, Qt.LeftButton)
+    qtbot.mouseClick(lab.controls.hidden.rows[0].minus, Qt.LeftButton)
     assert lab.config().hidden == (3,)
     bar = lab.side_tabs.tabBar()
     qtbot.mouseClick(bar, Qt.LeftButton, pos=bar.tabRect(1).center())

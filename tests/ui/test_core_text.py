@@ -72,13 +72,13 @@ def test_invalid_custom_expression_error_is_chinese_and_follows_the_language(qtb
 
     assert window.classroom.set_language("zh") == "zh"
     controls = window.curve_lab.controls
-    choose(qtbot, controls.target_box, "custom")
-    controls.expression_edit.clear()
-    qtbot.keyClicks(controls.expression_edit, "sin(x) + y")
-    qtbot.keyClick(controls.expression_edit, Qt.Key_Return)
+    choose(qtbot, controls.editor("target"), "custom")
+    controls.editor("expression").clear()
+    qtbot.keyClicks(controls.editor("expression"), "sin(x) + y")
+    qtbot.keyClick(controls.editor("expression"), Qt.Key_Return)
     assert controls.expression_error.isVisible()
     assert controls.expression_error.text() == "自定义表达式无效：第 10 列的名称“y”未知；变量是 x。"
-    box = controls.device_box
+    box = controls.editor("device")
     unavailable = [box.itemText(i) for i in range(box.count()) if box.itemData(i) == "cuda"]
     assert all(text in ("CUDA（不可用：这个 PyTorch 版本不支持 CUDA）", "CUDA（不可用：没有找到 NVIDIA GPU 或其驱动程序）")
                for text in unavailable)

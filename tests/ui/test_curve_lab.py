@@ -25,13 +25,13 @@ def shown_step(lab) -> int:
 def test_configure_train_pause_step_change_lr_reset(qtbot, window):
     lab = window.curve_lab
     controls = lab.controls
-    choose(qtbot, controls.activation_box, "Tanh")
-    choose(qtbot, controls.loss_box, "Huber")
-    choose(qtbot, controls.optimizer_box, "RMSprop")
-    controls.width_slider.slider.setFocus()
+    choose(qtbot, controls.editor("activation"), "Tanh")
+    choose(qtbot, controls.editor("loss"), "Huber")
+    choose(qtbot, controls.editor("optimizer"), "RMSprop")
+    controls.editor("hidden_width").slider.setFocus()
     for _ in range(6):
-        qtbot.keyClick(controls.width_slider.slider, Qt.Key_Right)
-    assert controls.width_slider.value() == 16
+        qtbot.keyClick(controls.editor("hidden_width").slider, Qt.Key_Right)
+    assert controls.editor("hidden_width").value() == 16
     config = lab.config()
     assert (config.activation, config.loss, config.optimizer, config.hidden_width) == ("Tanh", "Huber", "RMSprop", 16)
     assert read_on_worker(qtbot, lab, lambda job: job.model[0].out_features) == 16
@@ -55,8 +55,8 @@ def test_configure_train_pause_step_change_lr_reset(qtbot, window):
     # Change the learning rate mid-run by dragging its slider: applied at once, weights kept.
     qtbot.mouseClick(lab.transport.play_button, Qt.LeftButton)
     generation = lab._generation
-    drag_slider(qtbot, controls.lr_slider.slider, controls.lr_slider.slider.value() - 10)
-    new_lr = controls.lr_slider.value()
+    drag_slider(qtbot, controls.editor("lr").slider, controls.editor("lr").slider.value() - 10)
+    new_lr = controls.editor("lr").value()
     assert new_lr < 0.01
     qtbot.waitUntil(lambda: read_on_worker(qtbot, lab, lambda job: job.optimizer.param_groups[0]["lr"]) == new_lr,
                     timeout=10_000)
@@ -86,7 +86,7 @@ def test_architecture_change_while_training_restarts_and_says_so(qtbot, window):
     lab.play()
     qtbot.waitUntil(lambda: shown_step(lab) > 100, timeout=10_000)
     generation = lab._generation
-    drag_slider(qtbot, lab.controls.depth_slider.slider, 2)
+    drag_slider(qtbot, lab.controls.editor("depth").slider, 2)
     assert lab.config().depth == 3
     qtbot.waitUntil(lambda: lab._generation != generation, timeout=10_000)
     assert "restarted" in window.statusBar().currentMessage()
@@ -104,7 +104,7 @@ def test_divergence_pauses_explains_and_reset_recovers(qtbot, window):
     assert "smaller learning rate" in lab.fit_plot.message.toPlainText()
     assert "DIVERGED" in lab.status_label.text()
     assert "diverged" in window.statusBar().currentMessage().lower()
-    drag_slider(qtbot, lab.controls.lr_slider.slider, 0)  # the smallest learning rate
+    drag_slider(qtbot, lab.controls.editor("lr").slider, 0)  # the smallest learning rate
     qtbot.mouseClick(lab.transport.reset_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: shown_step(lab) == 0 and not lab.fit_plot.message.isVisible(), timeout=10_000)
     lab.play()
@@ -116,21 +116,21 @@ def test_divergence_pauses_explains_and_reset_recovers(qtbot, window):
 def test_bad_custom_expression_is_shown_and_not_applied(qtbot, window):
     lab = window.curve_lab
     controls = lab.controls
-    choose(qtbot, controls.target_box, "custom")
+    choose(qtbot, controls.editor("target"), "custom")
     running_target = lab.config().target
     assert running_target != "custom"  # an empty expression is not applied
-    controls.expression_edit.clear()
-    qtbot.keyClicks(controls.expression_edit, "sin(x")
-    qtbot.keyClick(controls.expression_edit, Qt.Key_Return)
+    controls.editor("expression").clear()
+    qtbot.keyClicks(controls.editor("expression"), "sin(x")
+    qtbot.keyClick(controls.editor("expression"), Qt.Key_Return)
     assert controls.expression_error.isVisible()
     assert "Syntax error" in controls.expression_error.text()
     assert lab.config().target == running_target  # the running experiment keeps its target
-    drag_slider(qtbot, controls.lr_slider.slider, 5)  # other changes still apply meanwhile
-    assert lab.config().lr == controls.lr_slider.value() and lab.config().target == running_target
+    drag_slider(qtbot, controls.editor("lr").slider, 5)  # other changes still apply meanwhile
+    assert lab.config().lr == controls.editor("lr").value() and lab.config().target == running_target
     assert controls.expression_error.isVisible()
-    controls.expression_edit.clear()
-    qtbot.keyClicks(controls.expression_edit, "sin(x) * 3")
-    qtbot.keyClick(controls.expression_edit, Qt.Key_Return)
+    controls.editor("expression").clear()
+    qtbot.keyClicks(controls.editor("expression"), "sin(x) * 3")
+    qtbot.keyClick(controls.editor("expression"), Qt.Key_Return)
     assert not controls.expression_error.isVisible()
     assert lab.config().expression == "sin(x) * 3"
     qtbot.waitUntil(lambda: read_on_worker(qtbot, lab, lambda job: job.config.expression) == "sin(x) * 3", timeout=10_000)
@@ -152,7 +152,7 @@ def test_notes_preset_trains_to_the_notes_result_in_the_gui(qtbot, window):
 def test_device_box_lists_cpu_and_explains_missing_cuda(window):
     import torch
 
-    box = window.curve_lab.controls.device_box
+    box = window.curve_lab.controls.editor("device")
     assert box.itemData(0) == "cpu"
     if not torch.cuda.is_available():
         item = box.model().item(1)

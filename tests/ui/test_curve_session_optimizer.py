@@ -16,7 +16,7 @@ STEPS = 300
 
 
 def _train_adam(qtbot, lab, steps=STEPS):
-    choose(qtbot, lab.controls.optimizer_box, "Adam")
+    choose(qtbot, lab.controls.editor("optimizer"), "Adam")
     lab.set_config(replace(lab.config(), max_steps=steps))
     qtbot.mouseClick(lab.transport.play_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: shown_step(lab) == steps and lab.last_progress().state == "finished", timeout=60_000)
@@ -105,7 +105,7 @@ def test_state_for_another_optimizer_is_skipped_with_a_message(qtbot, window, cl
     qtbot.waitUntil(lambda: "optimizer starts afresh" in window.statusBar().currentMessage(), timeout=10_000)
     message = window.statusBar().currentMessage()
     assert "saved for Adam" in message and "RMSprop" in message
-    assert lab.controls.optimizer_box.currentData() == "RMSprop"
+    assert lab.controls.editor("optimizer").currentData() == "RMSprop"
     assert read_on_worker(qtbot, lab, lambda job: type(job.optimizer).__name__) == "RMSprop"
     _step_and_loss(qtbot, lab)  # and it trains on
     assert lab.last_progress().state != "diverged" and not lab.error_label.isVisible()

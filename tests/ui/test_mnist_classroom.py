@@ -98,7 +98,7 @@ def test_bundled_model_in_a_session_comes_back_as_the_bundled_entry(window, mnis
     assert window.classroom.open_session(path)
     assert lab.model_box.currentData() == "bundled:cnn" and "test accuracy" in lab.model_label.text()
     np.testing.assert_array_equal(lab.prob_view.probs, before)
-    assert lab.config().arch == "cnn" and not lab.controls.width_box.isEnabled()
+    assert lab.config().arch == "cnn" and not lab.controls.editor("hidden_width").isEnabled()
 
 
 def test_session_without_weights_keeps_the_current_model(window, mnist, qtbot, tmp_path):
@@ -202,8 +202,8 @@ def test_presentation_enlarges_canvas_and_bars_and_strokes_still_read(window, mn
     qtbot.waitUntil(lambda: _side(lab) >= 1.5 * normal_side, timeout=3000)
     assert lab.prob_view.top_label.font().pointSize() >= 1.5 * normal_font
     assert lab.prob_view.plot.width() >= 1.2 * normal_bars
-    assert lab.controls.batch_box.isHidden() and lab.controls.device_box.isHidden()
-    assert lab.train_button.isVisible() and lab.controls.epochs_box.isVisible()
+    assert lab.controls.editor("batch_size").isHidden() and lab.controls.editor("device").isHidden()
+    assert lab.train_button.isVisible() and lab.controls.editor("epochs").isVisible()
     # Strokes on the enlarged canvas still map onto the 280×280 image (and so onto 28×28).
     draw(qtbot, lab.canvas, vertical_stroke())
     qtbot.waitUntil(lambda: shown_class(lab) == "1", timeout=3000)
@@ -221,7 +221,7 @@ def test_presentation_enlarges_canvas_and_bars_and_strokes_still_read(window, mn
     qtbot.waitUntil(lambda: abs(_side(lab) - normal_side) <= 2, timeout=3000)
     assert lab.prob_view.top_label.font().pointSize() == normal_font
     assert abs(lab.prob_view.plot.width() - normal_bars) <= 2
-    assert not lab.controls.batch_box.isHidden()
+    assert not lab.controls.editor("batch_size").isHidden()
 
 
 # -- theme --------------------------------------------------------------------------------------------------

@@ -205,6 +205,6 @@ def test_session_hooks_round_trip_the_training_settings(lab):
     lab.restore_session(state)
     config = lab.config()
     assert (config.arch, config.epochs, config.lr) == ("cnn", 7, 0.003)
-    assert not lab.controls.width_box.isEnabled()  # width and depth apply to the MLP only
+    assert not lab.controls.editor("hidden_width").isEnabled()  # width and depth apply to the MLP only
     lab.restore_session({"config": {"epochs": -3, "arch": "rnn"}})  # bad values fall back to defaults
     assert lab.config().arch == "mlp" and lab.config().epochs == 5

@@ -29,7 +29,7 @@ def test_pin_compare_hide_and_remove_runs(qtbot, window):
     assert all(item.scene() is fit_scene for plot, item in first.items if plot is lab.fit_plot.widget.getPlotItem())
 
     # A larger learning rate (keyboard on the lr slider): the pinned run is now labelled by its own lr.
-    slider = lab.controls.lr_slider.slider
+    slider = lab.controls.editor("lr").slider
     slider.setFocus()
     for _ in range(5):
         qtbot.keyClick(slider, Qt.Key_Right)

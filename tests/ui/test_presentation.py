@@ -16,14 +16,14 @@ def test_f11_presents_and_esc_leaves(qtbot, window, classroom_env):
     lab = window.curve_lab
     font_size = QApplication.font().pointSizeF()
     fit_width = lab.fit_plot.fit.item.pen().widthF()
-    assert lab.controls.seed_box.isVisible() and lab.controls.batch_slider.isVisible()
+    assert lab.controls.editor("seed").isVisible() and lab.controls.editor("batch_size").isVisible()
 
     qtbot.keyClick(window, Qt.Key_F11)
     assert window.isFullScreen() and window.classroom.presentation_action.isChecked()
     assert QApplication.font().pointSizeF() > font_size * 1.3
-    assert lab.controls.seed_box.isHidden() and lab.controls.device_box.isHidden()
-    assert lab.controls.batch_slider.isHidden() and lab.controls.steps_box.isHidden()
-    assert lab.controls.lr_slider.isVisible() and lab.controls.activation_box.isVisible()  # the essentials stay
+    assert lab.controls.editor("seed").isHidden() and lab.controls.editor("device").isHidden()
+    assert lab.controls.editor("batch_size").isHidden() and lab.controls.editor("max_steps").isHidden()
+    assert lab.controls.editor("lr").isVisible() and lab.controls.editor("activation").isVisible()  # the essentials stay
     assert lab.fit_plot.fit.item.pen().widthF() == fit_width * appearance.PEN_SCALE
     assert lab.loss_plot.train.item.pen().widthF() >= 2
     title = lab.fit_plot.widget.getPlotItem().titleLabel
@@ -36,7 +36,7 @@ def test_f11_presents_and_esc_leaves(qtbot, window, classroom_env):
     qtbot.keyClick(window, Qt.Key_Escape)
     assert not window.isFullScreen() and not window.classroom.presentation_action.isChecked()
     assert QApplication.font().pointSizeF() == font_size
-    assert lab.controls.seed_box.isVisible()
+    assert lab.controls.editor("seed").isVisible()
     assert lab.fit_plot.fit.item.pen().widthF() == fit_width
     # The menu item does the same.
     window.classroom.presentation_action.trigger()
@@ -179,15 +179,15 @@ def test_mnist_confusion_matrix_and_loss_export_to_csv(window, monkeypatch, tmp_
 def test_presentation_mode_hides_advanced_controls_of_the_other_labs(qtbot, window, classroom_env):
     classify, mnist = window.labs["classify"].controls, window.labs["mnist"].controls
     window.tabs.setCurrentWidget(window.labs["classify"])
-    assert classify.seed_box.isVisible() and classify.activation_box.isVisible()
+    assert classify.editor("seed").isVisible() and classify.editor("activation").isVisible()
     qtbot.keyClick(window, Qt.Key_F11)
     assert window.isFullScreen()
-    assert classify.seed_box.isHidden() and classify.device_box.isHidden() and classify.reg_box.isHidden()
-    assert classify.activation_box.isVisible()  # the essentials stay
-    assert mnist.device_box.isHidden() and mnist.batch_box.isHidden()
+    assert classify.editor("seed").isHidden() and classify.editor("device").isHidden() and classify.editor("regularization").isHidden()
+    assert classify.editor("activation").isVisible()  # the essentials stay
+    assert mnist.editor("device").isHidden() and mnist.editor("batch_size").isHidden()
     qtbot.keyClick(window, Qt.Key_Escape)
     assert not window.isFullScreen()
-    assert classify.seed_box.isVisible() and classify.device_box.isVisible()
+    assert classify.editor("seed").isVisible() and classify.editor("device").isVisible()
 
 
 def test_every_plot_of_every_lab_offers_image_export(window):

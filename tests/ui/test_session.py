@@ -23,7 +23,7 @@ def _answer_dialogs(monkeypatch, path):
 
 def test_save_then_open_restores_config_weights_and_history(qtbot, window, classroom_env, monkeypatch, tmp_path):
     lab = window.curve_lab
-    choose(qtbot, lab.controls.activation_box, "Tanh")
+    choose(qtbot, lab.controls.editor("activation"), "Tanh")
     qtbot.mouseClick(lab.transport.play_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: shown_step(lab) > 150, timeout=30_000)
     qtbot.mouseClick(lab.transport.play_button, Qt.LeftButton)
@@ -41,7 +41,7 @@ def test_save_then_open_restores_config_weights_and_history(qtbot, window, class
     assert document["format"] == "nn-playground-session" and document["labs"]["curve"]["training"]["step"] == step
 
     # Change everything: another network, retrained.
-    choose(qtbot, lab.controls.activation_box, "ReLU")
+    choose(qtbot, lab.controls.editor("activation"), "ReLU")
     lab.set_config(replace(lab.config(), hidden_width=20, lr=0.05))
     generation = lab._generation
     lab.play()
@@ -52,7 +52,7 @@ def test_save_then_open_restores_config_weights_and_history(qtbot, window, class
     generation = lab._generation
     window.classroom.open_action.trigger()  # File → Open session…
     assert lab.config() == saved_config
-    assert lab.controls.activation_box.currentData() == "Tanh" and lab.controls.width_slider.value() == 10
+    assert lab.controls.editor("activation").currentData() == "Tanh" and lab.controls.editor("hidden_width").value() == 10
     qtbot.waitUntil(lambda: lab._generation != generation and shown_step(lab) == step
                     and len(lab.loss_plot.train_history) == step, timeout=10_000)
     restored = _weights(qtbot, lab)

@@ -19,10 +19,10 @@ def _new_window(qtbot):
 
 def test_window_tab_theme_language_and_lab_config_come_back(qtbot, window, classroom_env):
     lab = window.curve_lab
-    choose(qtbot, lab.controls.activation_box, "Tanh")
-    lab.controls.width_slider.slider.setFocus()
+    choose(qtbot, lab.controls.editor("activation"), "Tanh")
+    lab.controls.editor("hidden_width").slider.setFocus()
     for _ in range(5):
-        qtbot.keyClick(lab.controls.width_slider.slider, Qt.Key_Right)
+        qtbot.keyClick(lab.controls.editor("hidden_width").slider, Qt.Key_Right)
     window.classroom.light_action.trigger()
     window.classroom.language_actions["zh"].trigger()
     window.tabs.setCurrentIndex(window.tabs.count() - 1)
@@ -42,8 +42,8 @@ def test_window_tab_theme_language_and_lab_config_come_back(qtbot, window, class
     problems = win.classroom.restore_settings()
     assert problems == []
     assert win.curve_lab.config() == expected
-    assert win.curve_lab.controls.activation_box.currentData() == "Tanh"
-    assert win.curve_lab.controls.width_slider.value() == expected.hidden_width == 15
+    assert win.curve_lab.controls.editor("activation").currentData() == "Tanh"
+    assert win.curve_lab.controls.editor("hidden_width").value() == expected.hidden_width == 15
     assert type(win.tabs.currentWidget()) is type(last_tab)
     # The geometry came back (restoreGeometry accepted it: no problem reported). Sizes themselves are clamped
     # to the 800 × 600 offscreen screen, so they are not compared here.
@@ -88,7 +88,7 @@ def test_a_settings_file_edited_into_nonsense_falls_back_per_value(qtbot, classr
     win = _new_window(qtbot)
     problems = win.classroom.restore_settings()
     assert win.curve_lab.config() == replace(CurveConfig(), depth=3)
-    assert win.curve_lab.controls.depth_slider.value() == 3
+    assert win.curve_lab.controls.editor("depth").value() == 3
     assert win.tabs.currentIndex() == 0
     assert any("hidden_width" in p for p in problems) and any("window/tab" in p for p in problems)
     assert "invalid" in win.statusBar().currentMessage()

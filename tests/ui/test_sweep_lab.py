@@ -56,7 +56,7 @@ def test_two_by_three_sweep_trains_together_and_opens_best_in_curve_lab(qtbot, w
     qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.curve_lab, timeout=5_000)
     config = window.curve_lab.config()
     assert (config.lr, config.hidden_width, config.max_steps) == (expected.lr, expected.hidden_width, 600)
-    assert window.curve_lab.controls.width_slider.value() == expected.hidden_width
+    assert window.curve_lab.controls.editor("hidden_width").value() == expected.hidden_width
     if SHOTS:
         window.grab().save(os.path.join(SHOTS, "sweep_opened_in_curve_lab.png"))
 

@@ -106,9 +106,9 @@ def test_explorer_follows_the_activation_and_deep_nets_show_the_last_layer(qtbot
     teaching = lab.teaching
     qtbot.mouseClick(teaching.activation_box, Qt.LeftButton, pos=QPoint(8, teaching.activation_box.height() // 2))
     qtbot.mouseClick(teaching.pieces_box, Qt.LeftButton, pos=QPoint(8, teaching.pieces_box.height() // 2))
-    choose(qtbot, lab.controls.activation_box, "Tanh")
-    lab.controls.depth_slider.setValue(3)
-    lab.controls.depth_slider.valueChanged.emit(3)
+    choose(qtbot, lab.controls.editor("activation"), "Tanh")
+    lab.controls.editor("depth").setValue(3)
+    lab.controls.editor("depth").valueChanged.emit(3)
     assert lab.config().depth == 3 and lab.config().activation == "Tanh"
     qtbot.mouseClick(lab.transport.step_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: teaching.explorer.selected == "Tanh" and teaching.pieces.units() == lab.config().hidden_width,

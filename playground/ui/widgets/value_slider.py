@@ -1,4 +1,7 @@
-"""A slider over a list of allowed values, with its current value shown beside it."""
+"""A slider over a list of allowed values, with its current value shown beside it.
+
+A value set in code that lies between two stops (0.003 from a session or a sweep cell) is kept
+exactly, and shown, until the user moves the slider."""
 
 from __future__ import annotations
 
@@ -7,13 +10,6 @@ from typing import Callable, Sequence
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
-
-
-def log_values(lo: float, hi: float, per_decade: int = 10) -> list[float]:
-    """Values evenly spaced on a log scale, rounded so that 1e-3, 0.01, 0.1 are exact."""
-    decades = np.log10(hi) - np.log10(lo)
-    count = int(round(decades * per_decade)) + 1
-    return [float(f"{v:.3g}") for v in np.logspace(np.log10(lo), np.log10(hi), count)]
 
 
 class ValueSlider(QWidget):
@@ -25,6 +21,7 @@ class ValueSlider(QWidget):
                  *, log_scale: bool = False) -> None:
         super().__init__(parent)
         self._values = list(values)
+        self._exact = None  # a value between stops, set in code; None: the slider's stop
         self._log_scale = log_scale
         self._fmt = fmt
         self.slider = QSlider(Qt.Horizontal)
@@ -41,20 +38,29 @@ class ValueSlider(QWidget):
         self._on_position(self.slider.value(), emit=False)
 
     def value(self):
-        return self._values[self.slider.value()]
+        return self._values[self.slider.value()] if self._exact is None else self._exact
 
     def setValue(self, value) -> None:
-        """Select the allowed value nearest to ``value``."""
-        key = np.log if self._log_scale else float
-        index = int(np.argmin([abs(key(v) - key(value)) for v in self._values]))
+        """Show ``value``: the slider at the nearest stop, the label (and ``value()``) exactly ``value``."""
+        key = np.log if self._log_scale and value > 0 else float
+        distances = [abs(key(v) - key(value)) if v > 0 or not self._log_scale else np.inf for v in self._values]
+        index = int(np.argmin(distances))
+        self._exact = None
+        self.slider.blockSignals(True)
         self.slider.setValue(index)
-        self._on_position(index, emit=False)
+        self.slider.blockSignals(False)
+        self._exact = None if value == self._values[index] else value
+        self._show()
 
     def set_formatter(self, fmt: Callable[[object], str]) -> None:
         self._fmt = fmt
-        self._on_position(self.slider.value(), emit=False)
+        self._show()
+
+    def _show(self) -> None:
+        self.label.setText(self._fmt(self.value()))
 
     def _on_position(self, index: int, emit: bool = True) -> None:
-        self.label.setText(self._fmt(self._values[index]))
+        self._exact = None  # the user chose a stop
+        self._show()
         if emit:
             self.valueChanged.emit(self._values[index])
