@@ -30,9 +30,9 @@ NOTES_SEED = 29
 
 @dataclass(frozen=True)
 class LinearSetup:
-    lr: float = num(0.01, 1e-5, 1.0)
-    max_steps: int = num(1000, 1, 1_000_000, kind=int)
-    seed: int = num(NOTES_SEED, 0, 2**31 - 1, kind=int)
+    lr: float = num(0.01, 1e-4, 1.0)
+    max_steps: int = num(1000, 1, 1_000_000, kind=int, advanced=True)
+    seed: int = num(NOTES_SEED, 0, 2**31 - 1, kind=int, advanced=True)
 
 
 def notes_setup() -> LinearSetup:

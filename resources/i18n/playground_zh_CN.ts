@@ -1022,15 +1022,7 @@ Nothing was changed. What is wrong:
         </message>
     </context>
     <context>
-        <name>LinearLab</name>
-        <message>
-            <source>Linear regression</source>
-            <translation>线性回归</translation>
-        </message>
-        <message>
-            <source>The notes' first example: nn.Linear(1, 1) learns y = 2x from three points</source>
-            <translation>笔记中的第一个例子：nn.Linear(1, 1) 从三个点学会 y = 2x</translation>
-        </message>
+        <name>LinearControls</name>
         <message>
             <source>y = 2x with nn.Linear(1, 1), SGD</source>
             <translation>y = 2x，nn.Linear(1, 1)，SGD</translation>
@@ -1058,6 +1050,17 @@ Nothing was changed. What is wrong:
         <message>
             <source>Fixes the initial w and b (seed 29 ends closest to the notes' numbers)</source>
             <translation>固定 w 和 b 的初始值（种子 29 的结果最接近笔记中的数字）</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinearLab</name>
+        <message>
+            <source>Linear regression</source>
+            <translation>线性回归</translation>
+        </message>
+        <message>
+            <source>The notes' first example: nn.Linear(1, 1) learns y = 2x from three points</source>
+            <translation>笔记中的第一个例子：nn.Linear(1, 1) 从三个点学会 y = 2x</translation>
         </message>
         <message>
             <source>Data x = [1, 2, 3], y = [2, 4, 6]. The model is y = w·x + b; SGD moves (w, b) downhill on the loss surface (bottom left). w heads for 2 quickly, b then creeps to 0 slowly: the valley is long and narrow. The notes reach w ≈ 1.91, b ≈ 0.20 after 900 steps.</source>

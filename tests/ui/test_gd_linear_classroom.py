@@ -71,7 +71,7 @@ def _walk_bowl(qtbot, gd, steps):
 
 
 def _train_linear(qtbot, lab, steps):
-    _type_value(qtbot, lab.steps_box, str(steps))
+    _type_value(qtbot, lab.controls.editor("max_steps"), str(steps))
     qtbot.mouseClick(lab.transport.play_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: lab._state == "finished" and len(lab._trajectory) == steps + 1, timeout=30_000)
 
@@ -118,7 +118,7 @@ def test_a_session_without_training_starts_the_descent_afresh(qtbot, window, gd,
 
 def test_trained_w_and_b_and_the_loss_history_come_back(qtbot, window, linear, monkeypatch, tmp_path):
     lab = linear
-    _type_value(qtbot, lab.lr_box, "0.02")
+    _type_value(qtbot, lab.controls.editor("lr"), "0.02")
     _train_linear(qtbot, lab, 40)
     trajectory = lab._trajectory.copy()
     path_file = tmp_path / "linear.nnplay"
@@ -131,13 +131,13 @@ def test_trained_w_and_b_and_the_loss_history_come_back(qtbot, window, linear, m
     np.testing.assert_allclose(entry["training"]["loss_history"], trajectory[:-1, 2], rtol=1e-12)
 
     qtbot.mouseClick(lab.transport.reset_button, Qt.LeftButton)
-    _type_value(qtbot, lab.seed_box, "3")  # other initial weights, back to step 0
+    _type_value(qtbot, lab.controls.editor("seed"), "3")  # other initial weights, back to step 0
     qtbot.waitUntil(lambda: len(lab._trajectory) == 1 and lab._trajectory[0, 0] != trajectory[0, 0], timeout=10_000)
     window.classroom.open_action.trigger()
 
     qtbot.waitUntil(lambda: len(lab._trajectory) == 41, timeout=10_000)
     assert lab.config() == LinearSetup(lr=0.02, max_steps=40, seed=29)
-    assert (lab.lr_box.value(), lab.steps_box.value(), lab.seed_box.value()) == (0.02, 40, 29)
+    assert (lab.controls.editor("lr").value(), lab.controls.editor("max_steps").value(), lab.controls.editor("seed").value()) == (0.02, 40, 29)
     assert tuple(lab._trajectory[-1]) == tuple(trajectory[-1])  # the same w, b and loss
     np.testing.assert_allclose(lab._trajectory[:-1, 2], trajectory[:-1, 2])  # every step's loss
     assert np.isnan(lab._trajectory[:-1, :2]).all()  # earlier w and b were not saved
@@ -160,7 +160,7 @@ def test_a_linear_session_opened_before_the_tab_is_shown_loads_when_it_is(qtbot,
     sessions.save(path, {"linear": sessions.lab_entry(LinearSetup(lr=0.05, max_steps=30, seed=5), weights=weights,
                                                       step=step, loss_history=history)})
     assert window.classroom.open_session(str(path))
-    assert lab.seed_box.value() == 5 and lab._loop is None
+    assert lab.controls.editor("seed").value() == 5 and lab._loop is None
     again = str(tmp_path / "again.nnplay")  # saved before the tab was shown: the run is kept
     window.classroom.save_session(again, with_training=True)
     assert json.loads(Path(again).read_text(encoding="utf-8"))["labs"]["linear"]["training"]["step"] == 30
@@ -223,8 +223,8 @@ def test_both_labs_settings_come_back_after_a_restart(qtbot, window, gd, classro
     linear = window.labs["linear"]
     window.tabs.setCurrentWidget(linear)
     qtbot.waitUntil(linear.is_ready, timeout=30_000)
-    _type_value(qtbot, linear.lr_box, "0.03")
-    _type_value(qtbot, linear.seed_box, "7")
+    _type_value(qtbot, linear.controls.editor("lr"), "0.03")
+    _type_value(qtbot, linear.controls.editor("seed"), "7")
     expected_gd, expected_linear = gd.config(), linear.config()
     assert expected_gd.pace == 2 and expected_linear == LinearSetup(lr=0.03, max_steps=1000, seed=7)
     window.close()  # saves the settings
@@ -236,7 +236,7 @@ def test_both_labs_settings_come_back_after_a_restart(qtbot, window, gd, classro
         assert win.labs["gd"].config() == expected_gd
         assert win.labs["gd"].function_box.currentData() == "bowl" and win.labs["gd"].momentum_box.value() == 0.3
         assert win.labs["gd"].transport.pace_box.currentIndex() == 4
-        assert win.labs["linear"].config() == expected_linear and win.labs["linear"].seed_box.value() == 7
+        assert win.labs["linear"].config() == expected_linear and win.labs["linear"].controls.editor("seed").value() == 7
         assert win.tabs.currentWidget() is win.labs["linear"]
     finally:
         win.shutdown()
@@ -266,14 +266,14 @@ def test_presentation_hides_advanced_controls_and_esc_brings_them_back(qtbot, wi
         return [w.isVisibleTo(lab) for w in widgets]
 
     gd_advanced = (gd.momentum_box, gd.transport.pace_box)
-    linear_advanced = (linear.seed_box, linear.steps_box, linear.transport.pace_box)
+    linear_advanced = (linear.controls.editor("seed"), linear.controls.editor("max_steps"), linear.transport.pace_box)
     assert all(shown(gd, *gd_advanced)) and all(shown(linear, *linear_advanced))
 
     qtbot.keyClick(window, Qt.Key_F11)
     assert window.isFullScreen()
     assert not any(shown(gd, *gd_advanced)) and not any(shown(linear, *linear_advanced))
     assert all(shown(gd, gd.lr_box, gd.start_x, gd.function_box, gd.table, gd.transport.step_button))
-    assert all(shown(linear, linear.lr_box, linear.transport.play_button, linear.readout))
+    assert all(shown(linear, linear.controls.editor("lr"), linear.transport.play_button, linear.readout))
     # No gaps: the table takes the room of the hidden rows, the plots reach the labs' right edges.
     left = gd.table.parentWidget()
     assert gd.table.geometry().bottom() >= left.height() - 15

@@ -33,10 +33,15 @@ def test_lessons_open_the_right_tab_with_the_notes_settings(qtbot, window, tmp_p
     assert menus.dock.isVisible() and "28 steps" in menus.panel.text.toPlainText()
 
     linear = window.labs["linear"]
-    linear.lr_box.setValue(0.2)
+    lr_box = linear.controls.editor("lr")
+    lr_box.setFocus()
+    lr_box.selectAll()
+    qtbot.keyClicks(lr_box, "0.2")
+    qtbot.keyClick(lr_box, Qt.Key_Return)
+    assert linear.setup().lr == 0.2
     _menu_action(menus.lessons_menu, "y = 2x with one nn.Linear(1, 1)").trigger()
     assert window.tabs.currentWidget() is linear
-    assert (linear.lr_box.value(), linear.steps_box.value(), linear.seed_box.value()) == (0.01, 1000, 29)
+    assert (linear.controls.editor("lr").value(), linear.controls.editor("max_steps").value(), linear.controls.editor("seed").value()) == (0.01, 1000, 29)
     assert linear.setup().lr == 0.01
 
     curve = window.curve_lab

@@ -14,7 +14,7 @@ def linear(qtbot, window):
 
 
 def test_notes_run_converges_like_the_notes(qtbot, linear, tmp_path):
-    assert (linear.lr_box.value(), linear.steps_box.value()) == (0.01, 1000)
+    assert (linear.controls.editor("lr").value(), linear.controls.editor("max_steps").value()) == (0.01, 1000)
     qtbot.mouseClick(linear.transport.play_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: linear._state == "finished", timeout=30_000)
     t = linear._trajectory
@@ -41,10 +41,10 @@ def test_step_reset_and_learning_rate(qtbot, linear):
     r = w0 * x + b0 - y
     assert w1 == pytest.approx(w0 - 0.01 * np.mean(2 * r * x), rel=1e-5)
     assert b1 == pytest.approx(b0 - 0.01 * np.mean(2 * r), rel=1e-5)
-    linear.lr_box.setFocus()
-    linear.lr_box.selectAll()
-    qtbot.keyClicks(linear.lr_box, "0.05")
-    qtbot.keyClick(linear.lr_box, Qt.Key_Return)
+    linear.controls.editor("lr").setFocus()
+    linear.controls.editor("lr").selectAll()
+    qtbot.keyClicks(linear.controls.editor("lr"), "0.05")
+    qtbot.keyClick(linear.controls.editor("lr"), Qt.Key_Return)
     assert linear.setup().lr == pytest.approx(0.05)
     qtbot.mouseClick(linear.transport.play_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: linear._state == "finished", timeout=30_000)

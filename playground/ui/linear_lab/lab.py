@@ -12,8 +12,8 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel,
+                               QVBoxLayout, QWidget)
 
 from playground.core.config import to_dict
 from playground.core.linear_regression import (X_DATA, Y_DATA, LinearSetup, loss_surface, notes_setup,
@@ -25,6 +25,7 @@ from playground.ui.teaching_plots import contour_path, markers, sync_plot
 from playground.ui.plots import FastCurve, StickyRange, make_plot
 from playground.ui.theme import plot_colors, recolor_pen
 from playground.ui.training_lab import LoopLab, restored_config
+from playground.ui.widgets.config_form import ConfigForm
 from playground.ui.widgets.transport import TransportBar, install_transport_keys
 
 SECONDARY_REFRESH_S = 0.2
@@ -38,6 +39,23 @@ def _make_job(setup: LinearSetup, saved: tuple | None = None):
     if saved is not None:  # a session opened before the tab was first shown
         job.restore(setup, *saved)
     return job
+
+
+class LinearControls(ConfigForm):
+    """The three settings: the learning rate (live), and the steps and seed (hidden in presentation mode:
+    the notes' values stay; only the learning rate is worth changing in front of a class)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(LinearSetup, [("settings", ["lr", "max_steps", "seed"])], stretch=False, parent=parent)
+        self.editor("lr").setSingleStep(0.005)
+        self.editor("max_steps").setSingleStep(100)
+        self.retranslate()
+
+    def texts(self) -> dict:
+        return {"groups": {"settings": self.tr("y = 2x with nn.Linear(1, 1), SGD")},
+                "fields": {"lr": (self.tr("Learning rate"), self.tr("SGD step size; the notes use 0.01")),
+                           "max_steps": (self.tr("Steps"), self.tr("Training pauses after this many steps; the notes use 1000")),
+                           "seed": (self.tr("Seed"), self.tr("Fixes the initial w and b (seed 29 ends closest to the notes' numbers)"))}}
 
 
 class LinearLab(LoopLab):
@@ -63,27 +81,8 @@ class LinearLab(LoopLab):
 
     # -- layout ----------------------------------------------------------------
     def _build(self) -> None:
-        self.lr_box = QDoubleSpinBox()
-        self.lr_box.setDecimals(4)
-        self.lr_box.setRange(0.0001, 1.0)
-        self.lr_box.setSingleStep(0.005)
-        self.lr_box.setKeyboardTracking(False)
-        self.steps_box = QSpinBox()
-        self.steps_box.setRange(1, 1_000_000)
-        self.steps_box.setSingleStep(100)
-        self.seed_box = QSpinBox()
-        self.seed_box.setRange(0, 2**31 - 1)
-        # Hidden in presentation mode: the notes' values stay; only the learning rate is worth changing live.
-        for widget in (self.steps_box, self.seed_box):
-            widget.setProperty("advanced", True)
-        self._show_setup(self._setup)
-        self.settings_group = QGroupBox()
-        form = QFormLayout(self.settings_group)
-        self._rows = {}
-        for key, widget in (("lr", self.lr_box), ("steps", self.steps_box), ("seed", self.seed_box)):
-            label = QLabel()
-            form.addRow(label, widget)
-            self._rows[key] = (label, widget)
+        self.controls = LinearControls()
+        self.controls.set_config(self._setup)
         self.transport = TransportBar()
         self.transport.pace_box.setProperty("advanced", True)
         self.readout = QLabel()
@@ -94,7 +93,7 @@ class LinearLab(LoopLab):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        for w in (self.settings_group, self.transport, self.readout, self.explanation):
+        for w in (self.controls, self.transport, self.readout, self.explanation):
             left_layout.addWidget(w)
         left_layout.addStretch(1)
         left.setMinimumWidth(300)
@@ -150,9 +149,7 @@ class LinearLab(LoopLab):
         self._install_exports()
 
         self.connect_transport()
-        self.lr_box.valueChanged.connect(self._on_setting)
-        self.steps_box.valueChanged.connect(self._on_setting)
-        self.seed_box.valueChanged.connect(self._on_setting)
+        self.controls.configChanged.connect(self._on_setting)
         install_transport_keys(self, self.toggle_play, self.step_once, self.reset)
 
     def _install_exports(self) -> None:
@@ -169,14 +166,7 @@ class LinearLab(LoopLab):
         return self.tr("The notes' first example: nn.Linear(1, 1) learns y = 2x from three points")
 
     def retranslate(self) -> None:
-        self.settings_group.setTitle(self.tr("y = 2x with nn.Linear(1, 1), SGD"))
-        names = {"lr": (self.tr("Learning rate"), self.tr("SGD step size; the notes use 0.01")),
-                 "steps": (self.tr("Steps"), self.tr("Training pauses after this many steps; the notes use 1000")),
-                 "seed": (self.tr("Seed"), self.tr("Fixes the initial w and b (seed 29 ends closest to the notes' numbers)"))}
-        for key, (label, widget) in self._rows.items():
-            label.setText(names[key][0])
-            label.setToolTip(names[key][1])
-            widget.setToolTip(names[key][1])
+        self.controls.retranslate()
         self.explanation.setText(self.tr(
             "Data x = [1, 2, 3], y = [2, 4, 6]. The model is y = w·x + b; SGD moves (w, b) downhill on the "
             "loss surface (bottom left). w heads for 2 quickly, b then creeps to 0 slowly: the valley is long and "
@@ -226,18 +216,9 @@ class LinearLab(LoopLab):
     def setup(self) -> LinearSetup:
         return self._setup
 
-    def _show_setup(self, setup: LinearSetup) -> None:
-        for box in (self.lr_box, self.steps_box, self.seed_box):
-            box.blockSignals(True)
-        self.lr_box.setValue(setup.lr)
-        self.steps_box.setValue(setup.max_steps)
-        self.seed_box.setValue(setup.seed)
-        for box in (self.lr_box, self.steps_box, self.seed_box):
-            box.blockSignals(False)
-
     def load_setup(self, setup: LinearSetup, saved: tuple | None = None) -> None:
         """Show ``setup`` and restart with it: from step 0, or from ``saved`` (weights, step, loss history)."""
-        self._show_setup(setup)
+        self.controls.set_config(setup)
         self._setup = setup
         if self.transport.playing:
             self.transport.set_playing(False, emit=True)
@@ -309,8 +290,7 @@ class LinearLab(LoopLab):
             sample.update()
 
     @Slot()
-    def _on_setting(self) -> None:
-        setup = LinearSetup(lr=self.lr_box.value(), max_steps=self.steps_box.value(), seed=self.seed_box.value())
+    def _on_setting(self, setup: LinearSetup) -> None:
         if setup == self._setup:
             return
         restart = setup.seed != self._setup.seed

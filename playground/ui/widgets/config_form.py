@@ -2,7 +2,7 @@
 
 The field's metadata (``core.config``: ``num``/``choice``/``text``) decides its editor:
 ``choices`` → a combo box (its items' tooltips are the components' translated notes), ``stops`` → a
-ValueSlider (or a combo box, for the fields the panel names in ``combos``), a whole number without stops → a spin box, text →
+ValueSlider (or a combo box, for the fields the panel names in ``combos``), a number without stops → a spin box, text →
 a line edit (applied when editing finishes), and the field ``device`` → the device box. A panel may
 pass its own editor for a field (any widget with ``value()``, ``setValue(v)`` and ``valueChanged``).
 ``advanced`` fields are hidden, with their labels, in presentation mode.
@@ -18,8 +18,8 @@ from dataclasses import fields, replace
 from typing import Any, Iterable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox,
+                               QVBoxLayout, QWidget)
 
 from playground.ui.component_notes import apply_notes
 from playground.ui.widgets.forms import fill_device_box, select_data
@@ -79,6 +79,15 @@ class SpinEditor(QSpinBox):
         self.blockSignals(False)
 
 
+class DoubleSpinEditor(QDoubleSpinBox):
+    """A number typed in (applied when the user stops typing); ``setValue`` from code emits nothing."""
+
+    def setValue(self, value) -> None:  # noqa: N802 (Qt's name)
+        self.blockSignals(True)
+        super().setValue(float(value))
+        self.blockSignals(False)
+
+
 class TextEditor(QLineEdit):
     """A line edit whose ``valueChanged`` fires when editing finishes."""
 
@@ -131,6 +140,12 @@ def editor_for(f, slider_fmt=None, combo: bool = False) -> QWidget:
     if meta.get("kind") is int:
         spin = SpinEditor()
         spin.setRange(*(int(v) for v in meta["range"]))
+        return spin
+    if meta.get("kind") is float:
+        spin = DoubleSpinEditor()
+        spin.setDecimals(4)
+        spin.setRange(*meta["range"])
+        spin.setKeyboardTracking(False)
         return spin
     return TextEditor()
 
