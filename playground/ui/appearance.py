@@ -76,7 +76,7 @@ def apply_theme(window: QMainWindow | None, dark: bool) -> None:
     presentation = getattr(window, "presentation", None)
     if presentation is not None and presentation.active:
         presentation.scale_pens(False)
-    for lab in getattr(window, "labs", {}).values():
+    for lab in window.labs.built().values():  # a lab built later takes the theme's colours as it is made
         lab.apply_theme()
     restyle_views(window, text_scale=FONT_SCALE if presentation is not None and presentation.active else 1.0)
     if presentation is not None and presentation.active:
@@ -124,11 +124,17 @@ class Presentation(QObject):
                 self.window.showMaximized()
             else:
                 self.window.showNormal()
-        for lab in getattr(self.window, "labs", {}).values():
+        for lab in self.window.labs.built().values():  # a lab built later: adopt()
             lab.set_presentation(on)  # ui.lab_base.Lab: hides the "advanced" widgets unless the lab does more
         self.scale_pens(on)
         restyle_views(self.window, text_scale=FONT_SCALE if on else 1.0)
         self.escape.setEnabled(on)
+
+    def adopt(self, lab) -> None:
+        """A lab built while presentation mode is on: its controls, text and lines as the others'."""
+        lab.set_presentation(True)
+        self.scale_pens(True)
+        restyle_views(self.window, text_scale=FONT_SCALE)
 
     def scale_pens(self, on: bool) -> None:
         """Thicker lines for the projector (once; plots keep their items, so this lasts)."""

@@ -65,8 +65,11 @@ class Classroom(QObject):
         self.error_box: QMessageBox | None = None
         self.shortcut_sheet: ShortcutSheet | None = None
         self.about_dialog: AboutDialog | None = None
+        self._pending_settings: dict[str, dict] = {}  # remembered configs of labs not built yet
         self._build_menus()
-        self._install_plot_exports()
+        for lab in window.labs.built().values():
+            self._install_plot_exports(lab)
+        window.labBuilt.connect(self._on_lab_built)
         self.retranslate()
         self._sync_checks()
         self.rebuild_recent_menu()
@@ -74,13 +77,21 @@ class Classroom(QObject):
         # Signals, not an event filter on the window: a filter there runs Python for every frame's UpdateRequest.
         i18n.manager().changed.connect(self._on_language_changed)
 
-    def _install_plot_exports(self) -> None:
-        """Every plot of every lab saves itself as PNG/SVG from its context menu; labs that offer
+    def _install_plot_exports(self, lab) -> None:
+        """Every plot of a lab saves itself as PNG/SVG from its context menu; labs that offer
         CSV data installed their own exporter first (Curve, MNIST), which is kept."""
-        for key, lab in self.window.labs.items():
-            plots = [p for p in lab.findChildren(pg.PlotWidget) if not hasattr(p, "plot_export")]
-            for index, plot in enumerate(plots, 1):
-                install_plot_export(plot, f"{key}_plot{index}")
+        plots = [p for p in lab.findChildren(pg.PlotWidget) if not hasattr(p, "plot_export")]
+        for index, plot in enumerate(plots, 1):
+            install_plot_export(plot, f"{lab.key}_plot{index}")
+
+    def _on_lab_built(self, lab) -> None:
+        """A lab built after start-up joins in: plot export, its remembered settings, presentation mode."""
+        self._install_plot_exports(lab)
+        pending = self._pending_settings.pop(lab.key, None)
+        if pending is not None:
+            lab.restore_session(pending)
+        if self.presentation.active:
+            self.presentation.adopt(lab)
 
     # -- menus -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -204,10 +215,8 @@ class Classroom(QObject):
         if self.presentation.active:
             self.presentation.set_active(False)
         settings.set_geometry(self.window.saveGeometry())
-        current = self.window.tabs.currentWidget()
-        for key, lab in self.window.labs.items():
-            if lab is current:
-                settings.set_current_tab(key)
+        settings.set_current_tab(self.window.current_lab().key)
+        for key, lab in self.window.labs.built().items():  # a lab never opened keeps what was remembered
             try:
                 state = lab.session_state(False)
                 if state is not None:
@@ -222,16 +231,20 @@ class Classroom(QObject):
         geometry = settings.geometry()
         if geometry is not None and not self.window.restoreGeometry(geometry):
             settings.problems.append("window/geometry: unreadable; using the default")
-        for key, lab in self.window.labs.items():
+        for key, lab_class in self.window.labs.classes.items():
             state = settings.lab_state(key)
             if state is None:
                 continue
-            config_type = sessions.CONFIG_TYPES.get(key) or lab.config_type
+            config_type = sessions.CONFIG_TYPES.get(key) or lab_class.config_type
             if config_type is not None:
                 config, problems = from_dict(config_type, state.get("config"))
                 settings.problems.extend(f"labs/{key}: {p}" for p in problems)
-                lab.restore_session({"config": to_dict(config)})
+                if self.window.labs.is_built(key):
+                    self.window.labs[key].restore_session({"config": to_dict(config)})
+                else:
+                    self._pending_settings[key] = {"config": to_dict(config)}  # when its tab is first opened
             else:
+                lab = self.window.labs[key]
                 problems = lab.check_session(state)
                 if problems:
                     settings.problems.extend(f"labs/{key}: {p}" for p in problems)
@@ -239,7 +252,7 @@ class Classroom(QObject):
                     lab.restore_session(state)
         tab = settings.current_tab()
         if tab in self.window.labs:
-            self.window.tabs.setCurrentWidget(self.window.labs[tab])
+            self.window.show_lab(tab)
         elif tab is not None:
             settings.problems.append(f"window/tab: unknown tab {tab!r}; using the first")
         if settings.problems:
@@ -259,10 +272,8 @@ class Classroom(QObject):
         if not path.endswith(sessions.SUFFIX):
             path += sessions.SUFFIX
         labs = {}
-        current_key = None
-        for key, lab in self.window.labs.items():
-            if lab is self.window.tabs.currentWidget():
-                current_key = key
+        current_key = self.window.current_lab().key
+        for key, lab in self.window.labs.items():  # builds the labs never opened: their settings count too
             state = lab.session_state(with_training)
             if state is None:
                 continue
@@ -306,7 +317,7 @@ class Classroom(QObject):
             if lab is not None:
                 lab.restore_session(_state(lab_session))
         if session.current_tab in self.window.labs:
-            self.window.tabs.setCurrentWidget(self.window.labs[session.current_tab])
+            self.window.show_lab(session.current_tab)
         settings = Settings()
         settings.add_recent_file(path)
         settings.set_last_folder(Path(path).parent)
@@ -320,9 +331,9 @@ class Classroom(QObject):
     def config_types(self) -> dict[str, type]:
         """Lab id → config dataclass, for validating sessions: core's registry plus what the labs declare."""
         types = dict(sessions.CONFIG_TYPES)
-        for key, lab in self.window.labs.items():
-            if key not in types and lab.config_type is not None:
-                types[key] = lab.config_type
+        for key, lab_class in self.window.labs.classes.items():
+            if key not in types and lab_class.config_type is not None:
+                types[key] = lab_class.config_type
         return types
 
     def _show_error(self, title: str, text: str) -> None:

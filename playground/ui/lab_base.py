@@ -4,7 +4,7 @@ The main window (tabs, status bar, menus) and ``ui/classroom.py`` (sessions, set
 mode, theme) call only the hooks declared here; they never touch a lab's own attributes. Every hook
 has a default, so a lab overrides only what it really does differently:
 
-- identity: ``key`` (the lab's id in settings and sessions), ``tab_title()``, ``tab_tooltip()``
+- identity: ``key`` (the lab's id in settings and sessions), ``title`` and ``tooltip`` (its tab's)
 - life cycle: ``start_backend()`` (its tab was first shown: start workers; idempotent), ``shutdown()``
   (stop and join every thread; window close and app quit), ``install_menus(window)``
 - language: ``retranslate()``, called on every QEvent.LanguageChange (and once by the lab itself)
@@ -22,7 +22,7 @@ import sys
 from dataclasses import replace
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from playground.core.config import from_dict, to_dict
@@ -42,11 +42,18 @@ class Lab(QWidget):
         self.status_label = QLabel()  # placed in the window's status bar by the main window
 
     # -- identity ----------------------------------------------------------------------------
-    def tab_title(self) -> str:
-        return self.key
+    # A tab shows its title before its lab is built (labs are built when first opened), so the title
+    # and tooltip are class attributes, written QT_TRANSLATE_NOOP("LabClass", "text") for the translation tools.
+    title: ClassVar[str] = ""
+    tooltip: ClassVar[str] = ""
 
-    def tab_tooltip(self) -> str:
-        return ""
+    @classmethod
+    def tab_title(cls) -> str:
+        return QCoreApplication.translate(cls.__name__, cls.title or cls.key)
+
+    @classmethod
+    def tab_tooltip(cls) -> str:
+        return QCoreApplication.translate(cls.__name__, cls.tooltip) if cls.tooltip else ""
 
     # -- life cycle --------------------------------------------------------------------------
     def start_backend(self) -> None:

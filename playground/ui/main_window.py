@@ -1,9 +1,8 @@
 """The main window: one tab per lab, a status bar, and the menus.
 
-A lab is a QWidget with: ``message`` (Signal(str)) for the status bar,
-``status_label`` (a QLabel shown in the status bar while its tab is current),
-``tab_title()``, ``start_backend()`` (called once the window is up) and
-``shutdown()`` (stop and join its threads; called on close and on quit).
+Labs (ui/lab_base.py) are built when their tab is first opened: start-up builds only the tab shown
+first. Until then a tab holds an empty placeholder with the lab's title. Whatever needs a lab that is
+not built yet (a session, a lesson, a test) gets it built by looking it up in ``labs``.
 """
 
 from __future__ import annotations
@@ -13,7 +12,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from playground.ui.classroom import Classroom
-from playground.ui.labs import create_labs
+from playground.ui.lab_base import Lab
+from playground.ui.labs import LabShelf, lab_classes
 from playground.ui.teaching_menus import TeachingMenus
 
 MESSAGE_TIMEOUT_MS = 6000
@@ -21,39 +21,66 @@ MESSAGE_TIMEOUT_MS = 6000
 
 class MainWindow(QMainWindow):
     shown = Signal()  # the first time the window is on screen
+    labBuilt = Signal(object)  # a lab was just built (its tab opened for the first time, or it was asked for)
 
     def __init__(self) -> None:
         super().__init__()
         self._shown_once = False
         self._backends_wanted = False
-        self._started: list[QWidget] = []
+        self._started: list[Lab] = []
+        self._swapping = False
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        self.labs: dict[str, QWidget] = create_labs(self)
-        self.curve_lab = self.labs["curve"]
-        for lab in self.labs.values():
-            self.tabs.addTab(lab, "")
-            lab.message.connect(self.show_message)
-            self.statusBar().addPermanentWidget(lab.status_label)
-        self.tabs.currentChanged.connect(self._on_tab_changed)
-        if "sweep" in self.labs:  # a sweep cell opens its configuration in the Curve lab
-            self.labs["sweep"].openInCurveLab.connect(self.open_in_curve_lab)
+        self.labs = LabShelf(lab_classes(), lambda cls: cls(self), self._on_lab_built)
+        for key in self.labs:
+            self.tabs.addTab(QWidget(), "")  # a placeholder until the lab is built
         self._build_menus()
-        for lab in self.labs.values():
-            install = getattr(lab, "install_menus", None)
-            if install is not None:
-                install(self)
         self.teaching_menus = TeachingMenus(self)  # Lessons menu, File → Export code…
         self.classroom = Classroom(self)  # View menu (language, theme, presentation), sessions, F1, settings
         self.retranslate()
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self._on_tab_changed(self.tabs.currentIndex())
         self.resize(1280, 800)
 
+    @property
+    def curve_lab(self) -> Lab:
+        return self.labs["curve"]
+
+    def current_lab(self) -> Lab:
+        """The lab whose tab is shown (built now if it was not)."""
+        return self.labs[list(self.labs)[self.tabs.currentIndex()]]
+
+    def show_lab(self, key: str) -> Lab:
+        lab = self.labs[key]
+        self.tabs.setCurrentWidget(lab)
+        return lab
+
+    def _on_lab_built(self, lab: Lab) -> None:
+        """Put the new lab in place of its placeholder and connect it to the window."""
+        index = list(self.labs).index(lab.key)
+        self._swapping = True
+        try:
+            current = self.tabs.currentIndex()
+            placeholder = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, lab, lab.tab_title())
+            self.tabs.setTabToolTip(index, lab.tab_tooltip())
+            self.tabs.setCurrentIndex(current)
+            placeholder.deleteLater()
+        finally:
+            self._swapping = False
+        lab.message.connect(self.show_message)
+        self.statusBar().addPermanentWidget(lab.status_label)
+        lab.status_label.setVisible(self.tabs.currentWidget() is lab)
+        if lab.key == "sweep":  # a sweep cell opens its configuration in the Curve lab
+            lab.openInCurveLab.connect(self.open_in_curve_lab)
+        lab.install_menus(self)
+        self.labBuilt.emit(lab)  # the classroom: presentation mode, plot export, remembered settings
+
     def open_in_curve_lab(self, config) -> None:
         """Load ``config`` (a CurveConfig) into the Curve lab and show its tab."""
-        self.curve_lab.set_config(config)
-        self.tabs.setCurrentWidget(self.curve_lab)
+        self.show_lab("curve").set_config(config)
         self.show_message(self.tr("Opened in the Curve lab: press Play (Space) to train it here."))
 
     def show_message(self, text: str) -> None:
@@ -78,10 +105,9 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("NN Playground"))
-        for lab in self.labs.values():
-            index = self.tabs.indexOf(lab)
-            self.tabs.setTabText(index, lab.tab_title())
-            self.tabs.setTabToolTip(index, lab.tab_tooltip())
+        for index, cls in enumerate(self.labs.classes.values()):
+            self.tabs.setTabText(index, cls.tab_title())
+            self.tabs.setTabToolTip(index, cls.tab_tooltip())
         self.file_menu.setTitle(self.tr("&File"))
         self.quit_action.setText(self.tr("&Quit"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -94,8 +120,10 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _on_tab_changed(self, index: int) -> None:
-        current = self.tabs.widget(index)
-        for lab in self.labs.values():
+        if self._swapping or index < 0:
+            return
+        current = self.current_lab()  # builds the lab the first time its tab is opened
+        for lab in self.labs.built().values():
             lab.status_label.setVisible(lab is current)
         if self._backends_wanted:
             self._start_backend(current)
@@ -107,16 +135,16 @@ class MainWindow(QMainWindow):
         once would make the first tab wait for the others' GIL time.
         """
         self._backends_wanted = True
-        self._start_backend(self.tabs.currentWidget())
+        self._start_backend(self.current_lab())
 
-    def _start_backend(self, lab) -> None:
-        if lab is not None and lab not in self._started:
+    def _start_backend(self, lab: Lab) -> None:
+        if lab not in self._started:
             self._started.append(lab)
             lab.start_backend()
 
     def shutdown(self) -> None:
         """Stop and join every worker thread; safe to call more than once."""
-        for lab in self.labs.values():
+        for lab in self.labs.built().values():
             lab.shutdown()
 
     def showEvent(self, event) -> None:

@@ -1228,6 +1228,14 @@ Nothing was changed. What is wrong:
     <context>
         <name>MnistLab</name>
         <message>
+            <source>MNIST</source>
+            <translation>MNIST 手写数字</translation>
+        </message>
+        <message>
+            <source>Draw a digit and watch a network classify it; train your own MLP or CNN</source>
+            <translation>写一个数字，看网络如何识别它；也可以训练自己的 MLP 或 CNN</translation>
+        </message>
+        <message>
             <source>The MNIST model was not added to the session: sessions keep models for the MNIST digits only. Use Save MNIST model… instead.</source>
             <translation>MNIST 模型没有保存进课堂文件：课堂文件只保存识别 MNIST 手写数字的模型。请改用“保存 MNIST 模型…”。</translation>
         </message>
@@ -1238,14 +1246,6 @@ Nothing was changed. What is wrong:
         <message>
             <source>Model opened from a session</source>
             <translation>模型来自课堂文件</translation>
-        </message>
-        <message>
-            <source>MNIST</source>
-            <translation>MNIST 手写数字</translation>
-        </message>
-        <message>
-            <source>Draw a digit and watch a network classify it; train your own MLP or CNN</source>
-            <translation>写一个数字，看网络如何识别它；也可以训练自己的 MLP 或 CNN</translation>
         </message>
         <message>
             <source>Draw a digit (white on black)</source>

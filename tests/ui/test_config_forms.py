@@ -40,13 +40,13 @@ def _other_choice(form: ConfigForm):
 
 
 def test_every_stepped_field_of_every_lab_keeps_a_value_between_stops(qtbot, window):
-    forms = {key: lab.controls for key, lab in window.labs.items() if isinstance(getattr(lab, "controls", None), ConfigForm)}
+    forms = {key: lab.controls for key, lab in window.labs.items()
+             if isinstance(getattr(lab, "controls", None), ConfigForm) and _stepped_fields(lab.controls)}
     assert {"curve", "classify", "mnist"} <= set(forms)
     for key, form in forms.items():
         lab = window.labs[key]
         window.tabs.setCurrentWidget(lab)
         stepped = _stepped_fields(form)
-        assert stepped, key
         wanted = {f.name: _between_stops(f, getattr(form.config(), f.name)) for f in stepped}
         wanted = {name: value for name, value in wanted.items() if value is not None}
         lab.set_config(replace(lab.config(), **wanted))

@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
@@ -56,6 +56,8 @@ def background_rgb() -> tuple[int, int, int]:
 
 class ClassifyLab(TrainingLab):
     key = "classify"
+    title = QT_TRANSLATE_NOOP("ClassifyLab", "Classification lab")
+    tooltip = QT_TRANSLATE_NOOP("ClassifyLab", "Classify 2-D points (circle, XOR, spiral, your own) and watch the decision regions form")
     config_type = ClassifyConfig
     presets = PRESETS
     thread_name = "classify-training"
@@ -131,12 +133,6 @@ class ClassifyLab(TrainingLab):
         self.connect_controls()
         self.decision.pointClicked.connect(self._on_point_clicked)
         install_transport_keys(self, self.toggle_play, self.step_once, self.reset)
-
-    def tab_title(self) -> str:
-        return self.tr("Classification lab")
-
-    def tab_tooltip(self) -> str:
-        return self.tr("Classify 2-D points (circle, XOR, spiral, your own) and watch the decision regions form")
 
     def retranslate(self) -> None:
         self.preset_label.setText(self.tr("Preset"))

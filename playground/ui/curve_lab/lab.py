@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
@@ -36,6 +36,8 @@ class CurveLab(TrainingLab):
     """Emits ``ready()`` once the model exists and ``redrawn()`` after each fit redraw."""
 
     key = "curve"
+    title = QT_TRANSLATE_NOOP("CurveLab", "Curve lab")
+    tooltip = QT_TRANSLATE_NOOP("CurveLab", "Fit y = x² and other curves with a small network, live")
     config_type = CurveConfig
     presets = PRESETS
     thread_name = "curve-training"
@@ -82,12 +84,6 @@ class CurveLab(TrainingLab):
 
         self.connect_controls()
         install_transport_keys(self, self.toggle_play, self.step_once, self.reset)
-
-    def tab_title(self) -> str:
-        return self.tr("Curve lab")
-
-    def tab_tooltip(self) -> str:
-        return self.tr("Fit y = x² and other curves with a small network, live")
 
     def retranslate(self) -> None:
         self.preset_label.setText(self.tr("Preset"))

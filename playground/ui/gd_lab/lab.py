@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Qt, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
@@ -35,6 +35,8 @@ CONTOUR_LEVELS = (0.5, 2, 5, 10, 20, 40, 70, 110, 160)
 
 class GDLab(Lab):
     key = "gd"
+    title = QT_TRANSLATE_NOOP("GDLab", "Gradient descent")
+    tooltip = QT_TRANSLATE_NOOP("GDLab", "Watch x ← x − lr·f′(x) walk down a function, step by step")
     config_type = GDConfig
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -125,12 +127,6 @@ class GDLab(Lab):
         for box in (self.start_x, self.start_y, self.lr_box, self.momentum_box):
             box.valueChanged.connect(self._on_setting)
         install_transport_keys(self, self.toggle_play, self.step_once, self.reset)
-
-    def tab_title(self) -> str:
-        return self.tr("Gradient descent")
-
-    def tab_tooltip(self) -> str:
-        return self.tr("Watch x ← x − lr·f′(x) walk down a function, step by step")
 
     def retranslate(self) -> None:
         self.settings_group.setTitle(self.tr("Gradient descent"))

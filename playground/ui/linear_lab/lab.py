@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel,
                                QVBoxLayout, QWidget)
 
@@ -60,6 +60,8 @@ class LinearControls(ConfigForm):
 
 class LinearLab(LoopLab):
     key = "linear"
+    title = QT_TRANSLATE_NOOP("LinearLab", "Linear regression")
+    tooltip = QT_TRANSLATE_NOOP("LinearLab", "The notes' first example: nn.Linear(1, 1) learns y = 2x from three points")
     config_type = LinearSetup
     thread_name = "linear-training"
 
@@ -158,12 +160,6 @@ class LinearLab(LoopLab):
         for plot, name in ((self.params_plot, "linear_w_b"), (self.surface_plot, "linear_path")):
             install_plot_export(plot, name, csv=lambda: trajectory_rows(self._trajectory))
         install_plot_export(self.loss_plot, "linear_loss", csv=lambda: loss_rows(self._trajectory[:-1, 2]))
-
-    def tab_title(self) -> str:
-        return self.tr("Linear regression")
-
-    def tab_tooltip(self) -> str:
-        return self.tr("The notes' first example: nn.Linear(1, 1) learns y = 2x from three points")
 
     def retranslate(self) -> None:
         self.controls.retranslate()

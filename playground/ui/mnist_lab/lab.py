@@ -17,7 +17,7 @@ import threading
 import time
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QGroupBox, QHBoxLayout, QLabel, QMessageBox,
                                QProgressBar, QPushButton, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget)
@@ -74,6 +74,8 @@ def _make_job(config: MnistConfig, dataset):
 
 class MnistLab(Lab):
     key = "mnist"
+    title = QT_TRANSLATE_NOOP("MnistLab", "MNIST")
+    tooltip = QT_TRANSLATE_NOOP("MnistLab", "Draw a digit and watch a network classify it; train your own MLP or CNN")
     config_type = MnistConfig
     predicted = Signal()   # after each prediction shown (benchmarks, tests)
 
@@ -299,12 +301,6 @@ class MnistLab(Lab):
 
     def install_menus(self, window) -> None:
         window.add_file_actions([self.open_model_action, self.save_model_action, self.open_dataset_action])
-
-    def tab_title(self) -> str:
-        return self.tr("MNIST")
-
-    def tab_tooltip(self) -> str:
-        return self.tr("Draw a digit and watch a network classify it; train your own MLP or CNN")
 
     def retranslate(self) -> None:
         self.draw_group.setTitle(self.tr("Draw a digit (white on black)"))

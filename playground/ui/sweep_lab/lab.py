@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QHeaderView, QPushButton, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem,
@@ -42,6 +42,8 @@ def _make_job(spec: SweepSpec, saved=None):
 
 class SweepLab(Lab):
     key = "sweep"
+    title = QT_TRANSLATE_NOOP("SweepLab", "Sweep")
+    tooltip = QT_TRANSLATE_NOOP("SweepLab", "Train many settings at once, side by side, and compare their losses")
     config_type = SweepConfig
     openInCurveLab = Signal(object)  # a CurveConfig
     updated = Signal()               # after each redraw of the small multiples (tests, benchmarks)
@@ -150,12 +152,6 @@ class SweepLab(Lab):
             box.currentIndexChanged.connect(self._update_count)
         for edit in self.value_edits:
             edit.textChanged.connect(self._update_count)
-
-    def tab_title(self) -> str:
-        return self.tr("Sweep")
-
-    def tab_tooltip(self) -> str:
-        return self.tr("Train many settings at once, side by side, and compare their losses")
 
     def retranslate(self) -> None:
         self.setup_box.setTitle(self.tr("Settings to vary"))
