@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 
 def create_labs(parent: QWidget | None = None) -> dict[str, QWidget]:
+    from playground.ui.autograd_lab.lab import AutogradLab
     from playground.ui.classify_lab.lab import ClassifyLab
     from playground.ui.curve_lab.lab import CurveLab
     from playground.ui.gd_lab.lab import GDLab
@@ -20,4 +21,5 @@ def create_labs(parent: QWidget | None = None) -> dict[str, QWidget]:
         "linear": LinearLab(parent),
         "sweep": SweepLab(parent),
         "mnist": MnistLab(parent),
+        "autograd": AutogradLab(parent),
     }

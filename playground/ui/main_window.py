@@ -39,6 +39,8 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab_changed)
         if "sweep" in self.labs:  # a sweep cell opens its configuration in the Curve lab
             self.labs["sweep"].openInCurveLab.connect(self.open_in_curve_lab)
+        if "autograd" in self.labs:  # "from one neuron to the network": the Curve lab's current weights
+            self.labs["autograd"].set_network_source(lambda: self.curve_lab.session_state(with_training=True))
         self._build_menus()
         for lab in self.labs.values():
             install = getattr(lab, "install_menus", None)
