@@ -85,6 +85,28 @@ LESSONS: list[Lesson] = [
                "x⁴ − 3x² 分别从 x = 0.5 和 x = −0.5 出发（落到两个不同的极小值）；动量 0.9。</p>"},
     ),
     Lesson(
+        "mnist_mlp", "mnist", {"model": "mlp"},
+        {"en": "MNIST with an MLP (784-128-10)", "zh": "用 MLP（784-128-10）识别 MNIST"},
+        {"en": "<p><b>Setup (as in the notes):</b> 28×28 images flattened to 784 inputs, normalised with "
+               "(x − 0.1307)/0.3081, one hidden layer of 128 ReLU units, 10 outputs, cross-entropy.</p>"
+               "<p><b>Watch:</b> the test accuracy passes 90 % within an epoch or two.</p>"
+               "<p><b>Try next:</b> draw your own digits; compare with the CNN lesson.</p>",
+         "zh": "<p><b>设置（与笔记相同）：</b>28×28 的图像展平成 784 个输入，用 (x − 0.1307)/0.3081 归一化，"
+               "一个 128 个 ReLU 单元的隐藏层，10 个输出，交叉熵损失。</p>"
+               "<p><b>观察：</b>一两个 epoch 内测试准确率就超过 90%。</p>"
+               "<p><b>接下来试试：</b>自己手写数字；和 CNN 那一课比较。</p>"},
+    ),
+    Lesson(
+        "mnist_cnn", "mnist", {"model": "cnn"},
+        {"en": "MNIST with a small CNN", "zh": "用小型 CNN 识别 MNIST"},
+        {"en": "<p><b>Setup (as in the notes):</b> two convolution + pooling blocks, then a linear layer to 10 "
+               "classes.</p><p><b>Watch:</b> it learns more slowly per step than the MLP but reaches a higher "
+               "accuracy, and reads drawn digits better.</p><p><b>Try next:</b> draw shifted or slanted digits.</p>",
+         "zh": "<p><b>设置（与笔记相同）：</b>两个卷积 + 池化模块，再接一个输出 10 类的全连接层。</p>"
+               "<p><b>观察：</b>每一步比 MLP 慢，但准确率更高，对手写数字的识别也更好。</p>"
+               "<p><b>接下来试试：</b>写一些偏移或倾斜的数字。</p>"},
+    ),
+    Lesson(
         "autograd_quadratic", "autograd", {"program": NOTES_QUADRATIC, "frozen": ""},
         {"en": "Autograd: y = x² + 3x + 1 at x = 2", "zh": "自动求导：x = 2 时的 y = x² + 3x + 1"},
         {"en": "<p><b>Setup (as in the notes):</b> x = torch.tensor(2.0, requires_grad=True); "
@@ -119,28 +141,6 @@ LESSONS: list[Lesson] = [
                "点击节点可看到它的链式法则。x 是数据（关闭 requires_grad），所以没有梯度。</p>"
                "<p><b>接下来试试：</b>「在 no_grad 下更新一步」让 w 和 b 沿梯度反方向移动，损失随之下降；"
                "「如果不用 no_grad 呢？」说明不用它会出什么问题。不清零就再按一次「反向传播」，旧的梯度还会被加进去。</p>"},
-    ),
-    Lesson(
-        "mnist_mlp", "mnist", {"model": "mlp"},
-        {"en": "MNIST with an MLP (784-128-10)", "zh": "用 MLP（784-128-10）识别 MNIST"},
-        {"en": "<p><b>Setup (as in the notes):</b> 28×28 images flattened to 784 inputs, normalised with "
-               "(x − 0.1307)/0.3081, one hidden layer of 128 ReLU units, 10 outputs, cross-entropy.</p>"
-               "<p><b>Watch:</b> the test accuracy passes 90 % within an epoch or two.</p>"
-               "<p><b>Try next:</b> draw your own digits; compare with the CNN lesson.</p>",
-         "zh": "<p><b>设置（与笔记相同）：</b>28×28 的图像展平成 784 个输入，用 (x − 0.1307)/0.3081 归一化，"
-               "一个 128 个 ReLU 单元的隐藏层，10 个输出，交叉熵损失。</p>"
-               "<p><b>观察：</b>一两个 epoch 内测试准确率就超过 90%。</p>"
-               "<p><b>接下来试试：</b>自己手写数字；和 CNN 那一课比较。</p>"},
-    ),
-    Lesson(
-        "mnist_cnn", "mnist", {"model": "cnn"},
-        {"en": "MNIST with a small CNN", "zh": "用小型 CNN 识别 MNIST"},
-        {"en": "<p><b>Setup (as in the notes):</b> two convolution + pooling blocks, then a linear layer to 10 "
-               "classes.</p><p><b>Watch:</b> it learns more slowly per step than the MLP but reaches a higher "
-               "accuracy, and reads drawn digits better.</p><p><b>Try next:</b> draw shifted or slanted digits.</p>",
-         "zh": "<p><b>设置（与笔记相同）：</b>两个卷积 + 池化模块，再接一个输出 10 类的全连接层。</p>"
-               "<p><b>观察：</b>每一步比 MLP 慢，但准确率更高，对手写数字的识别也更好。</p>"
-               "<p><b>接下来试试：</b>写一些偏移或倾斜的数字。</p>"},
     ),
 ]
 

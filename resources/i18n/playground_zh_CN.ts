@@ -113,12 +113,24 @@
             <translation>构建计算图</translation>
         </message>
         <message>
+            <source>Parse the program and let torch build its graph (Ctrl+Enter)</source>
+            <translation>解析程序，让 torch 构建它的计算图（Ctrl+Enter）</translation>
+        </message>
+        <message>
             <source>Notes: x² + 3x + 1</source>
             <translation>笔记：x² + 3x + 1</translation>
         </message>
         <message>
+            <source>The notes' first example: x = 2 gives y = 11 and dy/dx = 7</source>
+            <translation>笔记的第一个例子：x = 2 时 y = 11，dy/dx = 7</translation>
+        </message>
+        <message>
             <source>Notes: one neuron</source>
             <translation>笔记：一个神经元</translation>
+        </message>
+        <message>
+            <source>The notes' neuron: w = 1, b = 0.5, x = 2, target 3: loss 0.25, ∂loss/∂w = −2, ∂loss/∂b = −1</source>
+            <translation>笔记中的神经元：w = 1，b = 0.5，x = 2，目标 3：损失 0.25，∂loss/∂w = −2，∂loss/∂b = −1</translation>
         </message>
         <message>
             <source>Forward and backward</source>
@@ -129,12 +141,24 @@
             <translation>前向一步</translation>
         </message>
         <message>
+            <source>Compute the next operation's value (Space or S: the next step)</source>
+            <translation>计算下一个运算的值（空格或 S：下一步）</translation>
+        </message>
+        <message>
             <source>Forward</source>
             <translation>前向传播</translation>
         </message>
         <message>
+            <source>Compute every value at once</source>
+            <translation>一次算出所有值</translation>
+        </message>
+        <message>
             <source>Backward step</source>
             <translation>反向一步</translation>
+        </message>
+        <message>
+            <source>The next gradient, in the order torch's backward reached the nodes</source>
+            <translation>下一个梯度，按 torch 反向传播到达节点的顺序</translation>
         </message>
         <message>
             <source>Backward</source>
@@ -181,6 +205,10 @@
             <translation>学习率 (learning rate)</translation>
         </message>
         <message>
+            <source>lr in w -= lr * w.grad</source>
+            <translation>w -= lr * w.grad 中的 lr</translation>
+        </message>
+        <message>
             <source>Step under no_grad</source>
             <translation>在 no_grad 下更新一步</translation>
         </message>
@@ -191,6 +219,10 @@
         <message>
             <source>And without no_grad?</source>
             <translation>如果不用 no_grad 呢？</translation>
+        </message>
+        <message>
+            <source>Try the same update without torch.no_grad() (on copies) and see what goes wrong</source>
+            <translation>不用 torch.no_grad() 做同样的更新（在副本上），看看会出什么问题</translation>
         </message>
         <message>
             <source>From one neuron to the network</source>

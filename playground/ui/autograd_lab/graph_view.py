@@ -59,7 +59,8 @@ class GraphView(QGraphicsView):
         self.setRenderHint(QPainter.TextAntialiasing, True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarAsNeeded)
-        self.setTransformationAnchor(QGraphicsView.AnchorViewCenter)
+        self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
+        self.setDragMode(QGraphicsView.ScrollHandDrag)  # a large graph: wheel zooms, dragging pans
         self.graph: Graph | None = None
         self.boxes: dict[int, QGraphicsPathItem] = {}
         self.texts: dict[int, list[QGraphicsSimpleTextItem]] = {}
@@ -258,6 +259,19 @@ class GraphView(QGraphicsView):
         scale = min(view.width() / rect.width(), view.height() / rect.height(), MAX_ZOOM)
         self.scale(scale, scale)
         self.centerOn(rect.center())
+
+    def wheelEvent(self, event) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps:
+            factor = 1.15 ** steps
+            current = self.transform().m11()
+            if 0.1 < current * factor < 6:
+                self.scale(factor, factor)
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        self.fit()  # back to the whole graph
+        super().mouseDoubleClickEvent(event)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

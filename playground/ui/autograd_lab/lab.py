@@ -186,12 +186,20 @@ class AutogradLab(QWidget):
                                              "output that backward starts from. Operators + − * / ^ %, functions "
                                              "such as sin, exp, relu, max. Ctrl+Enter builds the graph."))
         self.build_button.setText(self.tr("Build graph"))
+        self.build_button.setToolTip(self.tr("Parse the program and let torch build its graph (Ctrl+Enter)"))
         self.quadratic_button.setText(self.tr("Notes: x² + 3x + 1"))
+        self.quadratic_button.setToolTip(self.tr("The notes' first example: x = 2 gives y = 11 and dy/dx = 7"))
         self.neuron_button.setText(self.tr("Notes: one neuron"))
+        self.neuron_button.setToolTip(self.tr("The notes' neuron: w = 1, b = 0.5, x = 2, target 3: loss 0.25, "
+                                              "∂loss/∂w = −2, ∂loss/∂b = −1"))
         self.steps_group.setTitle(self.tr("Forward and backward"))
         self.forward_step_button.setText(self.tr("Forward step"))
+        self.forward_step_button.setToolTip(self.tr("Compute the next operation's value (Space or S: the next step)"))
         self.forward_all_button.setText(self.tr("Forward"))
+        self.forward_all_button.setToolTip(self.tr("Compute every value at once"))
         self.backward_step_button.setText(self.tr("Backward step"))
+        self.backward_step_button.setToolTip(self.tr("The next gradient, in the order torch's backward reached the "
+                                                     "nodes"))
         self.backward_all_button.setText(self.tr("Backward"))
         self.backward_all_button.setToolTip(self.tr("y.backward(): press it twice to see .grad accumulate"))
         self.zero_grad_button.setText(self.tr("Zero grad"))
@@ -203,9 +211,12 @@ class AutogradLab(QWidget):
                                         self.tr("Off: torch tracks no operation on this input (its branch greys out)"))
         self.descent_group.setTitle(self.tr("A gradient-descent step"))
         self.lr_label.setText(self.tr("Learning rate"))
+        self.lr_box.setToolTip(self.tr("lr in w -= lr * w.grad"))
         self.descent_button.setText(self.tr("Step under no_grad"))
         self.descent_button.setToolTip(self.tr("with torch.no_grad(): w -= lr * w.grad, for every input with a gradient"))
         self.why_button.setText(self.tr("And without no_grad?"))
+        self.why_button.setToolTip(self.tr("Try the same update without torch.no_grad() (on copies) and see what "
+                                           "goes wrong"))
         self.network_group.setTitle(self.tr("From one neuron to the network"))
         self.point_label.setText(self.tr("Data point"))
         self.point_box.setToolTip(self.tr("Which training point of the Curve lab (sorted by x)"))
