@@ -8,7 +8,7 @@ import sys
 import pytest
 from PySide6.QtCore import Qt
 
-from playground.core.autograd.config import NOTES_NEURON, NOTES_QUADRATIC
+from playground.core.autograd.config import NOTES_QUADRATIC
 
 
 @pytest.fixture

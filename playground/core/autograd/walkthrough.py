@@ -81,32 +81,28 @@ class Walkthrough:
 
     def backward_step(self) -> bool:
         """Reveal the next gradient; the first step runs torch's backward (after finishing the forward)."""
-        if not self.can_backward():
+        if not self._start_backward():
             return False
-        if self.backward_done:
-            self._new_pass()
-        elif not self.backward_ran:
-            self.forward_all()
-            self._run_backward()
         self.backward_shown += 1
         return True
 
     def backward_all(self) -> bool:
         """Backward at once; pressed again without zero_grad, the leaves' .grad accumulates."""
-        if not self.can_backward():
+        if not self._start_backward():
             return False
-        if self.backward_done:
-            self._new_pass()
-        elif not self.backward_ran:
-            self.forward_all()
-            self._run_backward()
         self.backward_shown = len(self.graph.backward_order)
         return True
 
-    def _new_pass(self) -> None:
-        self._rebuild()
-        self.forward_all()
-        self._run_backward()
+    def _start_backward(self) -> bool:
+        """Run torch's backward unless this graph's pass is under way; a finished pass starts a new one."""
+        if not self.can_backward():
+            return False
+        if self.backward_done:
+            self._rebuild()  # a new forward pass on the same leaves: their .grad keeps what it had
+        if not self.backward_ran:
+            self.forward_all()
+            self._run_backward()
+        return True
 
     def _run_backward(self) -> None:
         _backward(self.graph)
