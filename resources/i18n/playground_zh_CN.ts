@@ -289,8 +289,8 @@
             <translation>无法获取曲线实验室的网络。</translation>
         </message>
         <message>
-            <source>(The Curve lab has not trained yet: this is its freshly initialised network.)</source>
-            <translation>（曲线实验室还没有训练：这是刚初始化的网络。）</translation>
+            <source>(The Curve lab's weights were not available: this is its freshly initialised network.)</source>
+            <translation>（无法取得曲线实验室的权重：这是它刚初始化的网络。）</translation>
         </message>
         <message>
             <source>Forward {f}/{F}  ·  Backward {b}/{B}  ·  {out} = {value}</source>

@@ -344,3 +344,25 @@ def test_config_refuses_a_bad_program_and_keeps_the_default():
     config, problems = from_dict(AutogradConfig, {"program": "x = __import__('os')", "lr": 0.5})
     assert config.program == NOTES_QUADRATIC and config.lr == 0.5 and problems
     assert from_dict(AutogradConfig, {"program": NOTES_NEURON, "frozen": "x"})[0].frozen_names() == {"x"}
+
+
+# -- from one neuron to the network ----------------------------------------------------------------------
+def test_one_points_gradients_are_torchs_and_the_fresh_network_is_the_curve_labs():
+    from playground.core.autograd.network_grad import point_gradients, training_points
+    from playground.core.curve_config import notes_preset
+    from playground.core.curve_trainer import CurveTrainer
+
+    config = notes_preset()
+    trainer = CurveTrainer(config)
+    xs, ys = training_points(config)
+    fresh = point_gradients(config, None, float(xs[30]), float(ys[30]), seed_if_untrained=config.seed)
+    given = point_gradients(config, trainer.model.state_dict(), float(xs[30]), float(ys[30]))
+    assert fresh.loss == pytest.approx(given.loss, rel=1e-6)
+    model = trainer.model.double()
+    loss = torch.nn.functional.mse_loss(model(torch.tensor([[float(xs[30])]], dtype=torch.float64)),
+                                        torch.tensor([[float(ys[30])]], dtype=torch.float64))
+    loss.backward()
+    for (dw, db), layer in zip(given.grads, [model[0], model[2]]):
+        assert dw == pytest.approx(layer.weight.grad.numpy(), rel=1e-9, abs=1e-12)
+        assert db == pytest.approx(layer.bias.grad.numpy(), rel=1e-9, abs=1e-12)
+    assert abs(given.largest[1]) == max(float(abs(g).max()) for pair in given.grads for g in pair)

@@ -15,6 +15,7 @@ from ..components import LOSSES
 from ..curve_config import CurveConfig
 from ..curve_data import make_curve_data
 from ..models import build_mlp, linear_layers
+from ..seeding import seeded
 from ..text import user_text
 
 
@@ -41,8 +42,10 @@ def point_gradients(config: CurveConfig, state_dict: dict | None, x: float, y: f
     import torch
 
     if seed_if_untrained is not None:
-        torch.manual_seed(seed_if_untrained)
-    model = build_mlp(1, 1, config.hidden_width, config.depth, config.activation).double()
+        with seeded(seed_if_untrained):  # the same initial weights as the Curve lab's fresh network
+            model = build_mlp(1, 1, config.hidden_width, config.depth, config.activation).double()
+    else:
+        model = build_mlp(1, 1, config.hidden_width, config.depth, config.activation).double()
     if state_dict is not None:
         try:
             model.load_state_dict({k: v.detach().to("cpu", torch.float64) for k, v in state_dict.items()})

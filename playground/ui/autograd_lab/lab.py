@@ -465,7 +465,7 @@ class AutogradLab(QWidget):
         self.diagram.set_gradients(result.grads)
         caption = self.explainer.point(result)
         if weights is None:
-            caption += " " + self.tr("(The Curve lab has not trained yet: this is its freshly initialised network.)")
+            caption += " " + self.tr("(The Curve lab's weights were not available: this is its freshly initialised network.)")
         self.point_caption.setText(caption)
         self.point_result = result
         return True
