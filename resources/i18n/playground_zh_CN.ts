@@ -1187,6 +1187,10 @@ Try a smaller learning rate, then press Reset.</source>
             <translation>&lt;b&gt;{name}&lt;/b&gt; = {value}：{what}。</translation>
         </message>
         <message>
+            <source>Local derivatives of {fn}: {rule}</source>
+            <translation>{fn} 的局部导数：{rule}</translation>
+        </message>
+        <message>
             <source>Backward starts here: {d} = 1.</source>
             <translation>反向传播从这里开始：{d} = 1。</translation>
         </message>

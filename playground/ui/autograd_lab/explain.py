@@ -15,6 +15,20 @@ from playground.ui.autograd_lab.graph_view import format_value as fv, short_expr
 from playground.ui.theme import plot_colors
 
 
+# What each operation's backward multiplies by (a, b: its inputs), as torch's derivative formulas have it.
+LOCAL_RULES = {
+    "+": "∂(a+b)/∂a = 1, ∂(a+b)/∂b = 1", "−": "∂(a−b)/∂a = 1, ∂(a−b)/∂b = −1 (−a: −1)",
+    "×": "∂(a·b)/∂a = b, ∂(a·b)/∂b = a", "÷": "∂(a/b)/∂a = 1/b, ∂(a/b)/∂b = −a/b²",
+    "^": "∂(aⁿ)/∂a = n·aⁿ⁻¹, ∂(aⁿ)/∂n = aⁿ·ln a", "mod": "∂(a mod b)/∂a = 1, ∂(a mod b)/∂b = −⌊a/b⌋",
+    "sin": "∂sin a/∂a = cos a", "cos": "∂cos a/∂a = −sin a", "tan": "∂tan a/∂a = 1 + tan² a",
+    "exp": "∂eᵃ/∂a = eᵃ", "log": "∂ln a/∂a = 1/a", "sqrt": "∂√a/∂a = 1/(2√a)", "abs": "∂|a|/∂a = sign a",
+    "tanh": "∂tanh a/∂a = 1 − tanh² a", "sigmoid": "∂σ(a)/∂a = σ(a)·(1 − σ(a))",
+    "relu": "∂relu a/∂a = 1 if a > 0, else 0", "arctan": "∂arctan a/∂a = 1/(1 + a²)",
+    "sign": "∂sign a/∂a = 0", "floor": "∂⌊a⌋/∂a = 0", "ceil": "∂⌈a⌉/∂a = 0",
+    "min": "∂min(a, b)/∂a = 1 where a is the smaller", "max": "∂max(a, b)/∂a = 1 where a is the larger",
+}
+
+
 def _d(out: str, node: str) -> str:
     return f"∂{out}/∂{node}"
 
@@ -58,6 +72,9 @@ class Explainer(QObject):
                     else self.tr("computed by {op}; torch records {fn} to go back through it").format(
                         op=escape(node.label), fn=node.torch_name))
             parts.append(self.tr("<b>{name}</b> = {value}: {what}.").format(name=name, value=fv(node.value), what=what))
+            if node.label in LOCAL_RULES and node.kind != LEAF:
+                parts.append(self.tr("Local derivatives of {fn}: {rule}").format(fn=node.torch_name,
+                                                                                 rule=LOCAL_RULES[node.label]))
         if not walk.grad_shown(node):
             return "<br>".join(parts)
         color = plot_colors().fit
