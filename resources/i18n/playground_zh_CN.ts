@@ -281,6 +281,10 @@
             <translation>请先运行反向传播：更新需要 .grad 中的梯度。</translation>
         </message>
         <message>
+            <source>That step made an input infinite or NaN; try a smaller learning rate.</source>
+            <translation>这一步让某个输入变成了无穷大或 NaN；请试试更小的学习率。</translation>
+        </message>
+        <message>
             <source>One step: {out} is now {value}. The gradients are still in .grad: press Zero grad before the next Backward.</source>
             <translation>更新了一步：{out} 现在是 {value}。梯度仍留在 .grad 中：下次反向传播之前请先按「梯度清零」。</translation>
         </message>

@@ -246,3 +246,13 @@ def test_forty_node_graph_has_no_overlapping_labels_at_1024x768_in_presentation_
     assert result["screen"] == [1024, 768] and result["nodes"] >= 40 and result["edge_labels"] >= 2
     assert result["box_overlaps"] == 0 and result["text_outside_box"] == 0
     assert result["edge_label_overlaps"] == 0 and result["scene_fits_view"]
+
+
+def test_typing_in_the_program_field_is_not_taken_by_the_step_keys(qtbot, lab):
+    lab.program_edit.setPlainText("")
+    lab.program_edit.setFocus()
+    qtbot.keyClicks(lab.program_edit, "s = 2; r = s * s")
+    assert lab.program_edit.toPlainText() == "s = 2; r = s * s"
+    assert lab.walk.forward_shown == 0  # neither S (step) nor Space moved the walk
+    qtbot.keyClick(lab.program_edit, Qt.Key_Return, Qt.ControlModifier)
+    assert lab.walk.graph.by_name("r").value == 4

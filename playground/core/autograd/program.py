@@ -18,7 +18,8 @@ from ..expression import CONSTANTS, FUNCTIONS, ExpressionError
 from ..text import user_text
 
 MAX_PROGRAM_LENGTH = 1000
-MAX_DEPTH = 24            # nesting of one expression (brackets, calls, operators)
+MAX_BRACKETS = 24         # brackets inside brackets
+MAX_DEPTH = 60            # nesting of one expression's operations (a sum of 60 terms is 60 deep)
 MAX_STATEMENTS = 40
 MAX_NAME_LENGTH = 12
 # Chinese input methods type these; they mean the ASCII ones (same length: columns stay right).
@@ -157,9 +158,9 @@ def _check_bracket_depth(source: str, to_user: list[int]) -> None:
     for i, char in enumerate(source):
         depth += char == "("
         depth -= char == ")"
-        if depth > MAX_DEPTH:
+        if depth > MAX_BRACKETS:
             raise ProgramError(user_text("Brackets are nested more than {n} deep (column {column}).",
-                                         n=MAX_DEPTH, column=to_user[i] + 1), to_user[i])
+                                         n=MAX_BRACKETS, column=to_user[i] + 1), to_user[i])
 
 
 def _check_new_name(name: str, known: set[str], col: int) -> None:

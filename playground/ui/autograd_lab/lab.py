@@ -399,7 +399,12 @@ class AutogradLab(QWidget):
 
     def set_leaf_value(self, name: str, value: float) -> None:
         """A slider moved: the program's text follows, and everything is recomputed at once."""
-        self._program = parse_program(with_leaf_value(self._program, name, value))
+        try:
+            self._program = parse_program(with_leaf_value(self._program, name, value))
+        except ProgramError as exc:  # e.g. the longer number no longer fits the length limit
+            self._show_error(exc)
+            self.leaf_controls.show_value(name, self._program.leaf(name).value)
+            return
         self._show_program_in_editor()
         if self.walk is not None:
             self.walk.program = self._program
@@ -418,10 +423,16 @@ class AutogradLab(QWidget):
             self.message.emit(self.tr("Run Backward first: the update needs a gradient in .grad."))
             return
         values = walk.descent_step(self.lr_box.value())
-        text = self._program.text
-        for name, value in values.items():  # the program shows the new values
-            text = with_leaf_value(parse_program(text), name, value)
-        self._program = parse_program(text)
+        try:
+            text = self._program.text
+            for name, value in values.items():  # the program shows the new values
+                text = with_leaf_value(parse_program(text), name, value)
+            program = parse_program(text)
+        except ProgramError:  # NaN or infinity (a huge learning rate): no number the program can hold
+            self.message.emit(self.tr("That step made an input infinite or NaN; try a smaller learning rate."))
+            self._new_walk()  # back to the program's values
+            return
+        self._program = program
         walk.program = self._program
         self._show_program_in_editor()
         self.leaf_controls.set_leaves(self._program.values(), self._frozen)
