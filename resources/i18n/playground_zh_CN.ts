@@ -225,34 +225,6 @@
             <translation>不用 torch.no_grad() 做同样的更新（在副本上），看看会出什么问题</translation>
         </message>
         <message>
-            <source>From one neuron to the network</source>
-            <translation>从一个神经元到整个网络</translation>
-        </message>
-        <message>
-            <source>Data point</source>
-            <translation>数据点</translation>
-        </message>
-        <message>
-            <source>Which training point of the Curve lab (sorted by x)</source>
-            <translation>曲线实验室的哪一个训练点（按 x 排序）</translation>
-        </message>
-        <message>
-            <source>Gradients of this point's loss</source>
-            <translation>这个点的损失的梯度</translation>
-        </message>
-        <message>
-            <source>Take the Curve lab's current network and show ∂loss/∂weight for this one point on every edge</source>
-            <translation>取曲线实验室当前的网络，在每条边上显示这一个点的 ∂loss/∂权重</translation>
-        </message>
-        <message>
-            <source>input x</source>
-            <translation>输入 x</translation>
-        </message>
-        <message>
-            <source>output y</source>
-            <translation>输出 y</translation>
-        </message>
-        <message>
             <source>value</source>
             <translation>值</translation>
         </message>
@@ -287,14 +259,6 @@
         <message>
             <source>One step: {out} is now {value}. The gradients are still in .grad: press Zero grad before the next Backward.</source>
             <translation>更新了一步：{out} 现在是 {value}。梯度仍留在 .grad 中：下次反向传播之前请先按「梯度清零」。</translation>
-        </message>
-        <message>
-            <source>The Curve lab's network is not available.</source>
-            <translation>无法获取曲线实验室的网络。</translation>
-        </message>
-        <message>
-            <source>(The Curve lab's weights were not available: this is its freshly initialised network.)</source>
-            <translation>（无法取得曲线实验室的权重：这是它刚初始化的网络。）</translation>
         </message>
         <message>
             <source>Forward {f}/{F}  ·  Backward {b}/{B}  ·  {out} = {value}</source>
@@ -1916,6 +1880,45 @@ Try a smaller learning rate, then press Reset.</source>
         <message>
             <source>True {t}, predicted {p}: {n} test images</source>
             <translation>真实为 {t}，预测为 {p}：{n} 张测试图像</translation>
+        </message>
+    </context>
+    <context>
+        <name>NetworkPanel</name>
+        <message>
+            <source>From one neuron to the network</source>
+            <translation>从一个神经元到整个网络</translation>
+        </message>
+        <message>
+            <source>Data point</source>
+            <translation>数据点</translation>
+        </message>
+        <message>
+            <source>Which training point of the Curve lab (sorted by x)</source>
+            <translation>曲线实验室的哪一个训练点（按 x 排序）</translation>
+        </message>
+        <message>
+            <source>Gradients of this point's loss</source>
+            <translation>这个点的损失的梯度</translation>
+        </message>
+        <message>
+            <source>Take the Curve lab's current network and show ∂loss/∂weight for this one point on every edge</source>
+            <translation>取曲线实验室当前的网络，在每条边上显示这一个点的 ∂loss/∂权重</translation>
+        </message>
+        <message>
+            <source>input x</source>
+            <translation>输入 x</translation>
+        </message>
+        <message>
+            <source>output y</source>
+            <translation>输出 y</translation>
+        </message>
+        <message>
+            <source>The Curve lab's network is not available.</source>
+            <translation>无法获取曲线实验室的网络。</translation>
+        </message>
+        <message>
+            <source>(The Curve lab's weights were not available: this is its freshly initialised network.)</source>
+            <translation>（无法取得曲线实验室的权重：这是它刚初始化的网络。）</translation>
         </message>
     </context>
     <context>

@@ -122,9 +122,9 @@ def test_gradients_of_one_curve_point_on_the_network_diagram(qtbot, window, lab)
     from playground.core.autograd.network_grad import training_points
     from playground.core.models import build_mlp
 
-    lab.point_box.setValue(7)
-    click(qtbot, lab.point_button)
-    result = lab.point_result
+    lab.network.point_box.setValue(7)
+    click(qtbot, lab.network.point_button)
+    result = lab.network.result
     from playground.core.config import from_dict
     from playground.core.curve_config import CurveConfig
 
@@ -138,8 +138,8 @@ def test_gradients_of_one_curve_point_on_the_network_diagram(qtbot, window, lab)
     loss.backward()
     assert result.x == pytest.approx(float(xs[7]))
     assert result.grads[0][0] == pytest.approx(model[0].weight.grad.numpy(), rel=1e-4, abs=1e-6)
-    assert lab.diagram.layout_ is not None and lab.diagram.edge_widths().std() > 0
-    assert "loss" in lab.point_caption.text()
+    assert lab.network.diagram.layout_ is not None and lab.network.diagram.edge_widths().std() > 0
+    assert "loss" in lab.network.caption.text()
 
 
 def test_exported_snippet_prints_the_labs_numbers(qtbot, window, lab, tmp_path, monkeypatch):

@@ -14,7 +14,7 @@ from dataclasses import replace
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QBoxLayout, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit,
-                               QPushButton, QScrollArea, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
+                               QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
 from playground.core.autograd.config import NOTES_NEURON, NOTES_QUADRATIC, AutogradConfig
 from playground.core.autograd.program import Program, ProgramError, parse_program, with_leaf_value
@@ -23,10 +23,10 @@ from playground.ui.appearance import hide_advanced
 from playground.ui.autograd_lab.controls import LeafControls
 from playground.ui.autograd_lab.explain import Explainer
 from playground.ui.autograd_lab.graph_view import GraphView, format_value
+from playground.ui.autograd_lab.network_panel import NetworkPanel
 from playground.ui.export import install_plot_export
 from playground.ui.i18n import core_text
 from playground.ui.theme import plot_colors
-from playground.ui.widgets.network_diagram import NetworkDiagram
 from playground.ui.widgets.transport import install_transport_keys
 
 LEFT_WIDTH = (300, 420)
@@ -43,7 +43,6 @@ class AutogradLab(QWidget):
         self._frozen: frozenset[str] = frozenset()
         self.walk = None              # core Walkthrough, built once torch may load (start_backend)
         self.selected: int | None = None
-        self._network_source = None   # () -> {"config": CurveConfig or dict, "weights": state_dict?}
         self.explainer = Explainer(self)
         self._build()
         self.retranslate()
@@ -100,21 +99,8 @@ class AutogradLab(QWidget):
         descent.addRow(self.descent_button)
         descent.addRow(self.why_button)
 
-        self.point_box = QSpinBox()
-        self.point_box.setRange(0, 4999)
-        self.point_button = QPushButton()
-        self.diagram = NetworkDiagram()
-        self.diagram.setMinimumHeight(170)
-        self.point_caption = QLabel()
-        self.point_caption.setWordWrap(True)
-        self.network_group = QGroupBox()
-        network = QFormLayout(self.network_group)
-        self.point_label = QLabel()
-        network.addRow(self.point_label, self.point_box)
-        network.addRow(self.point_button)
-        network.addRow(self.diagram)
-        network.addRow(self.point_caption)
-        self.network_group.setProperty("advanced", True)  # a second lesson: hidden on the projector
+        self.network = NetworkPanel()
+        self.network.setProperty("advanced", True)  # a second lesson: hidden on the projector
         for button in (self.quadratic_button, self.neuron_button):  # the Lessons menu has them too
             button.setProperty("advanced", True)
 
@@ -122,7 +108,7 @@ class AutogradLab(QWidget):
         column_layout = self._column_layout = QBoxLayout(QBoxLayout.TopToBottom, column)
         column_layout.setContentsMargins(0, 0, 4, 0)
         for group in (self.program_group, self.steps_group, self.leaves_group, self.descent_group,
-                      self.network_group):
+                      self.network):
             column_layout.addWidget(group)
         column_layout.addStretch(1)
         self.scroll = QScrollArea()
@@ -168,7 +154,7 @@ class AutogradLab(QWidget):
         self.reset_button.clicked.connect(self.reset)
         self.descent_button.clicked.connect(self.descent_step)
         self.why_button.clicked.connect(self.explain_no_grad)
-        self.point_button.clicked.connect(self.show_point_gradients)
+        self.network.message.connect(self.message)
         self.leaf_controls.valueChanged.connect(self.set_leaf_value)
         self.leaf_controls.trackingChanged.connect(self.set_leaf_tracking)
         self.view.nodeClicked.connect(self.select_node)
@@ -217,13 +203,7 @@ class AutogradLab(QWidget):
         self.why_button.setText(self.tr("And without no_grad?"))
         self.why_button.setToolTip(self.tr("Try the same update without torch.no_grad() (on copies) and see what "
                                            "goes wrong"))
-        self.network_group.setTitle(self.tr("From one neuron to the network"))
-        self.point_label.setText(self.tr("Data point"))
-        self.point_box.setToolTip(self.tr("Which training point of the Curve lab (sorted by x)"))
-        self.point_button.setText(self.tr("Gradients of this point's loss"))
-        self.point_button.setToolTip(self.tr("Take the Curve lab's current network and show ∂loss/∂weight for this "
-                                             "one point on every edge"))
-        self.diagram.set_layer_names(self.tr("input x"), self.tr("output y"))
+        self.network.retranslate()
         self.view.set_words(value=self.tr("value"), grad=self.tr("grad"), untracked=self.tr("not tracked"))
         self._refresh()
 
@@ -243,14 +223,14 @@ class AutogradLab(QWidget):
     # -- hooks: settings, sessions, lessons, theme, presentation, export --------------------------------
     def config(self) -> AutogradConfig:
         return replace(self._config, program=self._program.text, frozen=",".join(sorted(self._frozen)),
-                       lr=self.lr_box.value(), point=self.point_box.value())
+                       lr=self.lr_box.value(), point=self.network.point_box.value())
 
     def set_config(self, config: AutogradConfig) -> None:
         self._config = config
         self._program = parse_program(config.program)
         self._frozen = config.frozen_names() & {leaf.name for leaf in self._program.leaves}
         self.lr_box.setValue(config.lr)
-        self.point_box.setValue(min(config.point, self.point_box.maximum()))
+        self.network.point_box.setValue(min(config.point, self.network.point_box.maximum()))
         self.error_label.hide()
         self._show_program_in_editor()
         if self.walk is not None:
@@ -268,7 +248,7 @@ class AutogradLab(QWidget):
 
     def set_network_source(self, source) -> None:
         """``source()`` returns the Curve lab's {"config", "weights"} (main_window wires it)."""
-        self._network_source = source
+        self.network.source = source
 
     def export_script(self) -> tuple[str, str]:
         """File → Export code… while this tab is shown: the graph as a short PyTorch script."""
@@ -278,7 +258,7 @@ class AutogradLab(QWidget):
         return "autograd_graph.py", render_snippet(self._program, values, self._frozen)
 
     def apply_theme(self) -> None:
-        self.diagram.apply_theme()
+        self.network.diagram.apply_theme()
         self.error_label.setStyleSheet(f"color: {plot_colors().warning};")
         self._refresh()
 
@@ -450,36 +430,6 @@ class AutogradLab(QWidget):
         demo = no_grad_demo(self.walk, names[0], self.lr_box.value()) if names else None
         self.note.setText(self.explainer.no_grad(demo))
         self.note.show()
-
-    def show_point_gradients(self) -> bool:
-        """The Curve lab's network, one training point, loss.backward(): each weight's gradient on the diagram."""
-        from playground.core.autograd.network_grad import point_gradients, training_points
-        from playground.core.curve_config import CurveConfig
-
-        state = self._network_source() if self._network_source is not None else None
-        if not state:
-            self.message.emit(self.tr("The Curve lab's network is not available."))
-            return False
-        config = state["config"]
-        if isinstance(config, dict):
-            config, _problems = from_dict(CurveConfig, config)
-        weights = state.get("weights")
-        xs, ys = training_points(config)
-        self.point_box.setMaximum(len(xs) - 1)
-        index = min(self.point_box.value(), len(xs) - 1)
-        try:
-            result = point_gradients(config, weights, float(xs[index]), float(ys[index]),
-                                     seed_if_untrained=None if weights is not None else config.seed)
-        except ValueError as exc:
-            self.message.emit(core_text(exc))
-            return False
-        self.diagram.set_gradients(result.grads)
-        caption = self.explainer.point(result)
-        if weights is None:
-            caption += " " + self.tr("(The Curve lab's weights were not available: this is its freshly initialised network.)")
-        self.point_caption.setText(caption)
-        self.point_result = result
-        return True
 
     # -- showing -----------------------------------------------------------------------------------
     def _refresh(self) -> None:
