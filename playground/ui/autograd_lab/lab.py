@@ -267,7 +267,7 @@ class AutogradLab(QWidget):
         hide_advanced(self, on)
         self._main_layout.setDirection(QBoxLayout.BottomToTop if on else QBoxLayout.LeftToRight)
         self._column_layout.setDirection(QBoxLayout.LeftToRight if on else QBoxLayout.TopToBottom)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded if on else Qt.ScrollBarAlwaysOff)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOn if on else Qt.ScrollBarAlwaysOff)
         if on:
             self.scroll.setMinimumWidth(0)
             self.scroll.setMaximumWidth(16777215)
