@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .autograd.config import NOTES_NEURON, NOTES_QUADRATIC
 from .config import from_dict, to_dict
 from .curve_config import CurveConfig, notes_preset
 from .gradient_descent import FUNCTIONS, GDSetup
@@ -104,6 +105,42 @@ LESSONS: list[Lesson] = [
          "zh": "<p><b>设置（与笔记相同）：</b>两个卷积 + 池化模块，再接一个输出 10 类的全连接层。</p>"
                "<p><b>观察：</b>每一步比 MLP 慢，但准确率更高，对手写数字的识别也更好。</p>"
                "<p><b>接下来试试：</b>写一些偏移或倾斜的数字。</p>"},
+    ),
+    Lesson(
+        "autograd_quadratic", "autograd", {"program": NOTES_QUADRATIC, "frozen": ""},
+        {"en": "Autograd: y = x² + 3x + 1 at x = 2", "zh": "自动求导：x = 2 时的 y = x² + 3x + 1"},
+        {"en": "<p><b>Setup (as in the notes):</b> x = torch.tensor(2.0, requires_grad=True); "
+               "y = x**2 + 3*x + 1; y.backward().</p>"
+               "<p><b>Watch:</b> press Space to compute the graph node by node: y = 11. Keep pressing: backward runs "
+               "from y to x, each edge shows its local derivative (4 through x², 3 through 3x) and x collects their "
+               "sum, dy/dx = 2x + 3 = 7. The names under each node (PowBackward0, MulBackward0, AddBackward0) are "
+               "torch's own.</p>"
+               "<p><b>Try next:</b> press Backward again without Zero grad: x.grad becomes 14, because backward "
+               "adds to .grad. Move the slider of x; untick requires_grad and the graph greys out.</p>",
+         "zh": "<p><b>设置（与笔记相同）：</b>x = torch.tensor(2.0, requires_grad=True)；"
+               "y = x**2 + 3*x + 1；y.backward()。</p>"
+               "<p><b>观察：</b>按空格键逐个节点计算：y = 11。继续按：反向传播从 y 走到 x，每条边显示它的局部导数"
+               "（经过 x² 的是 4，经过 3x 的是 3），x 收集它们的和：dy/dx = 2x + 3 = 7。节点下方的名字"
+               "（PowBackward0、MulBackward0、AddBackward0）是 torch 自己的。</p>"
+               "<p><b>接下来试试：</b>不清零再按一次「反向传播」：x.grad 变成 14，因为 backward 会累加到 .grad。"
+               "拖动 x 的滑块；取消 requires_grad，计算图就变灰。</p>"},
+    ),
+    Lesson(
+        "autograd_neuron", "autograd", {"program": NOTES_NEURON, "frozen": "x"},
+        {"en": "Autograd: one neuron, w = 1, b = 0.5", "zh": "自动求导：一个神经元，w = 1，b = 0.5"},
+        {"en": "<p><b>Setup (as in the notes):</b> w = 1 and b = 0.5 with requires_grad, input x = 2, target 3: "
+               "y = w·x + b = 2.5, loss = (y − 3)² = 0.25.</p>"
+               "<p><b>Watch:</b> backward gives ∂loss/∂w = ∂loss/∂y · ∂y/∂w = 2(y − 3) · x = −2 and ∂loss/∂b = −1; "
+               "click a node to see its chain rule. x is data (requires_grad off), so it gets no gradient.</p>"
+               "<p><b>Try next:</b> Step under no_grad moves w and b against their gradients and the loss falls; "
+               "<i>And without no_grad?</i> shows what goes wrong without it. Press Backward again before Zero grad "
+               "and the old gradient is still added in.</p>",
+         "zh": "<p><b>设置（与笔记相同）：</b>w = 1、b = 0.5 需要梯度，输入 x = 2，目标 3："
+               "y = w·x + b = 2.5，loss = (y − 3)² = 0.25。</p>"
+               "<p><b>观察：</b>反向传播得到 ∂loss/∂w = ∂loss/∂y · ∂y/∂w = 2(y − 3) · x = −2，∂loss/∂b = −1；"
+               "点击节点可看到它的链式法则。x 是数据（关闭 requires_grad），所以没有梯度。</p>"
+               "<p><b>接下来试试：</b>「在 no_grad 下更新一步」让 w 和 b 沿梯度反方向移动，损失随之下降；"
+               "「如果不用 no_grad 呢？」说明不用它会出什么问题。不清零就再按一次「反向传播」，旧的梯度还会被加进去。</p>"},
     ),
 ]
 

@@ -33,6 +33,7 @@ from typing import Any, Callable
 import numpy as np
 
 from .atomic_file import atomic_write_bytes
+from .autograd.config import AutogradConfig
 from .config import from_dict, to_dict
 from .classify_config import ClassifySessionConfig, classify_weight_problems
 from .curve_config import CurveConfig
@@ -57,6 +58,7 @@ CONFIG_TYPES: dict[str, type] = {
     "sweep": SweepConfig,
     "gd": GDConfig,
     "linear": LinearSetup,
+    "autograd": AutogradConfig,
 }
 
 

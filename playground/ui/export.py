@@ -43,6 +43,10 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: s
 def export_image(plot: pg.PlotWidget, path: str | os.PathLike) -> None:
     """PNG or SVG (by the file's suffix) of the whole plot: axes, title, legend and curves."""
     path = str(path)
+    custom = getattr(plot, "export_image", None)
+    if callable(custom):  # a view that is no pyqtgraph plot draws itself (the Autograd lab's graph)
+        custom(path)
+        return
     if path.lower().endswith(".svg"):
         # Qt's own SVG generator: pyqtgraph's SVGExporter cannot parse the path data Qt 6.11 writes.
         from PySide6.QtCore import QRect, QSize

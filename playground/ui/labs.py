@@ -11,6 +11,7 @@ from playground.ui.lab_base import Lab
 
 def lab_classes() -> list[type[Lab]]:
     # Imported here, not at module level: the window module stays cheap to import.
+    from playground.ui.autograd_lab.lab import AutogradLab
     from playground.ui.classify_lab.lab import ClassifyLab
     from playground.ui.curve_lab.lab import CurveLab
     from playground.ui.gd_lab.lab import GDLab
@@ -18,7 +19,7 @@ def lab_classes() -> list[type[Lab]]:
     from playground.ui.mnist_lab.lab import MnistLab
     from playground.ui.sweep_lab.lab import SweepLab
 
-    return [CurveLab, ClassifyLab, GDLab, LinearLab, SweepLab, MnistLab]
+    return [CurveLab, ClassifyLab, GDLab, LinearLab, SweepLab, MnistLab, AutogradLab]
 
 
 class LabShelf(Mapping):

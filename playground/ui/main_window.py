@@ -75,6 +75,8 @@ class MainWindow(QMainWindow):
         lab.status_label.setVisible(self.tabs.currentWidget() is lab)
         if lab.key == "sweep":  # a sweep cell opens its configuration in the Curve lab
             lab.openInCurveLab.connect(self.open_in_curve_lab)
+        if lab.key == "autograd":  # "from one neuron to the network": the Curve lab's current weights
+            lab.set_network_source(lambda: self.curve_lab.session_state(with_training=True))
         lab.install_menus(self)
         self.labBuilt.emit(lab)  # the classroom: presentation mode, plot export, remembered settings
 

@@ -84,6 +84,181 @@
         </message>
     </context>
     <context>
+        <name>AutogradLab</name>
+        <message>
+            <source>Autograd</source>
+            <translation>自动求导 (autograd)</translation>
+        </message>
+        <message>
+            <source>Watch torch.autograd build a computation graph and send gradients back through it</source>
+            <translation>观察 torch.autograd 如何构建计算图，并沿图把梯度传回去</translation>
+        </message>
+        <message>
+            <source>Program: named numbers, one per statement</source>
+            <translation>程序：带名字的数，每条语句一个</translation>
+        </message>
+        <message>
+            <source>Inputs are names given a number (w = 1); the last statement is the output that backward starts from. Operators + − * / ^ %, functions such as sin, exp, relu, max. Ctrl+Enter builds the graph.</source>
+            <translation>输入是被赋予数值的名字（w = 1）；最后一条语句是输出，反向传播从它开始。运算符 + − * / ^ %，函数如 sin、exp、relu、max。按 Ctrl+Enter 构建计算图。</translation>
+        </message>
+        <message>
+            <source>Build graph</source>
+            <translation>构建计算图</translation>
+        </message>
+        <message>
+            <source>Parse the program and let torch build its graph (Ctrl+Enter)</source>
+            <translation>解析程序，让 torch 构建它的计算图（Ctrl+Enter）</translation>
+        </message>
+        <message>
+            <source>Notes: x² + 3x + 1</source>
+            <translation>笔记：x² + 3x + 1</translation>
+        </message>
+        <message>
+            <source>The notes' first example: x = 2 gives y = 11 and dy/dx = 7</source>
+            <translation>笔记的第一个例子：x = 2 时 y = 11，dy/dx = 7</translation>
+        </message>
+        <message>
+            <source>Notes: one neuron</source>
+            <translation>笔记：一个神经元</translation>
+        </message>
+        <message>
+            <source>The notes' neuron: w = 1, b = 0.5, x = 2, target 3: loss 0.25, ∂loss/∂w = −2, ∂loss/∂b = −1</source>
+            <translation>笔记中的神经元：w = 1，b = 0.5，x = 2，目标 3：损失 0.25，∂loss/∂w = −2，∂loss/∂b = −1</translation>
+        </message>
+        <message>
+            <source>Forward and backward</source>
+            <translation>前向与反向</translation>
+        </message>
+        <message>
+            <source>Forward step</source>
+            <translation>前向一步</translation>
+        </message>
+        <message>
+            <source>Compute the next operation's value (Space or S: the next step)</source>
+            <translation>计算下一个运算的值（空格或 S：下一步）</translation>
+        </message>
+        <message>
+            <source>Forward</source>
+            <translation>前向传播</translation>
+        </message>
+        <message>
+            <source>Compute every value at once</source>
+            <translation>一次算出所有值</translation>
+        </message>
+        <message>
+            <source>Backward step</source>
+            <translation>反向一步</translation>
+        </message>
+        <message>
+            <source>The next gradient, in the order torch's backward reached the nodes</source>
+            <translation>下一个梯度，按 torch 反向传播到达节点的顺序</translation>
+        </message>
+        <message>
+            <source>Backward</source>
+            <translation>反向传播</translation>
+        </message>
+        <message>
+            <source>y.backward(): press it twice to see .grad accumulate</source>
+            <translation>y.backward()：连按两次，看 .grad 如何累加</translation>
+        </message>
+        <message>
+            <source>Zero grad</source>
+            <translation>梯度清零</translation>
+        </message>
+        <message>
+            <source>x.grad.zero_() for every input</source>
+            <translation>对每个输入执行 x.grad.zero_()</translation>
+        </message>
+        <message>
+            <source>Reset</source>
+            <translation>重置</translation>
+        </message>
+        <message>
+            <source>A fresh graph: no values shown, no gradients (R)</source>
+            <translation>重新开始：不显示数值，也没有梯度（R）</translation>
+        </message>
+        <message>
+            <source>Inputs (leaves)</source>
+            <translation>输入（叶子节点）</translation>
+        </message>
+        <message>
+            <source>The input's value: everything is recomputed at once</source>
+            <translation>输入的值：改动后所有节点立即重新计算</translation>
+        </message>
+        <message>
+            <source>Off: torch tracks no operation on this input (its branch greys out)</source>
+            <translation>关闭后 torch 不再追踪这个输入上的运算（它的分支变灰）</translation>
+        </message>
+        <message>
+            <source>A gradient-descent step</source>
+            <translation>一步梯度下降</translation>
+        </message>
+        <message>
+            <source>Learning rate</source>
+            <translation>学习率 (learning rate)</translation>
+        </message>
+        <message>
+            <source>lr in w -= lr * w.grad</source>
+            <translation>w -= lr * w.grad 中的 lr</translation>
+        </message>
+        <message>
+            <source>Step under no_grad</source>
+            <translation>在 no_grad 下更新一步</translation>
+        </message>
+        <message>
+            <source>with torch.no_grad(): w -= lr * w.grad, for every input with a gradient</source>
+            <translation>with torch.no_grad(): w -= lr * w.grad，对每个有梯度的输入执行</translation>
+        </message>
+        <message>
+            <source>And without no_grad?</source>
+            <translation>如果不用 no_grad 呢？</translation>
+        </message>
+        <message>
+            <source>Try the same update without torch.no_grad() (on copies) and see what goes wrong</source>
+            <translation>不用 torch.no_grad() 做同样的更新（在副本上），看看会出什么问题</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>值</translation>
+        </message>
+        <message>
+            <source>grad</source>
+            <translation>梯度</translation>
+        </message>
+        <message>
+            <source>not tracked</source>
+            <translation>未追踪</translation>
+        </message>
+        <message>
+            <source>Graph built: press Forward step (or Space) to compute it node by node.</source>
+            <translation>计算图已构建：按「前向一步」（或空格键）逐个节点计算。</translation>
+        </message>
+        <message>
+            <source>Nothing to differentiate: every input has requires_grad off.</source>
+            <translation>没有可求导的：所有输入的 requires_grad 都已关闭。</translation>
+        </message>
+        <message>
+            <source>Backward is done. Press Backward again to see .grad accumulate, or Reset.</source>
+            <translation>反向传播已完成。再按一次「反向传播」可看到 .grad 累加，或按「重置」。</translation>
+        </message>
+        <message>
+            <source>Run Backward first: the update needs a gradient in .grad.</source>
+            <translation>请先运行反向传播：更新需要 .grad 中的梯度。</translation>
+        </message>
+        <message>
+            <source>That step made an input infinite or NaN; try a smaller learning rate.</source>
+            <translation>这一步让某个输入变成了无穷大或 NaN；请试试更小的学习率。</translation>
+        </message>
+        <message>
+            <source>One step: {out} is now {value}. The gradients are still in .grad: press Zero grad before the next Backward.</source>
+            <translation>更新了一步：{out} 现在是 {value}。梯度仍留在 .grad 中：下次反向传播之前请先按「梯度清零」。</translation>
+        </message>
+        <message>
+            <source>Forward {f}/{F}  ·  Backward {b}/{B}  ·  {out} = {value}</source>
+            <translation>前向 {f}/{F}  ·  反向 {b}/{B}  ·  {out} = {value}</translation>
+        </message>
+    </context>
+    <context>
         <name>ClassifyControls</name>
         <message>
             <source>Data</source>
@@ -907,6 +1082,65 @@ Nothing was changed. What is wrong:
         </message>
     </context>
     <context>
+        <name>Explainer</name>
+        <message>
+            <source>Press &lt;b&gt;Forward&lt;/b&gt; to compute the values, then &lt;b&gt;Backward&lt;/b&gt; to let torch send the gradients back, one node at a time. Click a node to explain it.</source>
+            <translation>按&lt;b&gt;前向传播&lt;/b&gt;计算各节点的值，再按&lt;b&gt;反向传播&lt;/b&gt;让 torch 把梯度逐个节点传回去。点击一个节点可查看解释。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{name}&lt;/b&gt; is a constant: torch records no operation for it and sends it no gradient.</source>
+            <translation>&lt;b&gt;{name}&lt;/b&gt; 是常数：torch 不为它记录运算，也不给它传梯度。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{name}&lt;/b&gt; = {value}: requires_grad=False, so torch builds no graph here and no gradient flows back (greyed out).</source>
+            <translation>&lt;b&gt;{name}&lt;/b&gt; = {value}：requires_grad=False，所以 torch 在这里不建图，梯度也不会流回来（灰色）。</translation>
+        </message>
+        <message>
+            <source>a leaf (torch's AccumulateGrad stores its gradient in .grad)</source>
+            <translation>叶子节点（torch 的 AccumulateGrad 把它的梯度存进 .grad）</translation>
+        </message>
+        <message>
+            <source>computed by {op}; torch records {fn} to go back through it</source>
+            <translation>由 {op} 计算得到；torch 记录 {fn}，反向时经由它传回梯度</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{name}&lt;/b&gt; = {value}: {what}.</source>
+            <translation>&lt;b&gt;{name}&lt;/b&gt; = {value}：{what}。</translation>
+        </message>
+        <message>
+            <source>Local derivatives of {fn}: {rule}</source>
+            <translation>{fn} 的局部导数：{rule}</translation>
+        </message>
+        <message>
+            <source>Backward starts here: {d} = 1.</source>
+            <translation>反向传播从这里开始：{d} = 1。</translation>
+        </message>
+        <message>
+            <source>Chain rule: {lhs} = {symbolic} = {numeric} = &lt;span style='color:{color}'&gt;&lt;b&gt;{value}&lt;/b&gt;&lt;/span&gt;</source>
+            <translation>链式法则：{lhs} = {symbolic} = {numeric} = &lt;span style='color:{color}'&gt;&lt;b&gt;{value}&lt;/b&gt;&lt;/span&gt;</translation>
+        </message>
+        <message>
+            <source>{name}.grad = {grad}: {n} backward passes were added up, because backward adds to .grad. Zero it ({name}.grad.zero_()) before the next pass.</source>
+            <translation>{name}.grad = {grad}：{n} 次反向传播的结果被加在了一起，因为 backward 会累加到 .grad 上。下一次之前请先清零（{name}.grad.zero_()）。</translation>
+        </message>
+        <message>
+            <source>Backward ran {n} times without zeroing: {grads}. PyTorch adds each pass's gradient to .grad; that is why training calls optimizer.zero_grad() (or x.grad.zero_()) every step.</source>
+            <translation>反向传播运行了 {n} 次而没有清零：{grads}。PyTorch 会把每次的梯度加到 .grad 上，所以训练时每一步都要调用 optimizer.zero_grad()（或 x.grad.zero_()）。</translation>
+        </message>
+        <message>
+            <source>Run Backward first: the update needs a gradient in .grad.</source>
+            <translation>请先运行反向传播：更新需要 .grad 中的梯度。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;With torch.no_grad():&lt;/b&gt; {w} -= {lr} · {w}.grad gives {w} = {new}, still a leaf: the update is not part of the graph.&lt;br&gt;&lt;b&gt;Without it:&lt;/b&gt; {w} -= lr · {w}.grad fails in torch: &lt;i&gt;{error}&lt;/i&gt;. Writing {w} = {w} − lr · {w}.grad instead runs, but the new {w} has grad_fn={fn} and is no longer a leaf: autograd records the update itself, the next backward leaves {w}.grad empty, and the graph grows with every step.</source>
+            <translation>&lt;b&gt;使用 torch.no_grad()：&lt;/b&gt;{w} -= {lr} · {w}.grad 得到 {w} = {new}，仍是叶子节点：这次更新不属于计算图。&lt;br&gt;&lt;b&gt;不使用它：&lt;/b&gt;{w} -= lr · {w}.grad 在 torch 中会报错：&lt;i&gt;{error}&lt;/i&gt;。改写成 {w} = {w} − lr · {w}.grad 虽然能运行，但新的 {w} 带有 grad_fn={fn}，不再是叶子节点：autograd 把更新本身也记录进图里，下一次反向传播后 {w}.grad 为空，而且计算图每一步都在变大。</translation>
+        </message>
+        <message>
+            <source>Point x = {x}, y = {y}: the network predicts {p}, loss {loss}. loss.backward() gives every weight its gradient (edge width = |gradient|; orange &gt; 0: the step lowers the weight, blue &lt; 0: it raises it). Largest: {name} = {g}.</source>
+            <translation>数据点 x = {x}，y = {y}：网络预测 {p}，损失 {loss}。loss.backward() 给每个权重算出梯度（边的粗细 = |梯度|；橙色 &gt; 0：这一步会减小该权重，蓝色 &lt; 0：会增大它）。最大的是 {name} = {g}。</translation>
+        </message>
+    </context>
+    <context>
         <name>GDLab</name>
         <message>
             <source>Gradient descent</source>
@@ -1605,6 +1839,45 @@ Nothing was changed. What is wrong:
         </message>
     </context>
     <context>
+        <name>NetworkPanel</name>
+        <message>
+            <source>From one neuron to the network</source>
+            <translation>从一个神经元到整个网络</translation>
+        </message>
+        <message>
+            <source>Data point</source>
+            <translation>数据点</translation>
+        </message>
+        <message>
+            <source>Which training point of the Curve lab (sorted by x)</source>
+            <translation>曲线实验室的哪一个训练点（按 x 排序）</translation>
+        </message>
+        <message>
+            <source>Gradients of this point's loss</source>
+            <translation>这个点的损失的梯度</translation>
+        </message>
+        <message>
+            <source>Take the Curve lab's current network and show ∂loss/∂weight for this one point on every edge</source>
+            <translation>取曲线实验室当前的网络，在每条边上显示这一个点的 ∂loss/∂权重</translation>
+        </message>
+        <message>
+            <source>input x</source>
+            <translation>输入 x</translation>
+        </message>
+        <message>
+            <source>output y</source>
+            <translation>输出 y</translation>
+        </message>
+        <message>
+            <source>The Curve lab's network is not available.</source>
+            <translation>无法获取曲线实验室的网络。</translation>
+        </message>
+        <message>
+            <source>(The Curve lab's weights were not available: this is its freshly initialised network.)</source>
+            <translation>（无法取得曲线实验室的权重：这是它刚初始化的网络。）</translation>
+        </message>
+    </context>
+    <context>
         <name>PinnedRuns</name>
         <message>
             <source>Pin this run</source>
@@ -2193,6 +2466,98 @@ Press Reset to start again.</source>
     <context>
         <name>core</name>
         <message>
+            <source>the program is invalid: {problem}</source>
+            <translation>程序无效：{problem}</translation>
+        </message>
+        <message>
+            <source>PyTorch cannot differentiate this program: {detail}.</source>
+            <translation>PyTorch 无法对这个程序求导：{detail}。</translation>
+        </message>
+        <message>
+            <source>The Curve lab's weights do not fit its network ({detail}).</source>
+            <translation>曲线实验室的权重与它的网络不匹配（{detail}）。</translation>
+        </message>
+        <message>
+            <source>The program is empty; type e.g. x = 2; y = x^2 + 3*x + 1</source>
+            <translation>程序是空的；请输入例如 x = 2; y = x^2 + 3*x + 1</translation>
+        </message>
+        <message>
+            <source>The program is longer than {n} characters.</source>
+            <translation>程序超过了 {n} 个字符。</translation>
+        </message>
+        <message>
+            <source>Character {char} at column {column} is not allowed; use letters, digits, = ; + - * / ^ and brackets.</source>
+            <translation>第 {column} 列的字符 {char} 不允许使用；请使用字母、数字、= ; + - * / ^ 和括号。</translation>
+        </message>
+        <message>
+            <source>Syntax error at column {column}: {detail}.</source>
+            <translation>第 {column} 列有语法错误：{detail}。</translation>
+        </message>
+        <message>
+            <source>The program is nested too deeply.</source>
+            <translation>程序嵌套太深。</translation>
+        </message>
+        <message>
+            <source>At most {n} statements, please.</source>
+            <translation>最多只能有 {n} 条语句。</translation>
+        </message>
+        <message>
+            <source>Each statement must be name = expression (column {column}).</source>
+            <translation>每条语句都必须是 名字 = 表达式（第 {column} 列）。</translation>
+        </message>
+        <message>
+            <source>Give at least one input a number first, e.g. x = 2.</source>
+            <translation>请先至少给一个输入赋一个数值，例如 x = 2。</translation>
+        </message>
+        <message>
+            <source>The last statement must compute something from the inputs, e.g. y = x^2 + 3*x + 1.</source>
+            <translation>最后一条语句必须由输入计算出结果，例如 y = x^2 + 3*x + 1。</translation>
+        </message>
+        <message>
+            <source>Brackets are nested more than {n} deep (column {column}).</source>
+            <translation>括号嵌套超过了 {n} 层（第 {column} 列）。</translation>
+        </message>
+        <message>
+            <source>{name} is assigned twice (column {column}); give each value its own name.</source>
+            <translation>{name} 被赋值了两次（第 {column} 列）；请给每个值一个自己的名字。</translation>
+        </message>
+        <message>
+            <source>{name} cannot be a name (column {column}); use letters and digits, at most {n} characters.</source>
+            <translation>{name} 不能用作名字（第 {column} 列）；请使用字母和数字，最多 {n} 个字符。</translation>
+        </message>
+        <message>
+            <source>{name} is a function or constant (column {column}); pick another name.</source>
+            <translation>{name} 是函数或常数（第 {column} 列）；请换一个名字。</translation>
+        </message>
+        <message>
+            <source>The expression is nested more than {n} deep (column {column}).</source>
+            <translation>表达式嵌套超过了 {n} 层（第 {column} 列）。</translation>
+        </message>
+        <message>
+            <source>Only numbers are allowed, not {value} (column {column}).</source>
+            <translation>这里只允许数字，不能是 {value}（第 {column} 列）。</translation>
+        </message>
+        <message>
+            <source>Unknown name '{name}' at column {column} (functions need brackets, e.g. sin(x)).</source>
+            <translation>第 {column} 列的名字 '{name}' 未定义（函数需要加括号，例如 sin(x)）。</translation>
+        </message>
+        <message>
+            <source>Unknown name '{name}' at column {column}; define it on an earlier line (e.g. {name} = 1).</source>
+            <translation>第 {column} 列的名字 '{name}' 未定义；请在前面先定义它（例如 {name} = 1）。</translation>
+        </message>
+        <message>
+            <source>Unknown function at column {column}; allowed: {allowed}.</source>
+            <translation>第 {column} 列的函数未知；可以使用：{allowed}。</translation>
+        </message>
+        <message>
+            <source>{name}() takes {n} argument(s) (column {column}).</source>
+            <translation>{name}() 需要 {n} 个参数（第 {column} 列）。</translation>
+        </message>
+        <message>
+            <source>'{what}' is not allowed at column {column}; use numbers, names, + - * / ^ and functions.</source>
+            <translation>第 {column} 列不允许使用 '{what}'；请使用数字、名字、+ - * / ^ 和函数。</translation>
+        </message>
+        <message>
             <source>a feature is listed twice</source>
             <translation>有一个特征被列了两次</translation>
         </message>
@@ -2293,16 +2658,8 @@ Press Reset to start again.</source>
             <translation>表达式超过了 {n} 个字符。</translation>
         </message>
         <message>
-            <source>Syntax error at column {column}: {detail}.</source>
-            <translation>第 {column} 列有语法错误：{detail}。</translation>
-        </message>
-        <message>
             <source>The expression must give one number for each x.</source>
             <translation>表达式必须对每个 x 给出一个数。</translation>
-        </message>
-        <message>
-            <source>Only numbers are allowed, not {value} (column {column}).</source>
-            <translation>这里只允许数字，不能是 {value}（第 {column} 列）。</translation>
         </message>
         <message>
             <source>Unknown name '{name}' at column {column} (functions need brackets, e.g. sin(x)); the variable is x.</source>
@@ -2311,10 +2668,6 @@ Press Reset to start again.</source>
         <message>
             <source>Unknown name '{name}' at column {column}; the variable is x.</source>
             <translation>第 {column} 列的名称“{name}”未知；变量是 x。</translation>
-        </message>
-        <message>
-            <source>Unknown function at column {column}; allowed: {allowed}.</source>
-            <translation>第 {column} 列的函数未知；可以使用：{allowed}。</translation>
         </message>
         <message>
             <source>{name}() takes one or two arguments (column {column}).</source>

@@ -16,7 +16,8 @@ def test_lessons_carry_the_notes_exact_settings():
 
 
 def test_every_lesson_explains_in_english_and_chinese():
-    assert [item.key for item in LESSONS] == ["linear_y2x", "curve_x2", "gd_x2", "mnist_mlp", "mnist_cnn"]
+    assert [item.key for item in LESSONS] == ["linear_y2x", "curve_x2", "gd_x2", "mnist_mlp", "mnist_cnn",
+                                          "autograd_quadratic", "autograd_neuron"]
     for item in LESSONS:
         for language in ("en", "zh"):
             assert item.title_in(language) and len(item.text_in(language)) > 40

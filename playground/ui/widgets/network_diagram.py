@@ -74,6 +74,11 @@ class NetworkDiagram(QWidget):
         self._positions = self._place()
         self.update()
 
+    def set_gradients(self, grads) -> None:
+        """Draw gradients instead of weights (the Autograd lab): ``[(∂loss/∂W, ∂loss/∂b), ...]`` per layer;
+        edge width ∝ |gradient|, orange where it is positive (the step lowers that weight), blue where negative."""
+        self.set_weights(grads)
+
     def set_highlight(self, unit: int | None) -> None:
         if unit != self.highlight_unit:
             self.highlight_unit = unit
