@@ -14,7 +14,7 @@ import numpy as np
 
 from .classify_config import ClassifyConfig
 from .classify_data import DOMAIN, ClassifyData
-from .code_export import ACTIVATION_CODE, write_script  # noqa: F401  (write_script: re-exported for the lab)
+from .code_export import ACTIVATION_CODE
 
 DEFAULT_STEPS = 2000
 

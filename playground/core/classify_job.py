@@ -92,7 +92,7 @@ class ClassifyJob(LiveConfigJob):
                 optimizer=None, notes: list | None = None) -> int:
         """Rebuild for a saved session: its config and drawn points, and if given its weights, step and
         optimizer state (why that state was skipped goes into ``notes``); returns the new generation."""
-        from .session import load_into_job  # works for any job with reset(), model, step_count, optimizer
+        from .live_job import load_into_job  # works for any job with reset(), model, step_count, optimizer
 
         self.drawn = _own_copy(*drawn)
         return load_into_job(self, config, weights, step, optimizer, notes)

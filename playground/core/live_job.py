@@ -3,7 +3,10 @@ change while training (``apply``) without losing the weights where they can."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from .components import OPTIMIZERS, update_hyperparameters
+from .optimizer_state import SavedOptimizer, optimizer_snapshot, restore_optimizer
 
 
 class LiveConfigJob:
@@ -16,6 +19,10 @@ class LiveConfigJob:
     def _weight_decay(self, config) -> float | None:
         """The optimizer's weight decay for ``config`` (None: the config has none to change live)."""
         return None
+
+    def built_optimizer(self):
+        """The optimizer if it has been built (None before the first step needs it)."""
+        return self._optimizer
 
     @property
     def optimizer(self):
@@ -54,3 +61,29 @@ class LiveConfigJob:
 
     def _apply_live(self, old, new) -> None:
         """Anything besides the optimizer that changes in place (the Curve job's loss)."""
+
+
+# -- sessions: a running Curve- or Classification-lab job, on its worker thread --------------------------------------
+def load_into_job(job, config, weights: dict[str, Any] | None, step: int | None,
+                  optimizer: SavedOptimizer | None = None, notes: list | None = None) -> int:
+    """Rebuild ``job`` for ``config`` and, if given, load the saved weights, step and optimizer state;
+    returns the new generation. Why a saved optimizer state was skipped goes into ``notes``."""
+    job.reset(config)
+    if weights is not None:
+        job.model.load_state_dict({name: tensor.to(job.device) for name, tensor in weights.items()})
+        job.step_count = int(step or 0)
+        if optimizer is not None:
+            note = restore_optimizer(job.optimizer, optimizer, config.optimizer)
+            if note is not None and notes is not None:
+                notes.append(note)
+    return job.generation
+
+
+def job_weights(job) -> tuple[dict[str, Any], int]:
+    """A CPU copy of the job's weights and its step count."""
+    return {name: t.detach().cpu().clone() for name, t in job.model.state_dict().items()}, job.step_count
+
+
+def job_optimizer(job) -> SavedOptimizer | None:
+    """A CPU copy of the job's optimizer state; None before its first step."""
+    return optimizer_snapshot(job.config.optimizer, job.built_optimizer())

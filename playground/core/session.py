@@ -41,8 +41,9 @@ from .gradient_descent import GDConfig, gd_weight_problems
 from .linear_regression import LinearSetup, weight_problems as linear_weight_problems
 from .sweep_config import SweepConfig, sweep_weight_problems
 from .mnist_models import session_weight_problems as mnist_weight_problems
-from .optimizer_state import SavedOptimizer, decode_optimizer, encode_optimizer, optimizer_snapshot, restore_optimizer
+from .optimizer_state import SavedOptimizer, decode_optimizer, encode_optimizer
 from .text import exception_text, joined, user_text
+from .weight_checks import mlp_weight_problems
 from .torch_blob import ENCODING as WEIGHTS_ENCODING, decode_blob, encode_blob
 
 FORMAT = "nn-playground-session"
@@ -112,20 +113,7 @@ def decode_weights(data: str) -> dict[str, Any]:
 
 def curve_weight_problems(config: CurveConfig, state: dict[str, Any]) -> list[str]:
     """Do these weights fit the network that ``config`` describes?"""
-    from .models import build_mlp
-
-    return model_fit_problems(build_mlp(1, 1, config.hidden_width, config.depth, config.activation), state)
-
-
-def model_fit_problems(model, state: dict[str, Any]) -> list[str]:
-    """Do these weights load into ``model`` exactly (the same layers and shapes)?"""
-    try:
-        model.load_state_dict(state, strict=True)
-    except RuntimeError as exc:
-        first = str(exc).strip().splitlines()
-        return [user_text("weights do not fit the network in the configuration ({detail})",
-                          detail=first[-1].strip() if first else "")]
-    return []
+    return mlp_weight_problems(config.hidden_width, config.depth, config.activation, state)
 
 
 # Lab key → check(config, state_dict) -> problems. One line per lab that saves weights.
@@ -306,29 +294,3 @@ def _read_lab(key: str, entry: Any, config_type: type) -> tuple[LabSession | Non
             except ValueError as exc:
                 problems.append(user_text("training.{problem}", problem=exception_text(exc)))
     return (None if problems else lab), problems
-
-
-# -- applying to a running Curve- or Classification-lab job (called on the worker thread) ---------------------------
-def load_into_job(job, config: CurveConfig, weights: dict[str, Any] | None, step: int | None,
-                        optimizer: SavedOptimizer | None = None, notes: list | None = None) -> int:
-    """Rebuild ``job`` for ``config`` and, if given, load the saved weights, step and optimizer state;
-    returns the new generation. Why a saved optimizer state was skipped goes into ``notes``."""
-    job.reset(config)
-    if weights is not None:
-        job.model.load_state_dict({name: tensor.to(job.device) for name, tensor in weights.items()})
-        job.step_count = int(step or 0)
-        if optimizer is not None:
-            note = restore_optimizer(job.optimizer, optimizer, config.optimizer)
-            if note is not None and notes is not None:
-                notes.append(note)
-    return job.generation
-
-
-def job_weights(job) -> tuple[dict[str, Any], int]:
-    """A CPU copy of the job's weights and its step count (called on the worker thread)."""
-    return {name: t.detach().cpu().clone() for name, t in job.model.state_dict().items()}, job.step_count
-
-
-def job_optimizer(job) -> SavedOptimizer | None:
-    """A CPU copy of the job's optimizer state (worker thread); None before its first step."""
-    return optimizer_snapshot(job.config.optimizer, job._optimizer)

@@ -215,7 +215,7 @@ def split_run_weights(state: dict[str, Any], count: int) -> tuple[list[dict[str,
 
 def sweep_weight_problems(config: SweepConfig, state: dict[str, Any]) -> list[str]:
     """Do these weights fit every network of the sweep that ``config`` describes?"""
-    from .session import curve_weight_problems  # session imports this module
+    from .weight_checks import mlp_weight_problems
 
     spec, _problems = config.spec()
     if spec is None:
@@ -226,7 +226,7 @@ def sweep_weight_problems(config: SweepConfig, state: dict[str, Any]) -> list[st
         if not run_state:
             continue  # a run that had diverged: saved without weights, shown as diverged again
         found.extend(user_text("run {index}: {problem}", index=index + 1, problem=p)
-                     for p in curve_weight_problems(run_config, run_state))
+                     for p in mlp_weight_problems(run_config.hidden_width, run_config.depth, run_config.activation, run_state))
         if len(found) >= 5:
             break  # enough to explain a wrong file
     return found

@@ -307,7 +307,7 @@ class TrainingLab(LoopLab):
     def session_state(self, with_training: bool = False) -> dict[str, Any]:
         """{"config": dict} plus, if asked and a model exists, "weights", "step", "loss_history" and
         "optimizer" (its state, so that training resumes without a bump)."""
-        from playground.core.session import job_optimizer, job_weights
+        from playground.core.live_job import job_optimizer, job_weights
 
         state: dict[str, Any] = {"config": to_dict(self.config())}
         if not with_training or not self._is_ready:

@@ -10,6 +10,7 @@ from dataclasses import replace
 import pytest
 import torch
 
+from playground.core import live_job as L
 from playground.core import session as S
 from playground.core import optimizer_state as O
 from playground.core.curve_config import CurveConfig
@@ -22,9 +23,9 @@ CONFIG = CurveConfig(optimizer="Adam", lr=0.01)
 def trained():
     """A job after 300 Adam steps and its session entry (weights + optimizer), read back."""
     job, _losses = train_curve(CONFIG, 300)
-    weights, step = S.job_weights(job)
+    weights, step = L.job_weights(job)
     document = S.dumps({"curve": S.lab_entry(job.config, weights=weights, step=step,
-                                             optimizer=S.job_optimizer(job))})
+                                             optimizer=L.job_optimizer(job))})
     return job, json.loads(document)
 
 
@@ -35,7 +36,7 @@ def _lab(document):
 def _resume(lab, config=None, optimizer="saved"):
     job, notes = CurveJob(CONFIG), []
     saved = lab.optimizer if optimizer == "saved" else optimizer
-    S.load_into_job(job, config or job.config, lab.weights, lab.step, saved, notes)
+    L.load_into_job(job, config or job.config, lab.weights, lab.step, saved, notes)
     return job, notes
 
 

@@ -182,7 +182,8 @@ class ClassifyLab(TrainingLab):
 
     def export_code(self, path: str | None = None) -> str | None:
         """Write the setup as a PyTorch script (asks where, unless ``path`` is given); returns the path."""
-        from playground.core.classify_export import render_classify_script, write_script
+        from playground.core.classify_export import render_classify_script
+        from playground.core.code_export import write_script
 
         if self._data is None:
             self.message.emit(self.tr("Nothing to export yet: the model is still loading."))

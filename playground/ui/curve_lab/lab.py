@@ -140,7 +140,7 @@ class CurveLab(TrainingLab):
     # -- classroom: sessions, presentation mode, theme ----------------------------------------
     def restore_session(self, state: dict[str, Any]) -> None:
         """A validated session entry: the config, and the weights, optimizer state and loss history if present."""
-        from playground.core.session import load_into_job
+        from playground.core.live_job import load_into_job
 
         self.restore_config(restored_config(CurveConfig, state))
         if not self.backend_running():
