@@ -1,8 +1,14 @@
 import os
 import tempfile
 
-# Real widgets, no screen: set before anything imports Qt.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Real widgets, no screen: set before anything imports Qt. The offscreen screen is 800×800 unless told
+# otherwise; the tests run on a 1920×1080 one (tests that need another size start a fresh interpreter).
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    _screen = os.path.join(tempfile.mkdtemp(prefix="nnplay-screen-"), "screen.json")
+    with open(_screen, "w", encoding="utf-8") as _file:
+        _file.write('{"screens": [{"name": "test", "x": 0, "y": 0, "width": 1920, "height": 1080, '
+                    '"logicalDpi": 96, "logicalDpiX": 96, "logicalDpiY": 96}]}')
+    os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + _screen
 
 # Never read or write the user's real settings (playground/ui/settings.py).
 os.environ.setdefault("NN_PLAYGROUND_SETTINGS", os.path.join(tempfile.mkdtemp(prefix="nnplay-settings-"), "settings.ini"))

@@ -231,6 +231,7 @@ class Classroom(QObject):
         geometry = settings.geometry()
         if geometry is not None and not self.window.restoreGeometry(geometry):
             settings.problems.append("window/geometry: unreadable; using the default")
+        self.window.fit_to_screen()  # remembered on a bigger screen: brought back inside this one
         for key, lab_class in self.window.labs.classes.items():
             state = settings.lab_state(key)
             if state is None:

@@ -22,7 +22,7 @@ import sys
 from dataclasses import replace
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from playground.core.config import from_dict, to_dict
@@ -40,6 +40,7 @@ class Lab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.status_label = QLabel()  # placed in the window's status bar by the main window
+        self.setFocusPolicy(Qt.ClickFocus)  # a click on the lab's background gives its keys (Space, S, R) back
 
     # -- identity ----------------------------------------------------------------------------
     # A tab shows its title before its lab is built (labs are built when first opened), so the title

@@ -7,8 +7,8 @@ not built yet (a session, a lesson, a test) gets it built by looking it up in ``
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from playground.ui.classroom import Classroom
@@ -17,6 +17,8 @@ from playground.ui.labs import LabShelf, lab_classes
 from playground.ui.teaching_menus import TeachingMenus
 
 MESSAGE_TIMEOUT_MS = 6000
+DEFAULT_SIZE = QSize(1280, 800)
+SCREEN_SHARE = 0.92  # a first window leaves a little of a small screen free (taskbar, title bar)
 
 
 class MainWindow(QMainWindow):
@@ -41,7 +43,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._on_tab_changed(self.tabs.currentIndex())
-        self.resize(1280, 800)
+        self.resize(first_size(self.available_area().size()))
 
     @property
     def curve_lab(self) -> Lab:
@@ -85,6 +87,24 @@ class MainWindow(QMainWindow):
         self.show_lab("curve").set_config(config)
         self.show_message(self.tr("Opened in the Curve lab: press Play (Space) to train it here."))
 
+    def available_area(self) -> QRect:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry()
+
+    def fit_to_screen(self) -> None:
+        """Bring the window inside the screen's free area (a geometry remembered from a bigger screen)."""
+        area = self.available_area()
+        frame = self.frameGeometry()
+        extra = frame.size() - self.geometry().size()  # title bar and borders, once the window manager has them
+        size = self.size().boundedTo(area.size() - extra)
+        if size != self.size():
+            self.resize(size)
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), area.x()), area.x() + area.width() - frame.width())
+        y = min(max(frame.y(), area.y()), area.y() + area.height() - frame.height())
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
+
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, MESSAGE_TIMEOUT_MS)
 
@@ -127,6 +147,7 @@ class MainWindow(QMainWindow):
         current = self.current_lab()  # builds the lab the first time its tab is opened
         for lab in self.labs.built().values():
             lab.status_label.setVisible(lab is current)
+        current.setFocus(Qt.TabFocusReason)  # its keys (Space: Play) work at once, not the tab bar's
         if self._backends_wanted:
             self._start_backend(current)
 
@@ -153,6 +174,8 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
+            self.fit_to_screen()
+            self.current_lab().setFocus(Qt.TabFocusReason)
             self.shown.emit()
 
     def closeEvent(self, event) -> None:
@@ -162,3 +185,8 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         self.classroom.show_about()  # version, licences, data credits, README sections
+
+
+def first_size(area: QSize) -> QSize:
+    """The window's size on a first start: 1280×800, or most of a smaller screen."""
+    return DEFAULT_SIZE.boundedTo(QSize(int(area.width() * SCREEN_SHARE), int(area.height() * SCREEN_SHARE)))
