@@ -695,6 +695,29 @@ Nothing was changed. What is wrong:
         </message>
     </context>
     <context>
+        <name>CrashDialog</name>
+        <message>
+            <source>NN Playground: something went wrong</source>
+            <translation>NN Playground：出现了意外问题</translation>
+        </message>
+        <message>
+            <source>Sorry, NN Playground ran into a problem it did not expect. You can keep working; if something looks wrong, save your session and restart the app.</source>
+            <translation>抱歉，NN Playground 遇到了一个意外问题。你可以继续使用；如果有异常，请保存会话（session）并重新启动应用。</translation>
+        </message>
+        <message>
+            <source>The details are in the log file: {path}</source>
+            <translation>详细信息已写入日志文件：{path}</translation>
+        </message>
+        <message>
+            <source>No log file could be written; copy the details to keep them.</source>
+            <translation>无法写入日志文件；请复制详细信息以便保存。</translation>
+        </message>
+        <message>
+            <source>Copy details</source>
+            <translation>复制详细信息</translation>
+        </message>
+    </context>
+    <context>
         <name>CurveControls</name>
         <message>
             <source>Data</source>
@@ -1158,12 +1181,12 @@ Try a smaller learning rate, then press Reset.</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <source>Opened in the Curve lab: press Play (Space) to train it here.</source>
-            <translation>已在曲线实验室中打开：按“播放”（空格键）在这里训练。</translation>
-        </message>
-        <message>
             <source>NN Playground</source>
             <translation>NN Playground 神经网络游乐场</translation>
+        </message>
+        <message>
+            <source>Opened in the Curve lab: press Play (Space) to train it here.</source>
+            <translation>已在曲线实验室中打开：按“播放”（空格键）在这里训练。</translation>
         </message>
         <message>
             <source>&amp;File</source>
