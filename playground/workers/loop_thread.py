@@ -28,12 +28,13 @@ class _LoopWorker(QObject):
         self._make_job = make_job
         self._control = control
         self._interval = interval
+        self.job: SteppingJob | None = None  # set on the worker thread once built (benchmarks read its step_count)
 
     @Slot()
     def run(self) -> None:
         try:
             configure_torch()
-            job = self._make_job()
+            job = self.job = self._make_job()
             run_loop(job, self._control, self.progress.emit, interval=self._interval)
         except Exception as exc:  # an exception must never die silently in a thread
             if not is_expected(exc):  # a bug, not bad input: logged with its traceback, and the crash dialog
@@ -72,6 +73,11 @@ class LoopThread(QObject):
 
     def start(self) -> None:
         self._thread.start()
+
+    @property
+    def job(self) -> SteppingJob | None:
+        """The job, once the worker has built it; owned by the worker thread (read, never call)."""
+        return self._worker.job
 
     def is_running(self) -> bool:
         return self._thread.isRunning()
