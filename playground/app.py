@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+import playground
+
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
@@ -32,7 +34,7 @@ def run_gui(argv: list[str] | None = None, on_window=None, session: str | None =
 
     setup_logging()
     crash_report.install(app)  # a bug gets a dialog and a log entry; the app keeps running
-    logger.info("NN Playground %s starting", __import__("playground").__version__)
+    logger.info("NN Playground %s starting", playground.__version__)
     from playground.ui import classroom  # pyqtgraph loads here, after QApplication
     from playground.ui.main_window import MainWindow
 
@@ -46,4 +48,7 @@ def run_gui(argv: list[str] | None = None, on_window=None, session: str | None =
     QTimer.singleShot(0, window.start_backends)  # after the first paint
     if session:
         QTimer.singleShot(0, lambda: window.classroom.open_session(session))
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        crash_report.uninstall()

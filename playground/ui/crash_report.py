@@ -78,6 +78,7 @@ class CrashReporter(QObject):
 
 
 _reporter: CrashReporter | None = None
+_saved_hooks = (sys.excepthook, threading.excepthook)
 
 
 def install(app: QApplication) -> CrashReporter:
@@ -85,6 +86,8 @@ def install(app: QApplication) -> CrashReporter:
     global _reporter
     if _reporter is not None:
         return _reporter
+    global _saved_hooks
+    _saved_hooks = (sys.excepthook, threading.excepthook)
     _reporter = CrashReporter(app)
     logfile.add_listener(_reporter.listener)
 
@@ -105,5 +108,11 @@ def install(app: QApplication) -> CrashReporter:
     return _reporter
 
 
-def reporter() -> CrashReporter | None:
-    return _reporter
+def uninstall() -> None:
+    """Put the hooks back as they were (the app has ended; tests start the app several times)."""
+    global _reporter
+    if _reporter is None:
+        return
+    logfile.remove_listener(_reporter.listener)
+    sys.excepthook, threading.excepthook = _saved_hooks
+    _reporter = None

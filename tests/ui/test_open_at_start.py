@@ -30,10 +30,10 @@ def test_the_app_opens_the_session_given_at_start(qapp, tmp_path):
         seen["window"] = window
         poll = QTimer(window)
         poll.setInterval(50)
-        # Close as soon as the session shows (or after 20 s, and the assertion below fails).
+        # Close as soon as the session shows (or after 60 s, and the assertion below fails).
         poll.timeout.connect(lambda: window.close() if window.curve_lab.config().hidden_width == 7 else None)
         poll.start()
-        QTimer.singleShot(20_000, window.close)
+        QTimer.singleShot(60_000, window.close)
 
     try:
         app_module.run_gui(on_window=on_window, session=str(path))
