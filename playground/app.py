@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import sys
 
-import playground
-
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+import playground
 from playground.core.paths import icon_path
 from playground.ui import theme
 
