@@ -96,6 +96,15 @@ _ALIGN_LEFT, _ALIGN_RIGHT = int(Qt.AlignLeft.value), int(Qt.AlignRight.value)
 _ALIGN_TOP, _ALIGN_BOTTOM = int(Qt.AlignTop.value), int(Qt.AlignBottom.value)
 
 
+def _aligned(start: float, end: float, length: float, flags: int, at_start: int, at_end: int) -> float:
+    """Where a text of ``length`` begins in [start, end] under Qt alignment ``flags`` (centred by default)."""
+    if flags & at_start:
+        return start
+    if flags & at_end:
+        return end - length
+    return (start + end - length) / 2
+
+
 class LiveAxis(pg.AxisItem):
     """An axis drawn by plain Qt items (a path for the line and ticks, a text item per label).
 
@@ -169,19 +178,8 @@ class LiveAxis(pg.AxisItem):
             item.setBrush(color)
             item.setText(text)
             size = item.boundingRect().size()
-            if flags & _ALIGN_LEFT:
-                x = rect.left()
-            elif flags & _ALIGN_RIGHT:
-                x = rect.right() - size.width()
-            else:
-                x = rect.center().x() - size.width() / 2
-            if flags & _ALIGN_TOP:
-                y = rect.top()
-            elif flags & _ALIGN_BOTTOM:
-                y = rect.bottom() - size.height()
-            else:
-                y = rect.center().y() - size.height() / 2
-            item.setPos(x, y)
+            item.setPos(_aligned(rect.left(), rect.right(), size.width(), flags, _ALIGN_LEFT, _ALIGN_RIGHT),
+                        _aligned(rect.top(), rect.bottom(), size.height(), flags, _ALIGN_TOP, _ALIGN_BOTTOM))
             item.show()
         for item in self._text_items[len(specs):]:
             item.hide()
