@@ -59,7 +59,7 @@ def run_selfcheck(out=None) -> int:
 
     import playground
 
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 (kept alive for the checks)
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # fonts and translators need it
     checks = core_checks()
     for name, check in (("translations", check_translations), ("CJK font", check_cjk_font)):
         try:
@@ -71,4 +71,5 @@ def run_selfcheck(out=None) -> int:
         print(f"  [{'ok' if check.ok else 'FAIL'}] {check.name}: {check.detail}", file=out)
     problems = [c for c in checks if not c.ok]
     print("selfcheck: all good" if not problems else f"selfcheck: {len(problems)} problem(s)", file=out)
+    del app  # kept alive until here
     return 1 if problems else 0

@@ -51,7 +51,7 @@ def measure_training(seconds: float) -> dict:
     bare_gate, gui_gate = StepGate(bare.job), StepGate(lab_job)
     bare.control.resume()  # from now on the gates decide who steps
 
-    redraws, gui_cpu = [0], [0.0]
+    redraws = [0]
     lab.redrawn.connect(lambda: redraws.__setitem__(0, redraws[0] + 1))
     lateness = TimerLateness(10)
     lateness.start()

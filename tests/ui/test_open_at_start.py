@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from PySide6.QtCore import QTimer
 
 import playground.app as app_module
@@ -21,6 +23,7 @@ def test_a_session_file_on_the_command_line_is_passed_to_the_app(monkeypatch):
     assert [c.get("session") for c in calls] == ["lesson.nnplay", "other.nnplay", None]
 
 
+@pytest.mark.slow
 def test_the_app_opens_the_session_given_at_start(qapp, tmp_path):
     path = tmp_path / "lesson.nnplay"
     sessions.save(path, {"curve": sessions.lab_entry(replace(CurveConfig(), hidden_width=7))}, current_tab="curve")

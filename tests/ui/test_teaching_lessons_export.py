@@ -65,6 +65,7 @@ def test_lessons_open_the_right_tab_with_the_notes_settings(qtbot, window, tmp_p
     assert window.grab().save(str(tmp_path / "lesson.png"))
 
 
+@pytest.mark.slow
 def test_export_code_round_trip_matches_the_gui(qtbot, window, tmp_path, monkeypatch):
     lab = window.curve_lab
     config = replace(notes_preset(), max_steps=300, device="cpu")
