@@ -53,3 +53,22 @@ def test_uninstall_removes_exactly_what_install_wrote(xdg):
 def test_exec_line_quotes_paths_with_spaces():
     assert desktop_entry._exec_line(["/opt/my apps/python", "-m", "playground"]) == \
         '"/opt/my apps/python" -m playground %f'
+
+
+def test_command_line_installs_and_uninstalls(xdg, capsys):
+    from playground.__main__ import main
+
+    assert main(["--install-desktop-entry"]) == 0
+    assert (xdg / "applications" / "nn-playground.desktop").is_file()
+    assert main(["--uninstall-desktop-entry"]) == 0
+    assert not (xdg / "applications" / "nn-playground.desktop").exists()
+    out = capsys.readouterr().out
+    assert "wrote " in out and "removed " in out
+
+
+def test_version_is_printed(capsys):
+    from playground import __version__
+    from playground.__main__ import main
+
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == __version__
