@@ -45,3 +45,14 @@ def test_unpacked_wheel_finds_its_resources_outside_the_checkout(wheel, tmp_path
     package_file, folder, has_models = result.stdout.split()
     assert package_file.startswith(str(site)) and folder.startswith(str(site)), result.stdout
     assert has_models == "True"
+
+
+def test_ci_runs_exactly_the_readmes_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Run the tests"):]
+    command = section[section.index("```bash") + len("```bash"):section.index("```", section.index("```bash") + 7)].strip()
+    ci_lines = [line.strip() for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+    steps = [step.strip() for step in command.split("&&")]
+    assert steps == ["pip install -e '.[test]'", "python -m pytest"]
+    index = ci_lines.index(steps[0])
+    assert ci_lines[index + 1] == steps[1]
