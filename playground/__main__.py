@@ -1,4 +1,5 @@
-"""Command line: ``nn-playground`` opens the app; ``nn-playground bench curve`` measures it."""
+"""Command line: ``nn-playground`` opens the app; ``bench curve`` measures it; ``selfcheck`` checks the installation;
+``--install-desktop-entry`` / ``--uninstall-desktop-entry`` add or remove the Linux menu entry and file association."""
 
 from __future__ import annotations
 
@@ -12,11 +13,17 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="nn-playground", description="NN Playground: learn neural networks by playing with them.")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     parser.add_argument("--open", metavar="SESSION", help="open a saved session (.nnplay) once the window is up")
+    parser.add_argument("--install-desktop-entry", action="store_true",
+                        help="Linux: add NN Playground to the applications menu and open .nnplay files with it")
+    parser.add_argument("--uninstall-desktop-entry", action="store_true",
+                        help="Linux: remove exactly what --install-desktop-entry wrote")
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command")
     bench = sub.add_parser("bench", help="measure performance and print JSON")
     bench.add_argument("suite", nargs="?", default="curve", help="what to measure: " + ", ".join(SUITES))
     bench.add_argument("--seconds", type=float, default=8.0, help="seconds of timed training (split into alternating rounds)")
+    sub.add_parser("selfcheck", help="check the bundled data, models, translations and a Chinese font; "
+                                     "exit 1 on a problem")
     fit = sub.add_parser("fit", help="train a Curve-lab preset without the GUI and print the result as JSON")
     fit.add_argument("--preset", default="notes_x2")
     fit.add_argument("--steps", type=int, default=None)
@@ -33,6 +40,14 @@ def main(argv: list[str] | None = None) -> int:
 
         print(__version__)
         return 0
+    if args.install_desktop_entry or args.uninstall_desktop_entry:
+        from playground.core.desktop_entry import cli_install, cli_uninstall
+
+        return cli_install() if args.install_desktop_entry else cli_uninstall()
+    if args.command == "selfcheck":
+        from playground.selfcheck import run_selfcheck
+
+        return run_selfcheck()
     if args.command == "bench":
         from playground.bench.suites import run_bench
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+import playground
+from playground.core.paths import icon_path
 from playground.ui import theme
 
 
@@ -14,6 +17,8 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("NN Playground")
     app.setOrganizationName("NN Playground")
+    app.setDesktopFileName("nn-playground")  # Wayland/X11 match the window to the installed .desktop entry
+    app.setWindowIcon(QIcon(str(icon_path())))  # every window, the taskbar, the About box
     theme.apply_palette(app, dark=True)
     theme.configure_plots(dark=True)
     return app
@@ -23,6 +28,12 @@ def run_gui(argv: list[str] | None = None, on_window=None, session: str | None =
     """The app until its window closes; ``session``: a .nnplay file to open once the window is up
     (a bad file gets the usual message box, and the app starts as usual)."""
     app = create_app(argv)
+    from playground.core.logfile import logger, setup_logging
+    from playground.ui import crash_report
+
+    setup_logging()
+    crash_report.install(app)  # a bug gets a dialog and a log entry; the app keeps running
+    logger.info("NN Playground %s starting", playground.__version__)
     from playground.ui import classroom  # pyqtgraph loads here, after QApplication
     from playground.ui.main_window import MainWindow
 
@@ -36,4 +47,7 @@ def run_gui(argv: list[str] | None = None, on_window=None, session: str | None =
     QTimer.singleShot(0, window.start_backends)  # after the first paint
     if session:
         QTimer.singleShot(0, lambda: window.classroom.open_session(session))
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        crash_report.uninstall()

@@ -4,7 +4,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import playground
+
+pytestmark = pytest.mark.slow  # every test starts fresh interpreters
 
 PACKAGE = Path(playground.__file__).parent
 

@@ -159,3 +159,74 @@ def alternating_rounds(app, bare: BareLoop, probe: LabProbe, lateness: TimerLate
         "ui_lateness_p99_ms": lateness.p99_ms(),
         "extra": statistics.median(extras) if extras else None,
     }
+
+
+class StepGate:
+    """Lets a job step only while its gate is open; the job's loop never sees a pause.
+
+    Pausing through RunControl would make the lab report "paused" and report again at once on
+    resume, two redraws per slice that steady training does not have; a gate inside ``step``
+    keeps the report rhythm of continuous training.
+    """
+
+    def __init__(self, job) -> None:
+        self.job = job
+        self._open = threading.Event()
+        step = job.step
+
+        def gated_step():
+            self._open.wait()
+            return step()
+
+        job.step = gated_step
+
+    def open(self) -> None:
+        self._open.set()
+
+    def close(self) -> None:
+        self._open.clear()
+
+    def release(self) -> None:
+        """The job steps freely again (call before stopping its loop, which may wait in a closed gate)."""
+        del self.job.step  # the class's own step again
+        self._open.set()
+
+
+def interleaved_slices(app, bare: StepGate, gui: StepGate, seconds: float, slice_s: float) -> dict:
+    """Alternate short slices of bare and GUI training (order swapped every pair) for ``seconds``.
+
+    Each pair gives a ratio (GUI steps/s ÷ bare steps/s); the median and the 10th–90th
+    percentiles are reported, and the pooled ratio (all GUI steps over all GUI time ÷ the same for bare).
+    """
+    totals = {"bare": [0, 0.0], "gui": [0, 0.0]}
+    ratios = []
+    deadline = time.perf_counter() + seconds
+    pair = 0
+    while time.perf_counter() < deadline or pair < 2:
+        rates = {}
+        for side in (("bare", "gui") if pair % 2 == 0 else ("gui", "bare")):
+            gate = bare if side == "bare" else gui
+            step0, t0 = gate.job.step_count, time.perf_counter()
+            gate.open()
+            wait_until(app, lambda: False, slice_s, poll_ms=max(1, round(slice_s * 1000)))
+            gate.close()
+            step1, t1 = gate.job.step_count, time.perf_counter()
+            rates[side] = (step1 - step0) / (t1 - t0)
+            totals[side][0] += step1 - step0
+            totals[side][1] += t1 - t0
+        if rates["bare"] > 0:
+            ratios.append(rates["gui"] / rates["bare"])
+        pair += 1
+    bare_rate = totals["bare"][0] / totals["bare"][1]
+    gui_rate = totals["gui"][0] / totals["gui"][1]
+    return {
+        "bare_steps_per_s": bare_rate,
+        "gui_steps_per_s": gui_rate,
+        "ratio": statistics.median(ratios),
+        "ratio_p10": percentile(ratios, 10),
+        "ratio_p90": percentile(ratios, 90),
+        "ratio_pooled": gui_rate / bare_rate,
+        "slice_pairs": len(ratios),
+        "slice_ms": round(slice_s * 1000, 1),
+        "gui_seconds": totals["gui"][1],
+    }

@@ -50,8 +50,11 @@ def run_loop(job: SteppingJob, control: RunControl, report: Callable[[Progress],
     last_report = window_start
     last_step_at: float | None = None
 
+    last_state = ""
+
     def send(state: str) -> None:
-        nonlocal losses, window_start, window_steps, last_report
+        nonlocal losses, window_start, window_steps, last_report, last_state
+        last_state = state
         now = clock()
         rate = window_steps / (now - window_start) if window_steps and now > window_start else 0.0
         report(Progress(job.generation, job.step_count, np.asarray(losses, dtype=np.float32),
@@ -67,6 +70,13 @@ def run_loop(job: SteppingJob, control: RunControl, report: Callable[[Progress],
         action = control.next_action(last_step_at)
         if action is Action.STOP:
             return
+        if action is Action.PAUSED:
+            # The worker itself says "paused" (also when the pause came while it waited out a slow
+            # pace), so the GUI never depends on a timer to learn it.
+            if last_state not in ("paused", "diverged", "finished"):
+                send("paused")
+            last_step_at = None
+            continue
         if action is Action.COMMANDS:
             generation = job.generation
             for command in control.take_commands():

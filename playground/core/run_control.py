@@ -16,6 +16,7 @@ from typing import Any, Callable
 class Action(Enum):
     STEP = "step"          # run one training step
     COMMANDS = "commands"  # apply posted commands first (take_commands)
+    PAUSED = "paused"      # a pause arrived while the loop was waiting (e.g. pacing): report it, then ask again
     STOP = "stop"
 
 
@@ -24,6 +25,7 @@ class RunControl:
         self._cond = threading.Condition()
         self._stopped = False
         self._paused = paused
+        self._pause_told = True  # whether next_action has told the loop about the current pause
         self._single_steps = 0
         self._commands: deque[Callable[[Any], None]] = deque()
         self._min_step_interval = 0.0  # seconds between steps; 0 = full speed
@@ -37,7 +39,9 @@ class RunControl:
     def pause(self) -> None:
         with self._cond:
             self._paused = True
+            self._pause_told = False
             self._single_steps = 0
+            self._cond.notify_all()  # a loop waiting out a slow pace reports the pause now
 
     def resume(self) -> None:
         with self._cond:
@@ -90,6 +94,9 @@ class RunControl:
                 if self._commands:
                     return Action.COMMANDS
                 if self._paused and self._single_steps == 0:
+                    if not self._pause_told:
+                        self._pause_told = True
+                        return Action.PAUSED
                     self._cond.wait()
                     continue
                 if self._paused:

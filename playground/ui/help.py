@@ -5,20 +5,13 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QEvent, Qt, QUrl
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QTextBrowser,
-                               QVBoxLayout, QWidget, QHeaderView, QAbstractItemView)
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem,
+                               QTextBrowser, QVBoxLayout, QWidget, QHeaderView, QAbstractItemView)
 
 import playground
-from playground.core.paths import resources_dir
+from playground.core.paths import readme_text
 
 README_SECTIONS = ("Install and start", "The Curve lab", "Teaching views", "Data credits")
-
-
-def readme_text() -> str:
-    try:
-        return (resources_dir().parent / "README.md").read_text(encoding="utf-8")
-    except OSError:
-        return ""
 
 
 def readme_section(title: str) -> str:
@@ -93,6 +86,9 @@ class AboutDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
+        self.icon_label = QLabel()  # the application icon (app.setWindowIcon)
+        self.icon_label.setPixmap(QApplication.windowIcon().pixmap(64, 64))
+        layout.addWidget(self.icon_label, alignment=Qt.AlignHCenter)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
         self.resize(620, 560)

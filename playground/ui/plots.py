@@ -11,9 +11,9 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainterPath
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsView
+from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtGui import QPainter, QPainterPath, QPen, QPicture
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem, QGraphicsView, QGraphicsWidget
 
 
 class StickyRange:
@@ -92,6 +92,111 @@ class GridLines:
         self.item.setPath(path)
 
 
+_ALIGN_LEFT, _ALIGN_RIGHT = int(Qt.AlignLeft.value), int(Qt.AlignRight.value)
+_ALIGN_TOP, _ALIGN_BOTTOM = int(Qt.AlignTop.value), int(Qt.AlignBottom.value)
+
+
+def _aligned(start: float, end: float, length: float, flags: int, at_start: int, at_end: int) -> float:
+    """Where a text of ``length`` begins in [start, end] under Qt alignment ``flags`` (centred by default)."""
+    if flags & at_start:
+        return start
+    if flags & at_end:
+        return end - length
+    return (start + end - length) / 2
+
+
+class LiveAxis(pg.AxisItem):
+    """An axis drawn by plain Qt items (a path for the line and ticks, a text item per label).
+
+    pyqtgraph's AxisItem paints itself in Python and Qt asks its Python boundingRect() on
+    every frame of a live plot (about five GIL hand-offs a frame). Here the axis item has no
+    contents of its own, so Qt never calls back into it while painting; its children are
+    rebuilt from pyqtgraph's own layout (generateDrawSpecs) only when pyqtgraph asks for a
+    redraw (range, size, ticks, pens, fonts), at most once per event-loop pass.
+    """
+
+    def __init__(self, orientation: str, **kwargs) -> None:
+        self._rebuild_pending = False
+        self._line_items: list[QGraphicsPathItem] = []
+        self._text_items: list[QGraphicsSimpleTextItem] = []
+        super().__init__(orientation, **kwargs)
+        self.setFlag(QGraphicsItem.ItemHasNoContents, True)
+
+    def paint(self, *_args) -> None:
+        """Nothing: the child items are the drawing (exporters call paint() directly)."""
+
+    def update(self, *args) -> None:
+        # pyqtgraph calls update() (after dropping its cached picture) whenever the axis must change.
+        self.picture = None
+        if not self._rebuild_pending:
+            self._rebuild_pending = True
+            QTimer.singleShot(0, self, self.rebuild)
+
+    def resizeEvent(self, event=None) -> None:
+        super().resizeEvent(event)
+        self.update()
+
+    def rebuild(self) -> None:
+        """Lay out the ticks and labels now (also called by LivePlotWidget.sync before a grab)."""
+        self._rebuild_pending = False
+        picture = QPicture()  # pyqtgraph measures the labels with this painter, as in its paint()
+        painter = QPainter(picture)
+        try:
+            if self.style["tickFont"]:
+                painter.setFont(self.style["tickFont"])
+            font = painter.font()
+            specs = self.generateDrawSpecs(painter) if self.linkedView() is not None else None
+        finally:
+            painter.end()
+        axis_spec, tick_specs, text_specs = specs if specs is not None else (None, [], [])
+        self._set_lines(([axis_spec] if axis_spec is not None else []) + list(tick_specs))
+        self._set_texts(text_specs, font)
+
+    def _set_lines(self, specs) -> None:
+        paths: dict[tuple, tuple[QPen, QPainterPath]] = {}
+        for pen, p1, p2 in specs:
+            key = (pen.color().rgba(), pen.widthF())
+            path = paths.setdefault(key, (QPen(pen), QPainterPath()))[1]
+            path.moveTo(QPointF(p1))
+            path.lineTo(QPointF(p2))
+        while len(self._line_items) < len(paths):
+            self._line_items.append(QGraphicsPathItem(self))
+        for item, (pen, path) in zip(self._line_items, paths.values()):
+            item.setPen(pen)
+            item.setPath(path)
+            item.show()
+        for item in self._line_items[len(paths):]:
+            item.hide()
+
+    def _set_texts(self, specs, font) -> None:
+        while len(self._text_items) < len(specs):
+            self._text_items.append(QGraphicsSimpleTextItem(self))
+        color = self.textPen().color()
+        for item, (rect, flags, text) in zip(self._text_items, specs):
+            flags = int(flags)
+            item.setFont(font)
+            item.setBrush(color)
+            item.setText(text)
+            size = item.boundingRect().size()
+            item.setPos(_aligned(rect.left(), rect.right(), size.width(), flags, _ALIGN_LEFT, _ALIGN_RIGHT),
+                        _aligned(rect.top(), rect.bottom(), size.height(), flags, _ALIGN_TOP, _ALIGN_BOTTOM))
+            item.show()
+        for item in self._text_items[len(specs):]:
+            item.hide()
+
+
+class LiveViewBox(pg.ViewBox):
+    """A ViewBox whose geometry Qt reads in C++.
+
+    The view box clips the curves to itself, so Qt asks its boundingRect() and shape() on
+    every frame; pyqtgraph's Python versions only add half a pixel for a border we never draw.
+    Naming Qt's own methods here makes PySide6 call them without entering Python.
+    """
+
+    boundingRect = QGraphicsWidget.boundingRect
+    shape = QGraphicsWidget.shape
+
+
 class LivePlotWidget(pg.PlotWidget):
     """A PlotWidget that paints without calling back into Python.
 
@@ -99,22 +204,33 @@ class LivePlotWidget(pg.PlotWidget):
     scene.prepareForPaint() (which applies pending range changes); as a Python
     override it makes every repaint take the GIL from the training thread. Here
     Qt's own paintEvent is used, and the preparation runs when a range or the
-    size changes.
+    size changes. Axes (LiveAxis), the view box (LiveViewBox) and the title are
+    painted without Python too.
     """
 
     paintEvent = QGraphicsView.paintEvent
 
     def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("viewBox", LiveViewBox())
+        kwargs.setdefault("axisItems", {name: LiveAxis(name) for name in ("left", "bottom")})  # pyqtgraph shows these
         super().__init__(*args, **kwargs)
-        view = self.getPlotItem().getViewBox()
+        item = self.getPlotItem()
+        view = item.getViewBox()
         # Range changes (code, mouse zoom/pan) and resizes mark the view's
         # transform dirty; apply it then, not on every frame.
         view.sigRangeChanged.connect(view.prepareForPaint)
         view.sigResized.connect(view.prepareForPaint)
+        # The title is a LabelItem whose own drawing is empty (its text is a child item):
+        # without contents Qt stops asking its Python boundingRect().
+        item.titleLabel.setFlag(QGraphicsItem.ItemHasNoContents, True)
 
     def sync(self) -> None:
-        """Apply pending view changes now (kept for callers; range and size changes sync themselves)."""
+        """Apply pending view changes now (range and size changes sync themselves on the next pass)."""
         self.scene().prepareForPaint()
+        for name in ("left", "bottom"):
+            axis = self.getPlotItem().getAxis(name)
+            if isinstance(axis, LiveAxis) and axis._rebuild_pending:
+                axis.rebuild()
 
 
 def make_plot(title: str = "", x_label: str = "", y_label: str = "", *, grid: bool = True) -> LivePlotWidget:
@@ -133,11 +249,8 @@ def make_plot(title: str = "", x_label: str = "", y_label: str = "", *, grid: bo
     if grid:
         plot.grid = GridLines(item)
     for name in ("left", "bottom"):
-        axis = item.getAxis(name)
-        # Ticks point outwards, so an axis never overlaps the plot area that
-        # live curves repaint; it repaints from a pixmap unless its range changes.
-        axis.setStyle(tickLength=5)
-        axis.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+        # Ticks point outwards, so an axis never overlaps the plot area that live curves repaint.
+        item.getAxis(name).setStyle(tickLength=5)
     if title:
         item.setTitle(title)
     if x_label:

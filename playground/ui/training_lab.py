@@ -71,6 +71,10 @@ class LoopLab(Lab):
     def backend_started(self) -> None:
         """Just after the worker started (post what it must know first)."""
 
+    def worker(self) -> LoopThread | None:
+        """The lab's LoopThread (None before start_backend); benchmarks read its job, read-only."""
+        return self._loop
+
     def backend_running(self) -> bool:
         return self._loop is not None and self._loop.is_running() and not self._loop.control.stopped
 

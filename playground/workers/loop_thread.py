@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from playground.core.logfile import is_expected, report_unexpected
 from playground.core.loop import REPORT_INTERVAL, Progress, SteppingJob, run_loop
 from playground.core.run_control import RunControl
 from playground.core.runtime import configure_torch
@@ -27,14 +28,17 @@ class _LoopWorker(QObject):
         self._make_job = make_job
         self._control = control
         self._interval = interval
+        self.job: SteppingJob | None = None  # set on the worker thread once built (benchmarks read its step_count)
 
     @Slot()
     def run(self) -> None:
         try:
             configure_torch()
-            job = self._make_job()
+            job = self.job = self._make_job()
             run_loop(job, self._control, self.progress.emit, interval=self._interval)
         except Exception as exc:  # an exception must never die silently in a thread
+            if not is_expected(exc):  # a bug, not bad input: logged with its traceback, and the crash dialog
+                report_unexpected(exc, where=f"in the {QThread.currentThread().objectName()} worker")
             detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
             self.failed.emit(detail)
             self._control.stop()
@@ -69,6 +73,11 @@ class LoopThread(QObject):
 
     def start(self) -> None:
         self._thread.start()
+
+    @property
+    def job(self) -> SteppingJob | None:
+        """The job, once the worker has built it; owned by the worker thread (read, never call)."""
+        return self._worker.job
 
     def is_running(self) -> bool:
         return self._thread.isRunning()

@@ -845,6 +845,29 @@ Nothing was changed. What is wrong:
         </message>
     </context>
     <context>
+        <name>CrashDialog</name>
+        <message>
+            <source>NN Playground: something went wrong</source>
+            <translation>NN Playground：出现了意外问题</translation>
+        </message>
+        <message>
+            <source>Sorry, NN Playground ran into a problem it did not expect. You can keep working; if something looks wrong, save your session and restart the app.</source>
+            <translation>抱歉，NN Playground 遇到了一个意外问题。你可以继续使用；如果有异常，请保存会话（session）并重新启动应用。</translation>
+        </message>
+        <message>
+            <source>The details are in the log file: {path}</source>
+            <translation>详细信息已写入日志文件：{path}</translation>
+        </message>
+        <message>
+            <source>No log file could be written; copy the details to keep them.</source>
+            <translation>无法写入日志文件；请复制详细信息以便保存。</translation>
+        </message>
+        <message>
+            <source>Copy details</source>
+            <translation>复制详细信息</translation>
+        </message>
+    </context>
+    <context>
         <name>CurveControls</name>
         <message>
             <source>Data</source>
@@ -1348,12 +1371,12 @@ Nothing was changed. What is wrong:
     <context>
         <name>MainWindow</name>
         <message>
-            <source>Opened in the Curve lab: press Play (Space) to train it here.</source>
-            <translation>已在曲线实验室中打开：按“播放”（空格键）在这里训练。</translation>
-        </message>
-        <message>
             <source>NN Playground</source>
             <translation>NN Playground 神经网络游乐场</translation>
+        </message>
+        <message>
+            <source>Opened in the Curve lab: press Play (Space) to train it here.</source>
+            <translation>已在曲线实验室中打开：按“播放”（空格键）在这里训练。</translation>
         </message>
         <message>
             <source>&amp;File</source>
@@ -3018,10 +3041,6 @@ Press Reset to start again.</source>
             <translation>weights：{name} 含有 NaN 或无穷大的值</translation>
         </message>
         <message>
-            <source>weights do not fit the network in the configuration ({detail})</source>
-            <translation>权重与设置中的网络不匹配（{detail}）</translation>
-        </message>
-        <message>
             <source>the file is too large ({size} MB) to be a session</source>
             <translation>文件太大（{size} MB），不可能是课堂文件</translation>
         </message>
@@ -3192,6 +3211,10 @@ Press Reset to start again.</source>
         <message>
             <source>{what}: cannot be read ({reason})</source>
             <translation>{what}：无法读取（{reason}）</translation>
+        </message>
+        <message>
+            <source>weights do not fit the network in the configuration ({detail})</source>
+            <translation>权重与设置中的网络不匹配（{detail}）</translation>
         </message>
     </context>
 </TS>

@@ -26,6 +26,7 @@ def run_script(tmp_path, text):
                            features=("x1", "x2", "x1^2", "sin x2"), regularization="L1", reg_rate=0.001,
                            optimizer="SGD + momentum", lr=0.05), max_steps=200),
 ], ids=["binary-L2-adam", "softmax-L1-momentum"])
+@pytest.mark.slow
 def test_exported_script_ends_at_the_apps_loss(tmp_path, config):
     job = train_classifier(config)
     results = run_script(tmp_path, render_classify_script(config, ClassifyJob(config).data))
@@ -37,6 +38,7 @@ def test_exported_script_ends_at_the_apps_loss(tmp_path, config):
     assert results["final_test_accuracy"] == pytest.approx(test_acc)
 
 
+@pytest.mark.slow
 def test_drawn_points_are_carried_by_the_script(tmp_path):
     config = ClassifyConfig(dataset="draw", test_fraction=0.0, hidden=(), max_steps=100)
     points = np.array([[-3, -3], [-2, -4], [3, 3], [4, 2]], np.float32)

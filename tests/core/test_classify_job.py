@@ -26,6 +26,7 @@ def test_xor_needs_a_hidden_layer_or_the_product_feature():
     assert accuracy(hidden) > 0.9
 
 
+@pytest.mark.slow
 def test_spiral_preset_reaches_90_percent_test_accuracy_in_its_step_budget():
     config = PRESETS["spiral_deep"]
     assert config.max_steps == 3000

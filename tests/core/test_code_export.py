@@ -24,6 +24,7 @@ CASES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(CASES))
 def test_exported_script_reaches_the_apps_final_loss(name, tmp_path):
     config = CASES[name]

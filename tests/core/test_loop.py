@@ -28,7 +28,7 @@ class CountingJob:
         return self.limit and self.step_count == self.limit
 
 
-def wait_for(condition, thread, timeout=10.0):
+def wait_for(condition, thread, timeout=60.0):
     deadline = time.monotonic() + timeout
     while not condition() and time.monotonic() < deadline:
         thread.join(0.01)  # joins the loop thread briefly: returns early if it ends
@@ -85,3 +85,19 @@ def test_stop_wakes_a_paused_loop():
     thread.join(5)
     assert not thread.is_alive() and job.step_count == 0
     assert reports[0].state == "paused"  # the initial picture is always sent
+
+
+def test_pause_while_pacing_is_reported_by_the_worker_at_once():
+    """A slow demo pace keeps the loop waiting between steps; a pause must still be reported then,
+    by the worker, not only after the next (far-off) step."""
+    job, control, reports = CountingJob([1.0]), RunControl(paused=False), []
+    control.set_steps_per_second(0.01)  # one step every 100 s
+    thread = run_in_thread(job, control, reports)
+    assert wait_for(lambda: job.step_count == 1, thread)
+    control.pause()
+    assert wait_for(lambda: reports and reports[-1].state == "paused", thread)
+    assert job.step_count == 1  # no step was taken to say it
+    control.stop()
+    thread.join(60)
+    assert not thread.is_alive()
+    assert [r.state for r in reports].count("paused") == 1

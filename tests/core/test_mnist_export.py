@@ -29,6 +29,7 @@ def run_script(tmp_path, text):
     return parse_final_accuracy(result.stdout)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("config", [replace(notes_mlp(), epochs=1, train_limit=1000),
                                     replace(notes_cnn(), epochs=1, train_limit=300, optimizer="SGD + momentum", lr=0.05)])
 def test_exported_script_on_bundled_data_matches_the_app(tmp_path, config):
@@ -38,6 +39,7 @@ def test_exported_script_on_bundled_data_matches_the_app(tmp_path, config):
     assert run_script(tmp_path, text) == pytest.approx(app_accuracy(config, load_bundled()), abs=1e-9)
 
 
+@pytest.mark.slow
 def test_exported_script_reads_the_same_dataset_folder(tmp_path):
     bundled = load_bundled()
     folder = tmp_path / "MNIST" / "raw"

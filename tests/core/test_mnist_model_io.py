@@ -119,6 +119,7 @@ def test_bad_files_are_refused_clearly(tmp_path, case, expected):
     assert "Traceback" not in str(info.value)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("arch, target", [("mlp", 0.90), ("cnn", 0.95)])
 def test_bundled_models_load_and_reach_their_accuracy(arch, target):
     from playground.core.mnist_data import load_bundled, to_tensors

@@ -31,9 +31,9 @@ def _answer_dialogs(monkeypatch, path):
 def _pause_and_settle(qtbot, lab):
     """Pause; wait until the screen shows the step the worker stopped at."""
     lab.pause()
-    qtbot.waitUntil(lambda: lab.last_progress().state in ("paused", "finished"), timeout=10_000)
+    qtbot.waitUntil(lambda: lab.last_progress().state in ("paused", "finished"), timeout=60_000)
     step = read_on_worker(qtbot, lab, lambda job: job.step_count)
-    qtbot.waitUntil(lambda: shown_step(lab) == step and len(lab.loss_plot.train_history) == step, timeout=10_000)
+    qtbot.waitUntil(lambda: shown_step(lab) == step and len(lab.loss_plot.train_history) == step, timeout=60_000)
     return step
 
 
@@ -45,7 +45,7 @@ def test_trained_xor_comes_back_from_a_session_with_the_same_decision(qtbot, win
                                                                        monkeypatch, tmp_path):
     lab.preset_box.setFocus()
     qtbot.keyClick(lab.preset_box, Qt.Key_Down)  # "XOR with the x₁x₂ feature": 1500 steps
-    qtbot.waitUntil(lambda: lab.last_progress().snapshot["config"] == lab.config(), timeout=10_000)
+    qtbot.waitUntil(lambda: lab.last_progress().snapshot["config"] == lab.config(), timeout=60_000)
     lab.setFocus()
     qtbot.keyClick(lab, Qt.Key_Space)
     qtbot.waitUntil(lambda: lab.last_progress().state == "finished", timeout=60_000)
@@ -69,7 +69,7 @@ def test_trained_xor_comes_back_from_a_session_with_the_same_decision(qtbot, win
     qtbot.mouseClick(lab.controls.hidden.layers.plus, Qt.LeftButton)
     generation = lab._generation
     qtbot.mouseClick(lab.transport.play_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: lab._generation != generation and shown_step(lab) > 30, timeout=20_000)
+    qtbot.waitUntil(lambda: lab._generation != generation and shown_step(lab) > 30, timeout=60_000)
     _pause_and_settle(qtbot, lab)
     assert not np.array_equal(_heatmap(lab), saved_heat)
 
@@ -77,7 +77,7 @@ def test_trained_xor_comes_back_from_a_session_with_the_same_decision(qtbot, win
     window.classroom.open_action.trigger()  # File → Open session…
     assert lab.config() == saved_config and lab.controls.editor("dataset").currentData() == "xor"
     qtbot.waitUntil(lambda: lab._generation != generation and shown_step(lab) == step
-                    and len(lab.loss_plot.train_history) == step, timeout=10_000)
+                    and len(lab.loss_plot.train_history) == step, timeout=60_000)
     # Without pressing Play: the restored network's decision, accuracy and loss history are on screen.
     restored = lab.last_progress().snapshot
     np.testing.assert_array_equal(restored["heatmap"], saved_heat)
@@ -98,7 +98,7 @@ def test_drawn_points_come_back_from_a_session_and_from_the_settings(qtbot, wind
     choose(qtbot, controls.editor("dataset"), "draw")  # starts from the points on screen
     choose(qtbot, controls.draw_class_box, 1)
     click_plane(qtbot, lab, 5.5, -5.5)
-    qtbot.waitUntil(lambda: total_points(lab.data()) == shown + 1, timeout=10_000)
+    qtbot.waitUntil(lambda: total_points(lab.data()) == shown + 1, timeout=60_000)
     drawn_points, drawn_classes = (a.copy() for a in lab.drawn_points())
     assert len(drawn_classes) == shown + 1 and drawn_classes[-1] == 1
 
@@ -111,7 +111,7 @@ def test_drawn_points_come_back_from_a_session_and_from_the_settings(qtbot, wind
 
     # Lose the drawing: remove the new point, then leave "Draw your own".
     click_plane(qtbot, lab, 5.5, -5.5, Qt.RightButton)
-    qtbot.waitUntil(lambda: total_points(lab.data()) == shown, timeout=10_000)
+    qtbot.waitUntil(lambda: total_points(lab.data()) == shown, timeout=60_000)
     choose(qtbot, controls.editor("dataset"), "xor")
 
     def drawing_is_back():
@@ -122,7 +122,7 @@ def test_drawn_points_come_back_from_a_session_and_from_the_settings(qtbot, wind
     window.classroom.open_action.trigger()
     assert drawing_is_back() and controls.draw_class_box.isVisible()
     qtbot.waitUntil(lambda: lab.last_progress().snapshot["config"].dataset == "draw"
-                    and total_points(lab.data()) == shown + 1, timeout=10_000)
+                    and total_points(lab.data()) == shown + 1, timeout=60_000)
     on_worker = read_on_worker(qtbot, lab, lambda job: (job.drawn[0].copy(), job.drawn[1].copy()))
     np.testing.assert_array_equal(on_worker[0], drawn_points)
     np.testing.assert_array_equal(on_worker[1], drawn_classes)
@@ -197,7 +197,7 @@ def test_bad_drawn_points_or_weights_are_refused_and_nothing_changes(qtbot, wind
     assert lab.config() == before_config and lab.drawn_points() is before_drawn
     assert lab._generation == generation  # the job was never rebuilt
     assert window.classroom.open_session(str(good))  # the unmodified file opens
-    qtbot.waitUntil(lambda: total_points(lab.data()) == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: total_points(lab.data()) == 2, timeout=60_000)
 
 
 def _pen_color(points) -> str:
@@ -206,16 +206,16 @@ def _pen_color(points) -> str:
 
 def test_theme_switch_recolours_heatmaps_points_and_loss_curves(qtbot, window, lab, classroom_env):
     qtbot.mouseClick(lab.transport.play_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: shown_step(lab) > 50, timeout=20_000)
+    qtbot.waitUntil(lambda: shown_step(lab) > 50, timeout=60_000)
     _pause_and_settle(qtbot, lab)
     dark_heat, dark_neurons = _heatmap(lab), lab.neurons.pixmap().toImage()
     assert not lab.decision.test_edge.item.isVisible()  # white rings need no edge on the dark background
 
     window.classroom.light_action.trigger()  # View → Theme → Light
-    qtbot.waitUntil(lambda: not np.array_equal(_heatmap(lab), dark_heat), timeout=10_000)
+    qtbot.waitUntil(lambda: not np.array_equal(_heatmap(lab), dark_heat), timeout=60_000)
     light_heat = _heatmap(lab)
     assert light_heat[..., :3].mean() > dark_heat[..., :3].mean() + 60  # regions fade to white, not black
-    qtbot.waitUntil(lambda: lab.neurons.pixmap().toImage() != dark_neurons, timeout=10_000)
+    qtbot.waitUntil(lambda: lab.neurons.pixmap().toImage() != dark_neurons, timeout=60_000)
     light = theme.LIGHT
     assert lab.loss_plot.train.item.pen().color() == QColor(light.train_loss)
     assert lab.loss_plot.test.item.pen().color() == QColor(light.test_loss)
@@ -225,7 +225,7 @@ def test_theme_switch_recolours_heatmaps_points_and_loss_curves(qtbot, window, l
     assert light.warning in lab.error_label.styleSheet()
 
     window.classroom.dark_action.trigger()
-    qtbot.waitUntil(lambda: np.array_equal(_heatmap(lab), dark_heat), timeout=10_000)  # the same network
+    qtbot.waitUntil(lambda: np.array_equal(_heatmap(lab), dark_heat), timeout=60_000)  # the same network
     assert lab.loss_plot.train.item.pen().color() == QColor(theme.DARK.train_loss)
     assert not lab.decision.test_edge.item.isVisible()
     assert lab.accuracy_label.palette().windowText().color().lightness() > 150
@@ -238,7 +238,7 @@ def _read_csv(path):
 
 def test_points_and_loss_history_export_to_csv(qtbot, window, lab, classroom_env, monkeypatch, tmp_path):
     qtbot.mouseClick(lab.transport.play_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: shown_step(lab) > 40, timeout=20_000)
+    qtbot.waitUntil(lambda: shown_step(lab) > 40, timeout=60_000)
     step = _pause_and_settle(qtbot, lab)
     plot = lab.decision.widget
     assert [a.text() for a in plot.actions()] == ["Save image (PNG)…", "Save image (SVG)…", "Save data (CSV)…"]

@@ -43,7 +43,7 @@ def test_core_text_translates_templates_and_their_parameters(chinese):
 def mnist(qtbot, window):
     lab = window.labs["mnist"]
     window.tabs.setCurrentWidget(lab)  # starts its backend
-    qtbot.waitUntil(lab.is_ready, timeout=30_000)
+    qtbot.waitUntil(lab.is_ready, timeout=60_000)
     return lab
 
 

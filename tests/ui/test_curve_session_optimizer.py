@@ -26,7 +26,7 @@ def _step_and_loss(qtbot, lab) -> float:
     """Press Step; the training loss after that step (all training points, read on the worker)."""
     step = shown_step(lab)
     qtbot.mouseClick(lab.transport.step_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: shown_step(lab) == step + 1, timeout=10_000)
+    qtbot.waitUntil(lambda: shown_step(lab) == step + 1, timeout=60_000)
     return read_on_worker(qtbot, lab, lambda job: job.train_loss())
 
 
@@ -35,7 +35,7 @@ def _open(qtbot, window, monkeypatch, path):
     generation = lab._generation
     _answer_dialogs(monkeypatch, path)
     window.classroom.open_action.trigger()  # File → Open session…
-    qtbot.waitUntil(lambda: lab._generation != generation and shown_step(lab) == STEPS, timeout=20_000)
+    qtbot.waitUntil(lambda: lab._generation != generation and shown_step(lab) == STEPS, timeout=60_000)
 
 
 def test_resumed_training_takes_the_original_runs_next_step(qtbot, window, classroom_env, monkeypatch, tmp_path):
@@ -102,7 +102,7 @@ def test_state_for_another_optimizer_is_skipped_with_a_message(qtbot, window, cl
     document["labs"]["curve"]["config"]["optimizer"] = "RMSprop"  # edited by hand after saving
     path.write_text(json.dumps(document), encoding="utf-8")
     _open(qtbot, window, monkeypatch, path)
-    qtbot.waitUntil(lambda: "optimizer starts afresh" in window.statusBar().currentMessage(), timeout=10_000)
+    qtbot.waitUntil(lambda: "optimizer starts afresh" in window.statusBar().currentMessage(), timeout=60_000)
     message = window.statusBar().currentMessage()
     assert "saved for Adam" in message and "RMSprop" in message
     assert lab.controls.editor("optimizer").currentData() == "RMSprop"

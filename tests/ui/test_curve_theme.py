@@ -40,7 +40,7 @@ def _train_and_pin(qtbot, lab, runs=2):
 def _step(qtbot, lab):
     step = shown_step(lab)
     qtbot.mouseClick(lab.transport.step_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: shown_step(lab) == step + 1, timeout=10_000)
+    qtbot.waitUntil(lambda: shown_step(lab) == step + 1, timeout=60_000)
 
 
 def _rgb(color: QColor) -> str:
@@ -104,11 +104,11 @@ def test_teaching_views_and_pinned_runs_follow_a_theme_switch(qtbot, window, cla
     for box in _boxes(lab.teaching):
         _click(qtbot, box)
     _step(qtbot, lab)  # details for the views
-    qtbot.waitUntil(lambda: lab.teaching.pieces.units() == 10, timeout=10_000)
+    qtbot.waitUntil(lambda: lab.teaching.pieces.units() == 10, timeout=60_000)
     qtbot.mouseClick(lab.teaching.diagram, Qt.LeftButton,
                      pos=lab.teaching.diagram.node_position(0, 3).toPoint())  # a neuron's h(x) below
     _step(qtbot, lab)
-    qtbot.waitUntil(lambda: not lab.teaching.unit_curve.item.path().isEmpty(), timeout=10_000)
+    qtbot.waitUntil(lambda: not lab.teaching.unit_curve.item.path().isEmpty(), timeout=60_000)
     _assert_theme(lab, dark=True)
     _shot(window, "curve_teaching_dark")
 

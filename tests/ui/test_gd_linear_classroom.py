@@ -57,7 +57,7 @@ def gd(window, classroom_env):
 def linear(window, qtbot, classroom_env):
     lab = window.labs["linear"]
     window.tabs.setCurrentWidget(lab)
-    qtbot.waitUntil(lab.is_ready, timeout=30_000)
+    qtbot.waitUntil(lab.is_ready, timeout=60_000)
     return lab
 
 
@@ -73,7 +73,7 @@ def _walk_bowl(qtbot, gd, steps):
 def _train_linear(qtbot, lab, steps):
     _type_value(qtbot, lab.controls.editor("max_steps"), str(steps))
     qtbot.mouseClick(lab.transport.play_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: lab._state == "finished" and len(lab._trajectory) == steps + 1, timeout=30_000)
+    qtbot.waitUntil(lambda: lab._state == "finished" and len(lab._trajectory) == steps + 1, timeout=60_000)
 
 
 # -- sessions ---------------------------------------------------------------------------------------------
@@ -132,10 +132,10 @@ def test_trained_w_and_b_and_the_loss_history_come_back(qtbot, window, linear, m
 
     qtbot.mouseClick(lab.transport.reset_button, Qt.LeftButton)
     _type_value(qtbot, lab.controls.editor("seed"), "3")  # other initial weights, back to step 0
-    qtbot.waitUntil(lambda: len(lab._trajectory) == 1 and lab._trajectory[0, 0] != trajectory[0, 0], timeout=10_000)
+    qtbot.waitUntil(lambda: len(lab._trajectory) == 1 and lab._trajectory[0, 0] != trajectory[0, 0], timeout=60_000)
     window.classroom.open_action.trigger()
 
-    qtbot.waitUntil(lambda: len(lab._trajectory) == 41, timeout=10_000)
+    qtbot.waitUntil(lambda: len(lab._trajectory) == 41, timeout=60_000)
     assert lab.config() == LinearSetup(lr=0.02, max_steps=40, seed=29)
     assert (lab.controls.editor("lr").value(), lab.controls.editor("max_steps").value(), lab.controls.editor("seed").value()) == (0.02, 40, 29)
     assert tuple(lab._trajectory[-1]) == tuple(trajectory[-1])  # the same w, b and loss
@@ -146,7 +146,7 @@ def test_trained_w_and_b_and_the_loss_history_come_back(qtbot, window, linear, m
     assert lab.loss_curve.item.path().elementCount() == 41
     # Training continues from the saved weights exactly as the uninterrupted run does.
     qtbot.mouseClick(lab.transport.step_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: len(lab._trajectory) == 42, timeout=10_000)
+    qtbot.waitUntil(lambda: len(lab._trajectory) == 42, timeout=60_000)
     w, b = train(LinearSetup(lr=0.02, max_steps=41, seed=29)).weights()
     assert tuple(lab._trajectory[-1, :2]) == pytest.approx((w, b), rel=1e-6)
 
@@ -166,7 +166,7 @@ def test_a_linear_session_opened_before_the_tab_is_shown_loads_when_it_is(qtbot,
     assert json.loads(Path(again).read_text(encoding="utf-8"))["labs"]["linear"]["training"]["step"] == 30
 
     window.tabs.setCurrentWidget(lab)
-    qtbot.waitUntil(lambda: lab.is_ready() and len(lab._trajectory) == 31, timeout=30_000)
+    qtbot.waitUntil(lambda: lab.is_ready() and len(lab._trajectory) == 31, timeout=60_000)
     assert tuple(lab._trajectory[-1, :2]) == job.weights()
     assert not lab.contours.item.path().isEmpty() and lab.path_line.item.path().elementCount() == 1
 
@@ -222,7 +222,7 @@ def test_both_labs_settings_come_back_after_a_restart(qtbot, window, gd, classro
     gd.transport.pace_box.setCurrentIndex(4)  # 2 steps/s
     linear = window.labs["linear"]
     window.tabs.setCurrentWidget(linear)
-    qtbot.waitUntil(linear.is_ready, timeout=30_000)
+    qtbot.waitUntil(linear.is_ready, timeout=60_000)
     _type_value(qtbot, linear.controls.editor("lr"), "0.03")
     _type_value(qtbot, linear.controls.editor("seed"), "7")
     expected_gd, expected_linear = gd.config(), linear.config()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from PySide6.QtCore import QTimer
 
 import playground.app as app_module
@@ -21,6 +23,7 @@ def test_a_session_file_on_the_command_line_is_passed_to_the_app(monkeypatch):
     assert [c.get("session") for c in calls] == ["lesson.nnplay", "other.nnplay", None]
 
 
+@pytest.mark.slow
 def test_the_app_opens_the_session_given_at_start(qapp, tmp_path):
     path = tmp_path / "lesson.nnplay"
     sessions.save(path, {"curve": sessions.lab_entry(replace(CurveConfig(), hidden_width=7))}, current_tab="curve")
@@ -30,10 +33,10 @@ def test_the_app_opens_the_session_given_at_start(qapp, tmp_path):
         seen["window"] = window
         poll = QTimer(window)
         poll.setInterval(50)
-        # Close as soon as the session shows (or after 20 s, and the assertion below fails).
+        # Close as soon as the session shows (or after 60 s, and the assertion below fails).
         poll.timeout.connect(lambda: window.close() if window.curve_lab.config().hidden_width == 7 else None)
         poll.start()
-        QTimer.singleShot(20_000, window.close)
+        QTimer.singleShot(60_000, window.close)
 
     try:
         app_module.run_gui(on_window=on_window, session=str(path))

@@ -10,9 +10,9 @@ SHOTS = os.environ.get("NN_PLAYGROUND_SHOTS")
 def train_a_little(qtbot, lab, steps: int = 60) -> None:
     start = lab.last_progress().step
     qtbot.mouseClick(lab.transport.play_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: lab.last_progress().step >= start + steps, timeout=20_000)
+    qtbot.waitUntil(lambda: lab.last_progress().step >= start + steps, timeout=60_000)
     qtbot.mouseClick(lab.transport.play_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: lab.last_progress().state == "paused", timeout=5_000)
+    qtbot.waitUntil(lambda: lab.last_progress().state == "paused", timeout=60_000)
 
 
 def test_pin_compare_hide_and_remove_runs(qtbot, window):

@@ -30,7 +30,7 @@ def test_f11_presents_and_esc_leaves(qtbot, window, classroom_env):
     assert title.opts["size"] == f"{appearance.TITLE_PT * appearance.FONT_SCALE:.0f}pt"
     # Training still works while presenting.
     lab.play()
-    qtbot.waitUntil(lambda: shown_step(lab) > 20, timeout=20_000)
+    qtbot.waitUntil(lambda: shown_step(lab) > 20, timeout=60_000)
     lab.pause()
 
     qtbot.keyClick(window, Qt.Key_Escape)
@@ -94,9 +94,9 @@ def test_f1_shows_the_shortcut_sheet_and_about_has_credits(qtbot, window, classr
 def test_export_plots_to_png_svg_and_loss_history_to_csv(qtbot, window, classroom_env, monkeypatch, tmp_path):
     lab = window.curve_lab
     lab.play()
-    qtbot.waitUntil(lambda: shown_step(lab) > 50, timeout=20_000)
+    qtbot.waitUntil(lambda: shown_step(lab) > 50, timeout=60_000)
     lab.pause()
-    qtbot.waitUntil(lambda: lab.last_progress().state == "paused", timeout=10_000)
+    qtbot.waitUntil(lambda: lab.last_progress().state == "paused", timeout=60_000)
     qtbot.wait(300)  # the last batch of losses reaches the plot at its 5 Hz refresh
     fit_export, loss_export = lab.fit_plot.widget.plot_export, lab.loss_plot.widget.plot_export
     texts = [a.text() for a in lab.fit_plot.widget.actions()]
@@ -220,9 +220,9 @@ def test_the_mnist_training_column_scrolls_only_when_the_window_is_small(qtbot, 
     window.tabs.setCurrentWidget(lab)
     column = lab.findChild(QScrollArea)
     window.resize(1400, 900)
-    qtbot.waitUntil(lambda: column.viewport().height() > 760, timeout=3000)
-    qtbot.waitUntil(lambda: column.verticalScrollBar().maximum() == 0, timeout=3000)  # nothing to scroll
+    qtbot.waitUntil(lambda: column.viewport().height() > 760, timeout=60_000)
+    qtbot.waitUntil(lambda: column.verticalScrollBar().maximum() == 0, timeout=60_000)  # nothing to scroll
     assert column.widget().height() == column.viewport().height()
     window.resize(1400, 560)
-    qtbot.waitUntil(lambda: column.verticalScrollBar().maximum() > 0, timeout=3000)
+    qtbot.waitUntil(lambda: column.verticalScrollBar().maximum() > 0, timeout=60_000)
     assert column.widget().height() >= column.widget().minimumSizeHint().height()

@@ -97,7 +97,7 @@ def test_a_finished_sweep_comes_back_from_a_session_without_training(qtbot, wind
     assert sweep.axis_boxes[0].currentData() == "hidden_width" and sweep.value_edits[0].text() == "2, 8"
     assert sweep.axis_boxes[1].currentData() == "lr" and sweep.value_edits[1].text() == "0.01, 0.1"
     assert sweep.steps_box.value() == STEPS
-    qtbot.waitUntil(lambda: sweep._state == "finished", timeout=20_000)
+    qtbot.waitUntil(lambda: sweep._state == "finished", timeout=60_000)
     np.testing.assert_allclose(sweep._train, train, rtol=1e-6)
     np.testing.assert_allclose(sweep._test, test, rtol=1e-6)
     assert _table_texts(sweep) == texts and sweep.best_label.text() == best_text
@@ -214,7 +214,7 @@ def test_presentation_hides_the_details_and_enlarges_the_grid(qtbot, window, swe
     assert sweep.steps_box.isHidden() and sweep.steps_label.isHidden() and sweep.use_curve_button.isHidden()
     assert sweep.axis_boxes[0].isVisible() and sweep.value_edits[1].isVisible() and sweep.run_button.isVisible()
     assert cell.fit.pen().widthF() == 2 * fit_width and cell.label.font().pointSizeF() > label_size
-    qtbot.waitUntil(lambda: sweep.table.rowHeight(0) > row_height)  # the two lines of larger text fit
+    qtbot.waitUntil(lambda: sweep.table.rowHeight(0) > row_height, timeout=60_000)  # the two lines of larger text fit
     _shot(window, "sweep_presentation.png")
     # A new sweep during the presentation is drawn thick as well.
     qtbot.mouseClick(sweep.run_button, Qt.LeftButton)

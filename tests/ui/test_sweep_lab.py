@@ -33,9 +33,9 @@ def test_two_by_three_sweep_trains_together_and_opens_best_in_curve_lab(qtbot, w
 
     qtbot.mouseClick(sweep.run_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: len(sweep.multiples.cells) == 6 and min(sweep.multiples.update_counts()) >= 1,
-                    timeout=30_000)
+                    timeout=60_000)
     first = [cell.fit.path().boundingRect() for cell in sweep.multiples.cells]
-    qtbot.waitUntil(lambda: sweep._state == "finished", timeout=30_000)
+    qtbot.waitUntil(lambda: sweep._state == "finished", timeout=60_000)
     assert len(sweep.multiples.cells) == 6
     last = [cell.fit.path().boundingRect() for cell in sweep.multiples.cells]
     assert all(cell.fit.path().elementCount() == 400 for cell in sweep.multiples.cells)
@@ -53,7 +53,7 @@ def test_two_by_three_sweep_trains_together_and_opens_best_in_curve_lab(qtbot, w
     expected = sweep.configs()[best]
     rect = sweep.table.visualItemRect(sweep.table.item(row, col))
     qtbot.mouseClick(sweep.table.viewport(), Qt.LeftButton, pos=rect.center())
-    qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.curve_lab, timeout=5_000)
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.curve_lab, timeout=60_000)
     config = window.curve_lab.config()
     assert (config.lr, config.hidden_width, config.max_steps) == (expected.lr, expected.hidden_width, 600)
     assert window.curve_lab.controls.editor("hidden_width").value() == expected.hidden_width

@@ -29,11 +29,11 @@ def test_line_pieces_diagram_and_explorer_live(qtbot, window, tmp_path):
     assert teaching.panel.isVisible()
     assert read_on_worker(qtbot, lab, lambda job: job.want_details) is True
     qtbot.mouseClick(lab.transport.play_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: lab._last_progress is not None and lab._last_progress.step > 300, timeout=30_000)
-    qtbot.waitUntil(lambda: teaching.pieces.units() == 10, timeout=10_000)
+    qtbot.waitUntil(lambda: lab._last_progress is not None and lab._last_progress.step > 300, timeout=60_000)
+    qtbot.waitUntil(lambda: teaching.pieces.units() == 10, timeout=60_000)
     qtbot.mouseClick(lab.transport.play_button, Qt.LeftButton)  # pause
-    qtbot.waitUntil(lambda: lab._last_progress.state == "paused", timeout=10_000)
-    qtbot.waitUntil(lambda: lab._last_progress.step == read_on_worker(qtbot, lab, lambda j: j.step_count), timeout=10_000)
+    qtbot.waitUntil(lambda: lab._last_progress.state == "paused", timeout=60_000)
+    qtbot.waitUntil(lambda: lab._last_progress.step == read_on_worker(qtbot, lab, lambda j: j.step_count), timeout=60_000)
     teaching._refresh()
 
     # the sum of the pieces + bias is the network's fit, to float precision
@@ -55,7 +55,7 @@ def test_line_pieces_diagram_and_explorer_live(qtbot, window, tmp_path):
     scene_point = view.mapViewToScene(pg.Point(float(pieces.x[i]), float(pieces.values[i, unit])))
     widget_point = pieces.widget.mapFromScene(scene_point)
     QTest.mouseMove(pieces.widget.viewport(), widget_point)
-    qtbot.waitUntil(lambda: pieces.hovered == unit, timeout=5_000)
+    qtbot.waitUntil(lambda: pieces.hovered == unit, timeout=60_000)
     assert teaching.diagram.highlight_unit == unit
     assert not pieces.highlight.item.path().isEmpty()
 
@@ -76,7 +76,7 @@ def test_line_pieces_diagram_and_explorer_live(qtbot, window, tmp_path):
     assert read_on_worker(qtbot, lab, lambda job: job.selected_unit) == (0, 4)
     before = read_on_worker(qtbot, lab, lambda job: job.step_count)
     qtbot.mouseClick(lab.transport.step_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: lab._last_progress.step == before + 1, timeout=10_000)
+    qtbot.waitUntil(lambda: lab._last_progress.step == before + 1, timeout=60_000)
     assert _details(lab)["selected_unit"] == (0, 4)
     teaching._refresh()
     h = read_on_worker(qtbot, lab, lambda job: np.maximum(
@@ -98,7 +98,7 @@ def test_line_pieces_diagram_and_explorer_live(qtbot, window, tmp_path):
     assert not teaching.panel.isVisible()
     assert read_on_worker(qtbot, lab, lambda job: job.want_details) is False
     qtbot.mouseClick(lab.transport.step_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: _details(lab) is None, timeout=10_000)
+    qtbot.waitUntil(lambda: _details(lab) is None, timeout=60_000)
 
 
 def test_explorer_follows_the_activation_and_deep_nets_show_the_last_layer(qtbot, window):
@@ -112,7 +112,7 @@ def test_explorer_follows_the_activation_and_deep_nets_show_the_last_layer(qtbot
     assert lab.config().depth == 3 and lab.config().activation == "Tanh"
     qtbot.mouseClick(lab.transport.step_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: teaching.explorer.selected == "Tanh" and teaching.pieces.units() == lab.config().hidden_width,
-                    timeout=10_000)
+                    timeout=60_000)
     assert "saturates" in teaching.explorer.note.text()
     assert teaching.explorer.dead_label.text() == ""  # no dead units without ReLU
     teaching._refresh()
