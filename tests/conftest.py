@@ -10,6 +10,10 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
                     '"logicalDpi": 96, "logicalDpiX": 96, "logicalDpiY": 96}]}')
     os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + _screen
 
+# One intra-op thread, as the app's workers use on 2 cores (core/runtime.py): on a shared CI machine a
+# second thread makes the small models of the tests many times slower (NOTES.md).
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
 # Never read or write the user's real settings (playground/ui/settings.py).
 os.environ.setdefault("NN_PLAYGROUND_SETTINGS", os.path.join(tempfile.mkdtemp(prefix="nnplay-settings-"), "settings.ini"))
 
