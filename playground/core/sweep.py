@@ -170,6 +170,15 @@ class SavedSweep:
     history: np.ndarray | None      # (step, runs) float32, or None (not kept)
 
 
+def usable_device(name: str) -> str:
+    """``name`` if torch can train there, else the CPU (a session saved on a machine with a GPU)."""
+    if name.startswith("cuda") and torch.cuda.is_available():
+        index = torch.device(name).index
+        if index is None or index < torch.cuda.device_count():
+            return name
+    return "cpu"
+
+
 class SweepJob:
     """Every combination of a SweepSpec, trained together; a job for ``run_loop``."""
 
@@ -180,7 +189,8 @@ class SweepJob:
     def build(self, spec: SweepSpec, saved: "SavedSweep | None" = None) -> None:
         """A fresh sweep, or (``saved``) one that goes on from saved weights, step and loss histories."""
         self.spec = spec
-        self.configs = spec.configs()
+        self.device = usable_device(spec.base.device)
+        self.configs = [replace(config, device=self.device) for config in spec.configs()]
         by_key: dict[tuple, list[int]] = {}
         for i, config in enumerate(self.configs):
             by_key.setdefault(_group_key(config), []).append(i)
