@@ -1,10 +1,9 @@
 """The lean training step of a batched sweep group: forward, hand-written backward and optimizer update.
 
-M models of one depth share a layout: layer k's weights and bias are one block
-(M, fan_in + 1, fan_out) of a flat parameter vector: rows 0 … fan_in − 1 the
-weight (input × output, the transpose of nn.Linear's), the last row the bias.
-The gradient vector has the same layout, so every product writes straight into
-its block.
+M models of one depth share a layout (``Layers``): all their weights and biases
+are contiguous views of one flat vector, stacked along a leading model axis; the
+gradient vector has the same layout, so every product writes straight into its
+place, and the optimizer updates the whole vector in a handful of ops.
 
 Why it is written like this (measured, issue 17): at 64 runs the step is bound
 by passes over the (M, N, H) activations, and by glibc returning ~1 MiB of
