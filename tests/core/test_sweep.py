@@ -112,6 +112,8 @@ def test_mixed_groups_minibatches_and_other_optimizers_match():
     assert_follows_single_loop(spec, rtol=1e-4)
     spec = SweepSpec(replace(notes_preset(), loss="Huber", activation="Sigmoid"), (SweepAxis("lr", (0.01, 0.1)),), steps=60)
     assert_follows_single_loop(spec, rtol=1e-4)
+    spec = SweepSpec(replace(notes_preset(), weight_decay=0.01), (SweepAxis("optimizer", ("SGD", "Adam")),), steps=60)
+    assert_follows_single_loop(spec, rtol=1e-4)
     for optimizer in ("RMSprop", "Adagrad"):
         spec = SweepSpec(replace(notes_preset(), optimizer=optimizer), (SweepAxis("seed", (0, 1)),), steps=40)
         assert_follows_single_loop(spec, rtol=1e-3)
