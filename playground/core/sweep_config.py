@@ -141,7 +141,8 @@ class SweepConfig(CurveConfig):
     columns: str = choice("lr", lambda: ("",) + SWEEPABLE)  # "" = a one-setting sweep
     column_values: str = text("0.001, 0.01, 0.1")
     max_steps: int = num(DEFAULT_STEPS, 1, MAX_STEPS, kind=int)
-    device: str = choice("cpu", lambda: ("cpu",))  # the batched sweep runs on the CPU
+    # Like the Curve lab's: the CPU or a CUDA GPU (a GPU this machine lacks falls back to the CPU: core.sweep).
+    device: str = choice("cpu", lambda: ("cpu", "cuda") + tuple(f"cuda:{i}" for i in range(8)))
 
     def base(self) -> CurveConfig:
         """The settings every combination shares, as a Curve-lab config."""
@@ -188,7 +189,7 @@ def make_sweep_config(base: CurveConfig, axes: list[tuple[str, str]], steps: int
     """A SweepConfig from a Curve-lab config, [(setting, "values")] (one or two) and the steps."""
     shared = {f.name: getattr(base, f.name) for f in fields(CurveConfig)}
     (rows, row_values), (columns, column_values) = (list(axes) + [("", "")])[:2]
-    return SweepConfig(**shared | {"device": "cpu", "max_steps": steps, "rows": rows, "row_values": row_values,
+    return SweepConfig(**shared | {"max_steps": steps, "rows": rows, "row_values": row_values,
                                    "columns": columns or "", "column_values": column_values if columns else ""})
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -267,7 +266,7 @@ class SweepLab(Lab):
                 axes.append(SweepAxis(name, values))
         if problems:
             return None, problems
-        spec = SweepSpec(replace(self._base, device="cpu"), tuple(axes), self.steps_box.value())
+        spec = SweepSpec(self._base, tuple(axes), self.steps_box.value())  # on the Curve lab's device
         problems = spec.problems()
         return (None, problems) if problems else (spec, [])
 
