@@ -3,10 +3,11 @@ change while training (``apply``) without losing the weights where they can."""
 
 from __future__ import annotations
 
+from .commands import CommandJob
 from .components import OPTIMIZERS, update_hyperparameters
 
 
-class LiveConfigJob:
+class LiveConfigJob(CommandJob):
     """A subclass defines ``_build(config)`` (sets ``self.config``, the model and ``self._optimizer = None``)
     and may override ``_weight_decay`` and ``_apply_live``. Its config has ``live_changes(old)``,
     ``optimizer``, ``lr`` and ``momentum``."""
@@ -25,6 +26,11 @@ class LiveConfigJob:
             c = self.config
             self._optimizer = OPTIMIZERS.create(c.optimizer, self.model.parameters(), c.lr, c.momentum,
                                                 self._weight_decay(c) or 0.0)
+        return self._optimizer
+
+    @property
+    def built_optimizer(self):
+        """The optimizer if it exists yet (it has state to save), else None; builds nothing."""
         return self._optimizer
 
     def warm_up(self) -> None:

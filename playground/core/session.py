@@ -329,4 +329,4 @@ def job_weights(job) -> tuple[dict[str, Any], int]:
 
 def job_optimizer(job) -> SavedOptimizer | None:
     """A CPU copy of the job's optimizer state (worker thread); None before its first step."""
-    return optimizer_snapshot(job.config.optimizer, job._optimizer)
+    return optimizer_snapshot(job.config.optimizer, job.built_optimizer)

@@ -1,18 +1,18 @@
 """Run a core job in a QThread and hand its progress to the GUI thread.
 
 The worker never touches a widget: it only emits ``progress`` (batched by the
-core loop, about 30 a second) and ``failed``. Stopping is cooperative: the
+core loop, about 30 a second) and ``failed`` (a core.commands.WorkerError). Stopping is cooperative: the
 RunControl flag is set, the thread's event loop is quit, and the owner waits.
 """
 
 from __future__ import annotations
 
 import threading
-import traceback
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from playground.core.commands import CallOnJob, WorkerError
 from playground.core.loop import REPORT_INTERVAL, Progress, SteppingJob, run_loop
 from playground.core.run_control import RunControl
 from playground.core.runtime import configure_torch
@@ -20,7 +20,7 @@ from playground.core.runtime import configure_torch
 
 class _LoopWorker(QObject):
     progress = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)  # WorkerError
 
     def __init__(self, make_job: Callable[[], SteppingJob], control: RunControl, interval: float) -> None:
         super().__init__()
@@ -35,8 +35,7 @@ class _LoopWorker(QObject):
             job = self._make_job()
             run_loop(job, self._control, self.progress.emit, interval=self._interval)
         except Exception as exc:  # an exception must never die silently in a thread
-            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-            self.failed.emit(detail)
+            self.failed.emit(WorkerError.from_exception(exc))
             self._control.stop()
 
 
@@ -48,7 +47,7 @@ class LoopThread(QObject):
     """
 
     progress = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)  # WorkerError
 
     def __init__(self, make_job: Callable[[], SteppingJob], parent: QObject | None = None, *,
                  interval: float = REPORT_INTERVAL, name: str = "training") -> None:
@@ -87,7 +86,7 @@ class LoopThread(QObject):
             finally:
                 done.set()
 
-        self.control.post(run)
+        self.control.send(CallOnJob(run))
         return got[0] if done.wait(timeout_s) and got else None
 
     def stop(self, timeout_ms: int = 30_000) -> bool:

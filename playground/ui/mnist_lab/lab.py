@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QGroupBox, QHBoxL
 
 from playground.core.digit_preprocess import normalize, preprocess_drawing
 from playground.core.history import LossHistory
+from playground.core.commands import WorkerError
 from playground.core.loop import Progress
 from playground.core.mnist_config import MnistConfig
 from playground.ui.i18n import core_text, core_texts
@@ -34,7 +35,7 @@ from playground.ui.mnist_lab.controls import MnistControls
 from playground.ui.mnist_lab.probabilities import ProbabilityView
 from playground.ui.plots import FastCurve, StickyRange, make_plot
 from playground.ui.theme import plot_colors
-from playground.ui.lab_base import Lab
+from playground.ui.lab_base import Lab, log_worker_error
 from playground.workers.loop_thread import LoopThread
 
 SECONDARY_REFRESH_S = 0.2
@@ -661,11 +662,12 @@ class MnistLab(Lab):
     def last_progress(self) -> Progress | None:
         return self._last_progress
 
-    @Slot(str)
-    def _on_failed(self, detail: str) -> None:
+    @Slot(object)
+    def _on_failed(self, error: WorkerError) -> None:
+        log_worker_error(error)
         self._state = "failed"
         self._set_training_ui(False)
-        self._show_error(self.tr("Training failed"), self.tr("Training failed: {detail}").format(detail=detail))
+        self._show_error(self.tr("Training failed"), self.tr("Training failed: {detail}").format(detail=error.detail()))
 
     @Slot(object)
     def _on_progress(self, progress: Progress) -> None:

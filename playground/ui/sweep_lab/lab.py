@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
                                QVBoxLayout, QWidget)
 
 from playground.core.curve_config import CurveConfig, notes_preset
+from playground.core.commands import WorkerError
 from playground.core.loop import Progress
 from playground.core.sweep_config import (DEFAULT_STEPS, MAX_STEPS, SWEEPABLE, SweepAxis, SweepConfig, SweepSpec,
                                           format_value, make_sweep_config, parse_values)
 from playground.ui.i18n import core_texts
 from playground.ui.sweep_lab import classroom
 from playground.ui.sweep_lab.multiples import SmallMultiples
-from playground.ui.lab_base import Lab
+from playground.ui.lab_base import Lab, log_worker_error
 from playground.workers.loop_thread import LoopThread
 
 REFRESH_S = 0.1  # small multiples and table: at most 10 redraws a second
@@ -459,10 +460,11 @@ class SweepLab(Lab):
                                   .format(n=self._spec.count(), step=step, steps=self._spec.steps,
                                           rate=f"{p.steps_per_s:,.0f}" if p is not None else "–"))
 
-    @Slot(str)
-    def _on_failed(self, detail: str) -> None:
+    @Slot(object)
+    def _on_failed(self, error: WorkerError) -> None:
+        log_worker_error(error)
         self._state = "failed"
         self.stop_button.setEnabled(False)
-        self.problem_label.setText(self.tr("The sweep stopped because of an error: {detail}").format(detail=detail))
+        self.problem_label.setText(self.tr("The sweep stopped because of an error: {detail}").format(detail=error.detail()))
         self.problem_label.show()
         self.message.emit(self.tr("The sweep stopped because of an error."))
