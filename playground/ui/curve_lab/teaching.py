@@ -88,10 +88,6 @@ class TeachingViews(QObject):
         self.explorer.apply_theme()
         recolor_pen(self.unit_curve.item, plot_colors().highlight)
 
-    # -- state -------------------------------------------------------------------
-    def wants_details(self) -> bool:
-        return self._wanted
-
     def retranslate(self) -> None:
         self.pieces_box.setText(self.tr("Line pieces"))
         self.pieces_box.setToolTip(self.tr("Show each hidden unit's contribution (output weight × activation) and their sum"))

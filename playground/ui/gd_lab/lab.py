@@ -2,11 +2,18 @@
 
 The descent (core.gradient_descent) takes microseconds per step, so it runs on
 the GUI thread, stepped by a QTimer for the animation; there is no worker.
+
+A session stores the walk as the current point x (its "weights": x is what gradient descent trains),
+the step count and f before each step (its "loss history"). Opening it replays that many steps from
+the saved settings: the descent is deterministic, so the path, the table and the verdict come back
+exactly, and a file whose point does not follow from its settings is refused
+(core.gradient_descent.saved_walk_problems).
 """
 
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
@@ -15,14 +22,16 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QFo
                                QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
-from playground.core.gradient_descent import FUNCTIONS, GDConfig, GDSetup, GradientDescent, notes_setup
+from playground.core.config import from_dict, to_dict
+from playground.core.gradient_descent import (FUNCTIONS, GDConfig, GDSetup, GradientDescent, notes_setup,
+                                          saved_walk_problems)
 from playground.ui.appearance import FONT_SCALE, hide_advanced
 from playground.ui.export import install_plot_export, install_table_export
-from playground.ui.gd_lab import classroom
+from playground.ui.gd_lab.tables import path_rows
 from playground.ui.teaching_plots import contour_path, markers, sync_plot
 from playground.ui.plots import FastCurve, StickyRange, make_plot
 from playground.ui.lab_base import Lab
-from playground.ui.theme import plot_colors
+from playground.ui.theme import plot_colors, recolor_pen
 from playground.ui.widgets.transport import PACE_RATES, TransportBar, install_transport_keys
 
 MAX_TABLE_ROWS = 2000
@@ -114,8 +123,8 @@ class GDLab(Lab):
         layout = QHBoxLayout(self)
         layout.addWidget(left)
         layout.addWidget(self.plot, 1)
-        install_plot_export(self.plot, "gd_path", csv=lambda: classroom.path_rows(self.gd))
-        install_table_export(self.table, "gd_steps", csv=lambda: classroom.path_rows(self.gd))
+        install_plot_export(self.plot, "gd_path", csv=lambda: path_rows(self.gd))
+        install_table_export(self.table, "gd_steps", csv=lambda: path_rows(self.gd))
 
         self.transport.playToggled.connect(self._on_play)
         self.transport.stepRequested.connect(self.step_once)
@@ -185,18 +194,49 @@ class GDLab(Lab):
         self.transport.pace_box.setCurrentIndex(min(range(len(rates)), key=lambda i: abs(rates[i] - config.pace)))
         self.load_setup(config.setup(self.gd.setup.max_steps))
 
-    # -- classroom hooks (gd_lab/classroom.py) ---------------------------------------------------------
-    def session_state(self, with_training: bool) -> dict:
-        return classroom.session_state(self, with_training)
+    # -- classroom hooks: sessions (with the walk so far), theme, presentation ---------------------------
+    def session_state(self, with_training: bool = False) -> dict[str, Any]:
+        """{"config": dict}; with training and at least one step: "weights" {"x": point}, "step", "loss_history"."""
+        state: dict[str, Any] = {"config": to_dict(self.config())}
+        gd = self.gd
+        if not with_training or gd.step_count == 0 or not np.isfinite(gd.x).all():
+            return state  # nothing walked yet (or nothing a session can hold): the settings say it all
+        import torch  # only when saving with training; sessions read weights with torch too
 
-    def check_session(self, state: dict) -> list[str]:
-        return classroom.check_session(state)
+        state.update(weights={"x": torch.tensor(gd.x, dtype=torch.float64)}, step=gd.step_count,
+                     loss_history=np.array([record.f for record in gd.history], dtype=np.float64))
+        return state
 
-    def restore_session(self, state: dict) -> None:
-        classroom.restore_session(self, state)
+    def check_session(self, state: dict[str, Any]) -> list[str]:
+        """A saved walk must follow from its settings (the shapes were checked by core.session)."""
+        weights = state.get("weights")
+        if weights is None:
+            return []
+        config, problems = from_dict(GDConfig, state.get("config"))
+        if problems:
+            return problems
+        return saved_walk_problems(config, weights["x"].numpy(), state.get("step"), state.get("loss_history"))
+
+    def restore_session(self, state: dict[str, Any]) -> None:
+        """The settings, and (if saved) the walk replayed up to the saved step."""
+        config, _problems = from_dict(GDConfig, state.get("config"))
+        self.set_config(config)
+        if state.get("weights") is not None:
+            self.walk_to(int(state.get("step") or 0))
 
     def apply_theme(self) -> None:
-        classroom.apply_theme(self)
+        """Every item of the plot in the current theme's colours (widths and dash styles kept)."""
+        c = plot_colors()
+        recolor_pen(self.curve.item, c.target)
+        recolor_pen(self.contours.item, c.target)
+        recolor_pen(self.tangent.item, c.train_points)
+        recolor_pen(self.path_line.item, c.test_loss)
+        recolor_pen(self.step_line.item, c.fit)
+        for scatter, color in ((self.path_points, c.test_loss), (self.point, c.fit), (self.minima, c.goal)):
+            scatter.setPen(pg.mkPen(color))
+            scatter.setBrush(pg.mkBrush(color))
+        self.arrow.setStyle(pen=pg.mkPen(c.fit), brush=pg.mkBrush(c.fit))
+        self.banner.setColor(pg.mkColor(c.warning))
         self._update_verdict()  # the warning's colour
 
     def set_presentation(self, on: bool) -> None:

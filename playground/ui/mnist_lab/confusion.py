@@ -117,10 +117,6 @@ class ConfusionView(QWidget):
         self.per_class_label.setText(per_class_text)
         self.examples.clear()
 
-    def per_class_accuracy(self) -> np.ndarray:
-        rows = self.matrix.sum(axis=1)
-        return np.where(rows > 0, np.diag(self.matrix) / rows.clip(min=1), np.nan)
-
     def _on_click(self, event) -> None:
         if self.matrix is None:
             return

@@ -102,5 +102,3 @@ class ProbabilityView(QWidget):
         self.preview.setPixmap(QPixmap.fromImage(qimage).scaled(side, side, Qt.IgnoreAspectRatio,
                                                                 Qt.FastTransformation))
 
-    def top_class(self) -> str | None:
-        return None if self.probs is None else self.class_names[int(np.argmax(self.probs))]
