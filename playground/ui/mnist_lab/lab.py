@@ -52,7 +52,10 @@ class MnistLab(Lab):
         self.controls, self.confusion, self.loss_plot, self.loss_curve = t.controls, t.confusion, t.loss_plot, t.loss_curve
         self.train_button, self.pause_button, self.stop_button = t.train_button, t.pause_button, t.stop_button
         self.progress_bar, self.accuracy_label, self.results_tabs = t.progress_bar, t.accuracy_label, t.results_tabs
-        self.dataset_label = t.dataset_label
+        self.dataset_label, self.open_dataset_button, self.open_dataset_action = (
+            t.dataset_label, t.open_dataset_button, t.open_dataset_action)
+        self.open_model_button, self.save_model_button = d.open_model_button, d.save_model_button
+        self.open_model_action, self.save_model_action = d.open_model_action, d.save_model_action
 
         self.splitter = splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(d)
@@ -84,8 +87,7 @@ class MnistLab(Lab):
         return self.tr("Draw a digit and watch a network classify it; train your own MLP or CNN")
 
     def install_menus(self, window) -> None:
-        window.add_file_actions([self.drawing.open_model_action, self.drawing.save_model_action,
-                                 self.training.open_dataset_action])
+        window.add_file_actions([self.open_model_action, self.save_model_action, self.open_dataset_action])
 
     def retranslate(self) -> None:
         self.training.retranslate()
