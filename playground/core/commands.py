@@ -33,6 +33,13 @@ class Restore:
 
 
 @dataclass(frozen=True)
+class Walk:
+    """Start again from ``setup`` and take ``steps`` steps at once (a gradient-descent session's walk)."""
+    setup: Any
+    steps: int
+
+
+@dataclass(frozen=True)
 class SetDrawnPoints:
     points: Any   # (n, 2) float32
     labels: Any   # (n,) int64

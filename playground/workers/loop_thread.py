@@ -22,16 +22,19 @@ class _LoopWorker(QObject):
     progress = Signal(object)
     failed = Signal(object)  # WorkerError
 
-    def __init__(self, make_job: Callable[[], SteppingJob], control: RunControl, interval: float) -> None:
+    def __init__(self, make_job: Callable[[], SteppingJob], control: RunControl, interval: float,
+                 uses_torch: bool) -> None:
         super().__init__()
         self._make_job = make_job
         self._control = control
         self._interval = interval
+        self._uses_torch = uses_torch
 
     @Slot()
     def run(self) -> None:
         try:
-            configure_torch()
+            if self._uses_torch:
+                configure_torch()
             job = self._make_job()
             run_loop(job, self._control, self.progress.emit, interval=self._interval)
         except Exception as exc:  # an exception must never die silently in a thread
@@ -50,12 +53,12 @@ class LoopThread(QObject):
     failed = Signal(object)  # WorkerError
 
     def __init__(self, make_job: Callable[[], SteppingJob], parent: QObject | None = None, *,
-                 interval: float = REPORT_INTERVAL, name: str = "training") -> None:
+                 interval: float = REPORT_INTERVAL, name: str = "training", uses_torch: bool = True) -> None:
         super().__init__(parent)
         self.control = RunControl(paused=True)
         self._thread = QThread()
         self._thread.setObjectName(name)
-        self._worker = _LoopWorker(make_job, self.control, interval)
+        self._worker = _LoopWorker(make_job, self.control, interval, uses_torch)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progress.connect(self._forward_progress)
