@@ -267,6 +267,9 @@ def _theme_colours(lab):
 
 
 # -- core's names through the UI's translation -------------------------------------------------------------
+MNIST_CONTEXTS = ("MnistLab", "DrawingPanel", "TrainingPanel", "MnistNames")  # the classes of ui/mnist_lab
+
+
 class _Marker(QTranslator):
     """Wraps every MnistLab string in «», so a test sees which texts went through tr()."""
 
@@ -274,7 +277,7 @@ class _Marker(QTranslator):
         return False
 
     def translate(self, context, source, disambiguation=None, n=-1):
-        return f"«{source}»" if context == "MnistLab" else None
+        return f"«{source}»" if context in MNIST_CONTEXTS else None
 
 
 def test_model_and_dataset_names_from_core_go_through_tr(mnist, qtbot, tmp_path):
