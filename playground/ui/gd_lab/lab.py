@@ -189,6 +189,13 @@ class GDLab(LoopLab):
     def backend_started(self) -> None:
         self._on_pace(None)
 
+    def _ensure_worker(self) -> None:
+        """A worker for Play and Step: no torch to wait for, so the walk may start before the tab was ever
+        shown; after an error, a fresh one (from the walk on screen)."""
+        if not self.backend_running():
+            self.shutdown()
+            self.start_backend()
+
     def send_rebuild(self, command) -> None:
         """A command that starts the job's walk again (Reset, Walk): its reports will have a new generation."""
         if self.backend_running():
@@ -322,7 +329,7 @@ class GDLab(LoopLab):
     # -- stepping (the worker's run control) ---------------------------------------------
     @Slot(bool)
     def _on_play_toggled(self, playing: bool) -> None:
-        self.start_backend()  # no torch to wait for: the walk can start before the tab was ever shown
+        self._ensure_worker()
         if playing and self.gd.done():
             self.reset(keep_playing=True)
         super()._on_play_toggled(playing)
@@ -335,7 +342,7 @@ class GDLab(LoopLab):
 
     @Slot()
     def step_once(self) -> None:
-        self.start_backend()
+        self._ensure_worker()
         if self.transport.playing:
             self.transport.set_playing(False, emit=True)
         if not self.gd.diverged():
