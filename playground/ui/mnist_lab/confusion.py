@@ -8,6 +8,7 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from playground.core.mnist_data import DIGIT_CLASS_NAMES
 from playground.ui.plots import make_plot
 from playground.ui.theme import plot_colors
 
@@ -67,7 +68,7 @@ class ConfusionView(QWidget):
         layout.addWidget(self.examples_label)
         layout.addWidget(self.examples, 2)
         self.matrix: np.ndarray | None = None
-        self.class_names = [str(i) for i in range(10)]
+        self.class_names = list(DIGIT_CLASS_NAMES)
         self._images = self._labels = self._probs = None
         self.apply_theme()
 
