@@ -68,10 +68,10 @@ def _canvas_latency(app, lab, model: str, moves: int) -> list[float]:
         try:
             for p in points[1:]:
                 wait_until(app, lambda: False, 0.035)  # past the throttle: each move predicts at once
-                lab.last_latency_s = None
+                lab.drawing.last_latency_s = None
                 QTest.mouseMove(canvas, canvas.to_widget(*p))
-                if lab.last_latency_s is not None:
-                    samples.append(lab.last_latency_s * 1000)
+                if lab.drawing.last_latency_s is not None:
+                    samples.append(lab.drawing.last_latency_s * 1000)
         finally:
             QTest.mouseRelease(canvas, Qt.LeftButton, Qt.NoModifier, canvas.to_widget(*points[-1]))
     return samples
