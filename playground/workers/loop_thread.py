@@ -100,12 +100,18 @@ class LoopThread(QObject):
         never destroys a running QThread (which would abort the process).
         """
         self.control.stop()
-        self._thread.quit()
-        if self._thread.isRunning() and not self._thread.wait(timeout_ms):
-            _unfinished.append(self)
-            return False
-        return True
+        return join_thread(self._thread, self, timeout_ms)
+
+
+def join_thread(thread: QThread, owner: QObject, timeout_ms: int) -> bool:
+    """Quit ``thread``'s event loop and wait for it; True when it has ended. A thread still running after
+    the timeout stays referenced (with its ``owner``) so that Qt never destroys a running QThread."""
+    thread.quit()
+    if thread.isRunning() and not thread.wait(timeout_ms):
+        _unfinished.append(owner)
+        return False
+    return True
 
 
 # Threads that did not stop in time: kept alive until they end, never destroyed running.
-_unfinished: list[LoopThread] = []
+_unfinished: list[QObject] = []

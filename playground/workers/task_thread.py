@@ -12,6 +12,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from playground.core.commands import WorkerError
+from playground.workers.loop_thread import join_thread
 
 
 class _TaskWorker(QObject):
@@ -59,12 +60,4 @@ class TaskThread(QObject):
 
     def stop(self, timeout_ms: int = 30_000) -> bool:
         """Wait for the function to end and the thread to finish; True when it has."""
-        self._thread.quit()
-        if self._thread.isRunning() and not self._thread.wait(timeout_ms):
-            _unfinished.append(self)
-            return False
-        return True
-
-
-# Threads that did not end in time: kept alive until they do, never destroyed running.
-_unfinished: list[TaskThread] = []
+        return join_thread(self._thread, self, timeout_ms)
