@@ -66,3 +66,17 @@ print(seen[0])
     result = _run(code)
     assert result.returncode == 0, f"exit {result.returncode}: {result.stderr[-500:]}"
     assert result.stdout.strip() == "100000"
+
+
+def test_no_module_reads_a_labs_or_a_jobs_private_attributes():
+    """Classroom code, benchmarks and core talk to labs and jobs through their public hooks only."""
+    import re
+
+    pattern = re.compile(r"\b(lab|job|\w+_lab|labs\[[^]]+\])\._[a-z]\w*")
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if pattern.search(line):
+                found.append(f"{path.relative_to(PACKAGE)}:{number}: {line.strip()}")
+    assert found == []
+    assert pattern.search("lab._loop") and pattern.search("job._optimizer")  # the check can fail

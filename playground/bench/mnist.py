@@ -44,7 +44,7 @@ def _bare_epoch_s(config) -> float:
 def _gui_epoch_s(app, lab, config) -> float:
     lab.set_config(config)
     lab.train()
-    finished = wait_until(app, lambda: lab.confusion.matrix is not None and lab._results_shown, 120)
+    finished = wait_until(app, lambda: lab.confusion.matrix is not None and lab.results_shown(), 120)
     if not finished:
         raise RuntimeError("the GUI training round did not finish")
     snap = lab.last_progress().snapshot
@@ -56,7 +56,7 @@ def _canvas_latency(app, lab, model: str, moves: int) -> list[float]:
     from PySide6.QtTest import QTest
 
     lab.model_box.setCurrentIndex(lab.model_box.findData(model))
-    lab._on_model_chosen(lab.model_box.currentIndex())
+    lab.choose_model(lab.model_box.currentIndex())
     canvas = lab.canvas
     samples = []
     per_stroke = 20
@@ -68,10 +68,10 @@ def _canvas_latency(app, lab, model: str, moves: int) -> list[float]:
         try:
             for p in points[1:]:
                 wait_until(app, lambda: False, 0.035)  # past the throttle: each move predicts at once
-                lab.last_latency_s = None
+                lab.drawing.last_latency_s = None
                 QTest.mouseMove(canvas, canvas.to_widget(*p))
-                if lab.last_latency_s is not None:
-                    samples.append(lab.last_latency_s * 1000)
+                if lab.drawing.last_latency_s is not None:
+                    samples.append(lab.drawing.last_latency_s * 1000)
         finally:
             QTest.mouseRelease(canvas, Qt.LeftButton, Qt.NoModifier, canvas.to_widget(*points[-1]))
     return samples

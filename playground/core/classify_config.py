@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 
 import numpy as np
 
@@ -127,6 +127,3 @@ PRESETS: dict[str, ClassifyConfig] = {
                                     lr=0.01, max_steps=3000),
 }
 
-
-def with_changes(config: ClassifyConfig, **changes) -> ClassifyConfig:
-    return replace(config, **changes)

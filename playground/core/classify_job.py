@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import torch
 
+from .commands import SetBackground, SetDrawnPoints, WantWeights
 from .classify_config import ClassifyConfig, build_classifier
 from .classify_data import CLASS_COLORS, DRAW, HEATMAP_SIZE, ClassifyData, feature_matrix, grid_points, make_data, split
 from .batching import MinibatchSampler
@@ -29,8 +30,8 @@ DARK_BACKGROUND = (30, 31, 34)
 
 
 class ClassifyJob(LiveConfigJob):
-    want_neurons = True                # set through RunControl.post by the GUI
-    want_weights = False               # add the weight matrices (network diagram) to the 5 Hz snapshots
+    want_neurons = True
+    want_weights = False               # add the weight matrices (network diagram) to the 5 Hz snapshots (WantWeights)
     background = DARK_BACKGROUND       # the plot's background colour: low confidence fades to it
 
     def __init__(self, config: ClassifyConfig, drawn: tuple[np.ndarray, np.ndarray] | None = None) -> None:
@@ -82,6 +83,16 @@ class ClassifyJob(LiveConfigJob):
         self.drawn = _own_copy(points, labels)
         if self.config.dataset == DRAW:
             self._set_data(self._make_data())
+
+    def handle(self, command) -> None:
+        if isinstance(command, SetDrawnPoints):
+            self.set_drawn_points(command.points, command.labels)
+        elif isinstance(command, SetBackground):
+            self.set_background(command.rgb)
+        elif isinstance(command, WantWeights):
+            self.want_weights = command.on
+        else:
+            super().handle(command)
 
     def set_background(self, rgb: tuple[int, int, int]) -> None:
         """The theme changed: the next snapshot's heatmaps fade to this colour (neurons included)."""

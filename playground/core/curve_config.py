@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -75,6 +75,3 @@ def notes_preset() -> CurveConfig:
                        activation="ReLU", hidden_width=10, depth=1, loss="MSE", optimizer="Adam",
                        lr=0.01, batch_size=0, seed=0, max_steps=2000)
 
-
-def with_changes(config: CurveConfig, **changes) -> CurveConfig:
-    return replace(config, **changes)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from .commands import WantDetails
 from .curve_config import CurveConfig
 from .curve_trainer import CurveTrainer
 
@@ -12,9 +13,15 @@ from .curve_trainer import CurveTrainer
 class CurveJob(CurveTrainer):
     """A CurveTrainer that the loop can step and report on."""
 
-    # Set by the GUI through RunControl.post (teaching views): add model details to snapshots.
+    # Set by a WantDetails command (teaching views): add model details to snapshots.
     want_details = False
     selected_unit: tuple[int, int] | None = None
+
+    def handle(self, command) -> None:
+        if isinstance(command, WantDetails):
+            self.want_details, self.selected_unit = command.on, command.unit
+        else:
+            super().handle(command)
 
     def done(self) -> bool:
         return self.config.max_steps > 0 and self.step_count == self.config.max_steps

@@ -155,17 +155,17 @@ class GradientDescent:
             return True
         if len(self.path) <= window:
             return False
-        distances = [self._distance_to_minimum(p) for p in self.path[-window - 1:]]
+        distances = [self.distance_to_minimum(p) for p in self.path[-window - 1:]]
         return all(b > a for a, b in zip(distances, distances[1:]))
 
     def converged(self, tol: float = 0.01) -> bool:
         """Within ``tol`` of a minimum (the notes' |x| < 0.01)."""
-        return self._distance_to_minimum(self.x) < tol
+        return self.distance_to_minimum(self.x) < tol
 
     def nearest_minimum(self) -> tuple[float, ...]:
         return min(self.function.minima, key=lambda m: float(np.linalg.norm(self.x - np.asarray(m))))
 
-    def _distance_to_minimum(self, p: np.ndarray) -> float:
+    def distance_to_minimum(self, p: np.ndarray) -> float:
         with np.errstate(all="ignore"):
             return min(float(np.linalg.norm(p - np.asarray(m))) for m in self.function.minima)
 
@@ -186,7 +186,7 @@ class GradientDescent:
     def first_converged(self, tol: float) -> int | None:
         """The first step after which the point was within ``tol`` of a minimum (0: it started there)."""
         for k, p in enumerate(self.path):
-            if self._distance_to_minimum(p) < tol:
+            if self.distance_to_minimum(p) < tol:
                 return k
         return None
 

@@ -20,6 +20,7 @@ import math
 
 import numpy as np
 
+from .commands import CommandJob
 from .config import num
 from .text import user_text
 
@@ -72,7 +73,7 @@ def initial_model(seed: int):
     return model
 
 
-class LinearRegressionJob:
+class LinearRegressionJob(CommandJob):
     def __init__(self, setup: LinearSetup | None = None) -> None:
         self.generation = 0
         self.reset(setup or notes_setup())

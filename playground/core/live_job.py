@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from .commands import CommandJob
 from .components import OPTIMIZERS, update_hyperparameters
 from .optimizer_state import SavedOptimizer, optimizer_snapshot, restore_optimizer
 
 
-class LiveConfigJob:
+class LiveConfigJob(CommandJob):
     """A subclass defines ``_build(config)`` (sets ``self.config``, the model and ``self._optimizer = None``)
     and may override ``_weight_decay`` and ``_apply_live``. Its config has ``live_changes(old)``,
     ``optimizer``, ``lr`` and ``momentum``."""
@@ -20,10 +21,6 @@ class LiveConfigJob:
         """The optimizer's weight decay for ``config`` (None: the config has none to change live)."""
         return None
 
-    def built_optimizer(self):
-        """The optimizer if it has been built (None before the first step needs it)."""
-        return self._optimizer
-
     @property
     def optimizer(self):
         # Built lazily: the first torch optimizer of a process imports
@@ -32,6 +29,11 @@ class LiveConfigJob:
             c = self.config
             self._optimizer = OPTIMIZERS.create(c.optimizer, self.model.parameters(), c.lr, c.momentum,
                                                 self._weight_decay(c) or 0.0)
+        return self._optimizer
+
+    @property
+    def built_optimizer(self):
+        """The optimizer if it exists yet (it has state to save), else None; builds nothing."""
         return self._optimizer
 
     def warm_up(self) -> None:
@@ -86,4 +88,4 @@ def job_weights(job) -> tuple[dict[str, Any], int]:
 
 def job_optimizer(job) -> SavedOptimizer | None:
     """A CPU copy of the job's optimizer state; None before its first step."""
-    return optimizer_snapshot(job.config.optimizer, job.built_optimizer())
+    return optimizer_snapshot(job.config.optimizer, job.built_optimizer)

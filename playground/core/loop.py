@@ -15,6 +15,7 @@ from typing import Any, Callable, Protocol
 
 import numpy as np
 
+from .commands import deliver
 from .run_control import Action, RunControl
 
 REPORT_INTERVAL = 1 / 28  # ~28 reports a second: smooth for the eye (target ≥ 25 redraws/s), cheap for the GIL
@@ -80,7 +81,7 @@ def run_loop(job: SteppingJob, control: RunControl, report: Callable[[Progress],
         if action is Action.COMMANDS:
             generation = job.generation
             for command in control.take_commands():
-                command(job)
+                deliver(job, command)
             if job.generation != generation:
                 losses.clear()
             send("paused" if control.paused else "running")

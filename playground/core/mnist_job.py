@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from .commands import CommandJob
 from .components import OPTIMIZERS
 from .mnist_config import MnistConfig
 from .mnist_data import DigitDataset, load_bundled, to_tensors
@@ -76,7 +77,7 @@ def confusion_matrix(labels: np.ndarray, predicted: np.ndarray, classes: int = 1
                        minlength=classes * classes).reshape(classes, classes)
 
 
-class MnistJob:
+class MnistJob(CommandJob):
     def __init__(self, config: MnistConfig, dataset: DigitDataset | None = None, *, augment: bool = False) -> None:
         import torch
 

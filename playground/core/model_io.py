@@ -169,3 +169,17 @@ def bundled_model_path(arch: str) -> Path:
     from .paths import resources_dir
 
     return resources_dir() / "models" / f"mnist_{arch}.pt"
+
+
+BUNDLED_ARCHS = ("mlp", "cnn")
+
+
+def load_bundled_models() -> tuple[dict[str, LoadedModel], list[ModelFileError]]:
+    """Every bundled MNIST model that opens ({arch: LoadedModel}) and why the others did not."""
+    models, errors = {}, []
+    for arch in BUNDLED_ARCHS:
+        try:
+            models[arch] = load_model(bundled_model_path(arch))
+        except ModelFileError as exc:
+            errors.append(exc)
+    return models, errors

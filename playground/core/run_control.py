@@ -1,7 +1,8 @@
 """Thread-safe switches that a training loop checks between steps.
 
-The GUI thread calls pause/resume/step/stop/post; the loop thread calls
-``next_action`` and ``take_commands``. Nothing here knows about Qt.
+The GUI thread calls pause/resume/step/stop/send; the loop thread calls
+``next_action`` and ``take_commands`` (and hands each command to ``job.handle``, see
+core/commands.py). Nothing here knows about Qt.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import time
 from collections import deque
 from enum import Enum
 from typing import Any, Callable
+
+from .commands import CallOnJob
 
 
 class Action(Enum):
@@ -27,7 +30,7 @@ class RunControl:
         self._paused = paused
         self._pause_told = True  # whether next_action has told the loop about the current pause
         self._single_steps = 0
-        self._commands: deque[Callable[[Any], None]] = deque()
+        self._commands: deque[Any] = deque()  # typed commands (core/commands.py)
         self._min_step_interval = 0.0  # seconds between steps; 0 = full speed
 
     # -- called from any thread ---------------------------------------------
@@ -54,11 +57,15 @@ class RunControl:
             self._single_steps += count
             self._cond.notify_all()
 
-    def post(self, command: Callable[[Any], None]) -> None:
-        """Run ``command(job)`` on the loop's thread before its next step."""
+    def send(self, command: Any) -> None:
+        """Hand ``command`` (core/commands.py) to ``job.handle`` on the loop's thread before its next step."""
         with self._cond:
             self._commands.append(command)
             self._cond.notify_all()
+
+    def post(self, fn: Callable[[Any], None]) -> None:
+        """Run ``fn(job)`` on the loop's thread before its next step (tests, scripts: labs send commands)."""
+        self.send(CallOnJob(fn))
 
     def set_steps_per_second(self, rate: float | None) -> None:
         """Limit the pace for demonstrations; None or 0 means as fast as possible."""
@@ -75,7 +82,7 @@ class RunControl:
         return self._paused
 
     # -- called from the loop's thread -------------------------------------
-    def take_commands(self) -> list[Callable[[Any], None]]:
+    def take_commands(self) -> list[Any]:
         with self._cond:
             commands = list(self._commands)
             self._commands.clear()

@@ -24,6 +24,7 @@ import torch
 import torch.nn.functional as F
 
 from .batching import MinibatchSampler
+from .commands import CommandJob
 from .components import ACTIVATIONS
 from .curve_config import CurveConfig
 from .curve_data import CurveData, make_curve_data
@@ -179,7 +180,7 @@ def usable_device(name: str) -> str:
     return "cpu"
 
 
-class SweepJob:
+class SweepJob(CommandJob):
     """Every combination of a SweepSpec, trained together; a job for ``run_loop``."""
 
     def __init__(self, spec: SweepSpec, saved: "SavedSweep | None" = None) -> None:

@@ -18,6 +18,7 @@ QLabel the window shows while the lab's tab is current).
 
 from __future__ import annotations
 
+import logging
 import sys
 from dataclasses import replace
 from typing import Any, ClassVar
@@ -27,6 +28,15 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from playground.core.config import from_dict, to_dict
 from playground.ui.appearance import hide_advanced
+
+
+log = logging.getLogger("playground")
+
+
+def log_worker_error(error) -> None:
+    """A worker's exception (core.commands.WorkerError): the full traceback goes to the log; the lab
+    shows ``error.detail()`` or ``error.message``."""
+    log.warning("%s failed on a worker thread:\n%s", error.type_name, error.traceback)
 
 
 class Lab(QWidget):

@@ -19,7 +19,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from playground.core.config import from_dict, to_dict
+from playground.core.config import from_dict
 
 ORGANIZATION = APPLICATION = "NN Playground"
 ENV_PATH = "NN_PLAYGROUND_SETTINGS"
@@ -102,9 +102,6 @@ class Settings:
         config, problems = from_dict(config_type, state.get("config"))
         self.problems.extend(f"labs/{key}: {p}" for p in problems)
         return config
-
-    def set_lab_config(self, key: str, config) -> None:
-        self.set_lab_state(key, {"config": to_dict(config)})
 
     # -- files -----------------------------------------------------------------------------
     def last_folder(self) -> str:

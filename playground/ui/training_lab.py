@@ -15,11 +15,12 @@ from typing import Any, Callable
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
+from playground.core.commands import ApplyConfig, CallOnJob, Reset, WorkerError
 from playground.core.config import from_dict, keep_valid, to_dict
 from playground.core.loop import Progress
 from playground.ui.export import install_plot_export, loss_rows
 from playground.ui.i18n import core_text
-from playground.ui.lab_base import Lab
+from playground.ui.lab_base import Lab, log_worker_error
 from playground.workers.loop_thread import LoopThread
 
 SECONDARY_REFRESH_S = 0.2  # the loss plot and status text refresh at 5 Hz; the main view follows every report
@@ -29,12 +30,14 @@ class LoopLab(Lab):
     """A lab with ``transport`` (a TransportBar, built by the subclass) over ``_loop`` (its LoopThread).
 
     Subclasses build the bar and call ``connect_transport()``; ``make_job()`` returns the job factory
-    run on the worker thread, ``on_progress``/``on_failed`` receive its reports.
+    run on the worker thread, ``on_progress``/``on_failed`` (a WorkerError) receive its reports;
+    ``send(command)`` hands a typed command (core/commands.py) to the job.
     """
 
     ready = Signal()  # the first report of a fresh worker has arrived: the model exists
     workerStarted = Signal()  # a new worker thread runs (commands posted now reach its job)
     thread_name = "training"
+    uses_torch = True  # the worker sets torch's thread count first (a numpy-only job need not import torch)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -49,15 +52,16 @@ class LoopLab(Lab):
     def on_progress(self, progress: Progress) -> None:
         raise NotImplementedError
 
-    def on_failed(self, detail: str) -> None:
+    def on_failed(self, error: WorkerError) -> None:
+        log_worker_error(error)
         self.transport.set_playing(False)
-        self.message.emit(detail)
+        self.message.emit(error.detail())
 
     def start_backend(self) -> None:
         """Create the job in a worker thread (torch loads there, after the window is up); idempotent."""
         if self.backend_running():
             return
-        self._loop = LoopThread(self.make_job(), self, name=self.thread_name)
+        self._loop = LoopThread(self.make_job(), self, name=self.thread_name, uses_torch=self.uses_torch)
         self._loop.progress.connect(self.on_progress)
         self._loop.failed.connect(self.on_failed)
         self.backend_starting()
@@ -78,10 +82,10 @@ class LoopLab(Lab):
     def backend_running(self) -> bool:
         return self._loop is not None and self._loop.is_running() and not self._loop.control.stopped
 
-    def post(self, fn: Callable[[Any], Any]) -> None:
-        """Run ``fn(job)`` on the worker thread between two steps (nothing when there is no worker)."""
+    def send(self, command) -> None:
+        """``job.handle(command)`` on the worker thread between two steps (nothing when there is no worker)."""
         if self._loop is not None and not self._loop.control.stopped:
-            self._loop.control.post(fn)
+            self._loop.control.send(command)
 
     def call_job(self, fn: Callable[[Any], Any]) -> Any | None:
         """``fn(job)`` on the worker thread, waited for; None without a worker (or no answer)."""
@@ -155,7 +159,7 @@ class LoopLab(Lab):
             self.start_backend()
             return
         config = self.config()
-        self._loop.control.post(lambda job: job.reset(config))
+        self._loop.control.send(Reset(config))
 
 
 class TrainingLab(LoopLab):
@@ -216,7 +220,7 @@ class TrainingLab(LoopLab):
         self._config = config
         if self._loop is None or not (live or restart):
             return
-        self._loop.control.post(lambda job: job.apply(config))
+        self._loop.control.send(ApplyConfig(config))
         if restart:
             self.message.emit(self.tr("Network or data changed: training restarted from step 0."))
 
@@ -284,8 +288,10 @@ class TrainingLab(LoopLab):
         self._set_interactive(True)
         self.ready.emit()
 
-    @Slot(str)
-    def on_failed(self, detail: str) -> None:
+    @Slot(object)
+    def on_failed(self, error: WorkerError) -> None:
+        log_worker_error(error)
+        detail = error.detail()
         self.transport.set_playing(False)
         self.error_label.setText(self.tr("Training stopped because of an error: {detail}\nPress Reset to start again.").format(detail=detail))
         self.error_label.show()
@@ -340,7 +346,7 @@ class TrainingLab(LoopLab):
         goes to the status bar."""
         generation: list[int] = []
         notes: list = []
-        self._loop.control.post(lambda job: generation.append(load(job, notes)))
+        self._loop.control.send(CallOnJob(lambda job: generation.append(load(job, notes))))
         if state.get("weights") is not None:
             history = state.get("loss_history")
             history = None if history is None else np.asarray(history, dtype=np.float32)

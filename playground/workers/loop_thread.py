@@ -1,19 +1,19 @@
 """Run a core job in a QThread and hand its progress to the GUI thread.
 
 The worker never touches a widget: it only emits ``progress`` (batched by the
-core loop, about 30 a second) and ``failed``. Stopping is cooperative: the
+core loop, about 30 a second) and ``failed`` (a core.commands.WorkerError). Stopping is cooperative: the
 RunControl flag is set, the thread's event loop is quit, and the owner waits.
 """
 
 from __future__ import annotations
 
 import threading
-import traceback
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from playground.core.logfile import is_expected, report_unexpected
+from playground.core.commands import CallOnJob, WorkerError
 from playground.core.loop import REPORT_INTERVAL, Progress, SteppingJob, run_loop
 from playground.core.run_control import RunControl
 from playground.core.runtime import configure_torch
@@ -21,26 +21,28 @@ from playground.core.runtime import configure_torch
 
 class _LoopWorker(QObject):
     progress = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)  # WorkerError
 
-    def __init__(self, make_job: Callable[[], SteppingJob], control: RunControl, interval: float) -> None:
+    def __init__(self, make_job: Callable[[], SteppingJob], control: RunControl, interval: float,
+                 uses_torch: bool) -> None:
         super().__init__()
         self._make_job = make_job
         self._control = control
         self._interval = interval
         self.job: SteppingJob | None = None  # set on the worker thread once built (benchmarks read its step_count)
+        self._uses_torch = uses_torch
 
     @Slot()
     def run(self) -> None:
         try:
-            configure_torch()
+            if self._uses_torch:
+                configure_torch()
             job = self.job = self._make_job()
             run_loop(job, self._control, self.progress.emit, interval=self._interval)
         except Exception as exc:  # an exception must never die silently in a thread
             if not is_expected(exc):  # a bug, not bad input: logged with its traceback, and the crash dialog
                 report_unexpected(exc, where=f"in the {QThread.currentThread().objectName()} worker")
-            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-            self.failed.emit(detail)
+            self.failed.emit(WorkerError.from_exception(exc))
             self._control.stop()
 
 
@@ -52,15 +54,15 @@ class LoopThread(QObject):
     """
 
     progress = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)  # WorkerError
 
     def __init__(self, make_job: Callable[[], SteppingJob], parent: QObject | None = None, *,
-                 interval: float = REPORT_INTERVAL, name: str = "training") -> None:
+                 interval: float = REPORT_INTERVAL, name: str = "training", uses_torch: bool = True) -> None:
         super().__init__(parent)
         self.control = RunControl(paused=True)
         self._thread = QThread()
         self._thread.setObjectName(name)
-        self._worker = _LoopWorker(make_job, self.control, interval)
+        self._worker = _LoopWorker(make_job, self.control, interval, uses_torch)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progress.connect(self._forward_progress)
@@ -96,7 +98,7 @@ class LoopThread(QObject):
             finally:
                 done.set()
 
-        self.control.post(run)
+        self.control.send(CallOnJob(run))
         return got[0] if done.wait(timeout_s) and got else None
 
     def stop(self, timeout_ms: int = 30_000) -> bool:
@@ -107,12 +109,18 @@ class LoopThread(QObject):
         never destroys a running QThread (which would abort the process).
         """
         self.control.stop()
-        self._thread.quit()
-        if self._thread.isRunning() and not self._thread.wait(timeout_ms):
-            _unfinished.append(self)
-            return False
-        return True
+        return join_thread(self._thread, self, timeout_ms)
+
+
+def join_thread(thread: QThread, owner: QObject, timeout_ms: int) -> bool:
+    """Quit ``thread``'s event loop and wait for it; True when it has ended. A thread still running after
+    the timeout stays referenced (with its ``owner``) so that Qt never destroys a running QThread."""
+    thread.quit()
+    if thread.isRunning() and not thread.wait(timeout_ms):
+        _unfinished.append(owner)
+        return False
+    return True
 
 
 # Threads that did not stop in time: kept alive until they end, never destroyed running.
-_unfinished: list[LoopThread] = []
+_unfinished: list[QObject] = []

@@ -1105,6 +1105,157 @@ Nothing was changed. What is wrong:
         </message>
     </context>
     <context>
+        <name>DrawingPanel</name>
+        <message>
+            <source>Draw a digit (white on black)</source>
+            <translation>写一个数字（黑底白字）</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>清除</translation>
+        </message>
+        <message>
+            <source>Undo stroke</source>
+            <translation>撤销一笔</translation>
+        </message>
+        <message>
+            <source>Eraser</source>
+            <translation>橡皮擦</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>模型 (model)</translation>
+        </message>
+        <message>
+            <source>Open…</source>
+            <translation>打开…</translation>
+        </message>
+        <message>
+            <source>Save…</source>
+            <translation>保存…</translation>
+        </message>
+        <message>
+            <source>Erase the whole drawing</source>
+            <translation>清除整个画面</translation>
+        </message>
+        <message>
+            <source>Remove the last stroke</source>
+            <translation>删除最后一笔</translation>
+        </message>
+        <message>
+            <source>Draw in black to erase parts of the digit</source>
+            <translation>用黑色绘制，擦除数字的一部分</translation>
+        </message>
+        <message>
+            <source>The model that reads the canvas: bundled, just trained or opened</source>
+            <translation>识别画布的模型：随附的、刚训练的或打开的</translation>
+        </message>
+        <message>
+            <source>Open a model saved by NN Playground</source>
+            <translation>打开由 NN Playground 保存的模型</translation>
+        </message>
+        <message>
+            <source>Save the current model to a file</source>
+            <translation>将当前模型保存到文件</translation>
+        </message>
+        <message>
+            <source>Open MNIST model…</source>
+            <translation>打开 MNIST 模型…</translation>
+        </message>
+        <message>
+            <source>Save MNIST model…</source>
+            <translation>保存 MNIST 模型…</translation>
+        </message>
+        <message>
+            <source>What the network sees (28 × 28):</source>
+            <translation>网络看到的图像 (28 × 28)：</translation>
+        </message>
+        <message>
+            <source>Could not open a bundled model: {detail}</source>
+            <translation>无法打开随附的模型：{detail}</translation>
+        </message>
+        <message>
+            <source>Bundled MLP</source>
+            <translation>随附的 MLP</translation>
+        </message>
+        <message>
+            <source>Bundled CNN</source>
+            <translation>随附的 CNN</translation>
+        </message>
+        <message>
+            <source>Just trained</source>
+            <translation>刚训练的</translation>
+        </message>
+        <message>
+            <source>From the session</source>
+            <translation>来自课堂文件</translation>
+        </message>
+        <message>
+            <source>File: {name}</source>
+            <translation>文件：{name}</translation>
+        </message>
+        <message>
+            <source>Loading the bundled model…</source>
+            <translation>正在加载随附的模型…</translation>
+        </message>
+        <message>
+            <source>test accuracy {acc}</source>
+            <translation>测试集准确率 {acc}</translation>
+        </message>
+        <message>
+            <source>{n} training steps</source>
+            <translation>已训练 {n} 步 (step)</translation>
+        </message>
+        <message>
+            <source>Draw a digit</source>
+            <translation>写一个数字</translation>
+        </message>
+        <message>
+            <source>{name} with {p} confidence</source>
+            <translation>{name}，置信度 {p}</translation>
+        </message>
+        <message>
+            <source>Save the MNIST model</source>
+            <translation>保存 MNIST 模型</translation>
+        </message>
+        <message>
+            <source>PyTorch model (*.pt)</source>
+            <translation>PyTorch 模型 (*.pt)</translation>
+        </message>
+        <message>
+            <source>Could not save the model</source>
+            <translation>无法保存模型</translation>
+        </message>
+        <message>
+            <source>Could not save the model: {detail}</source>
+            <translation>无法保存模型：{detail}</translation>
+        </message>
+        <message>
+            <source>Saved the model to {path}</source>
+            <translation>模型已保存到 {path}</translation>
+        </message>
+        <message>
+            <source>Open an MNIST model</source>
+            <translation>打开 MNIST 模型</translation>
+        </message>
+        <message>
+            <source>PyTorch model (*.pt *.pth);;All files (*)</source>
+            <translation>PyTorch 模型 (*.pt *.pth);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Could not open the model</source>
+            <translation>无法打开模型</translation>
+        </message>
+        <message>
+            <source>Could not open the model: {detail}</source>
+            <translation>无法打开模型：{detail}</translation>
+        </message>
+        <message>
+            <source>Opened the model {path}</source>
+            <translation>已打开模型 {path}</translation>
+        </message>
+    </context>
+    <context>
         <name>Explainer</name>
         <message>
             <source>Press &lt;b&gt;Forward&lt;/b&gt; to compute the values, then &lt;b&gt;Backward&lt;/b&gt; to let torch send the gradients back, one node at a time. Click a node to explain it.</source>
@@ -1500,174 +1651,9 @@ Nothing was changed. What is wrong:
             <source>MNIST training stopped: the opened session brings its own model</source>
             <translation>MNIST 训练已停止：打开的课堂文件带有自己的模型</translation>
         </message>
-        <message>
-            <source>Model opened from a session</source>
-            <translation>模型来自课堂文件</translation>
-        </message>
-        <message>
-            <source>Draw a digit (white on black)</source>
-            <translation>写一个数字（黑底白字）</translation>
-        </message>
-        <message>
-            <source>Clear</source>
-            <translation>清除</translation>
-        </message>
-        <message>
-            <source>Undo stroke</source>
-            <translation>撤销一笔</translation>
-        </message>
-        <message>
-            <source>Eraser</source>
-            <translation>橡皮擦</translation>
-        </message>
-        <message>
-            <source>Model</source>
-            <translation>模型 (model)</translation>
-        </message>
-        <message>
-            <source>Open…</source>
-            <translation>打开…</translation>
-        </message>
-        <message>
-            <source>Save…</source>
-            <translation>保存…</translation>
-        </message>
-        <message>
-            <source>Open dataset folder…</source>
-            <translation>打开数据集文件夹…</translation>
-        </message>
-        <message>
-            <source>Train</source>
-            <translation>训练</translation>
-        </message>
-        <message>
-            <source>Pause</source>
-            <translation>暂停</translation>
-        </message>
-        <message>
-            <source>Stop</source>
-            <translation>停止</translation>
-        </message>
-        <message>
-            <source>Erase the whole drawing</source>
-            <translation>清除整个画面</translation>
-        </message>
-        <message>
-            <source>Remove the last stroke</source>
-            <translation>删除最后一笔</translation>
-        </message>
-        <message>
-            <source>Draw in black to erase parts of the digit</source>
-            <translation>用黑色绘制，擦除数字的一部分</translation>
-        </message>
-        <message>
-            <source>The model that reads the canvas: bundled, just trained or opened</source>
-            <translation>识别画布的模型：随附的、刚训练的或打开的</translation>
-        </message>
-        <message>
-            <source>Open a model saved by NN Playground</source>
-            <translation>打开由 NN Playground 保存的模型</translation>
-        </message>
-        <message>
-            <source>Save the current model to a file</source>
-            <translation>将当前模型保存到文件</translation>
-        </message>
-        <message>
-            <source>Train on MNIST or Fashion-MNIST IDX files from a folder</source>
-            <translation>用文件夹中的 MNIST 或 Fashion-MNIST IDX 文件训练</translation>
-        </message>
-        <message>
-            <source>Train a new network with these settings</source>
-            <translation>用这些设置训练一个新网络</translation>
-        </message>
-        <message>
-            <source>Pause or resume training</source>
-            <translation>暂停或继续训练</translation>
-        </message>
-        <message>
-            <source>Stop training; the last finished epoch's weights stay in use</source>
-            <translation>停止训练；继续使用最后完成的轮次 (epoch) 的权重</translation>
-        </message>
-        <message>
-            <source>Open MNIST model…</source>
-            <translation>打开 MNIST 模型…</translation>
-        </message>
-        <message>
-            <source>Save MNIST model…</source>
-            <translation>保存 MNIST 模型…</translation>
-        </message>
-        <message>
-            <source>Open MNIST dataset folder…</source>
-            <translation>打开 MNIST 数据集文件夹…</translation>
-        </message>
-        <message>
-            <source>Training loss</source>
-            <translation>训练损失</translation>
-        </message>
-        <message>
-            <source>Confusion matrix</source>
-            <translation>混淆矩阵 (confusion matrix)</translation>
-        </message>
-        <message>
-            <source>step</source>
-            <translation>步数 (step)</translation>
-        </message>
-        <message>
-            <source>Training loss (cross-entropy)</source>
-            <translation>训练损失（交叉熵 cross-entropy）</translation>
-        </message>
-        <message>
-            <source>predicted</source>
-            <translation>预测类别</translation>
-        </message>
-        <message>
-            <source>true class</source>
-            <translation>真实类别</translation>
-        </message>
-        <message>
-            <source>Click a cell to see its test images</source>
-            <translation>点击一个格子，查看其中的测试图像</translation>
-        </message>
-        <message>
-            <source>What the network sees (28 × 28):</source>
-            <translation>网络看到的图像 (28 × 28)：</translation>
-        </message>
-        <message>
-            <source>Could not open a bundled model: {detail}</source>
-            <translation>无法打开随附的模型：{detail}</translation>
-        </message>
-        <message>
-            <source>Bundled MLP</source>
-            <translation>随附的 MLP</translation>
-        </message>
-        <message>
-            <source>Bundled CNN</source>
-            <translation>随附的 CNN</translation>
-        </message>
-        <message>
-            <source>Just trained</source>
-            <translation>刚训练的</translation>
-        </message>
-        <message>
-            <source>From the session</source>
-            <translation>来自课堂文件</translation>
-        </message>
-        <message>
-            <source>File: {name}</source>
-            <translation>文件：{name}</translation>
-        </message>
-        <message>
-            <source>Loading the bundled model…</source>
-            <translation>正在加载随附的模型…</translation>
-        </message>
-        <message>
-            <source>test accuracy {acc}</source>
-            <translation>测试集准确率 {acc}</translation>
-        </message>
-        <message>
-            <source>{n} training steps</source>
-            <translation>已训练 {n} 步 (step)</translation>
-        </message>
+    </context>
+    <context>
+        <name>MnistNames</name>
         <message>
             <source>CNN {layers} {activation}</source>
             <translation>CNN 卷积网络 {layers} {activation}</translation>
@@ -1723,142 +1709,6 @@ Nothing was changed. What is wrong:
         <message>
             <source>Ankle boot</source>
             <translation>短靴</translation>
-        </message>
-        <message>
-            <source>Draw a digit</source>
-            <translation>写一个数字</translation>
-        </message>
-        <message>
-            <source>{name} with {p} confidence</source>
-            <translation>{name}，置信度 {p}</translation>
-        </message>
-        <message>
-            <source>Data: bundled MNIST subset (4,000 train / 1,000 test)</source>
-            <translation>数据：随附的 MNIST 子集（4,000 张训练 / 1,000 张测试）</translation>
-        </message>
-        <message>
-            <source>Data: {desc}</source>
-            <translation>数据：{desc}</translation>
-        </message>
-        <message>
-            <source>Open an MNIST-style dataset folder</source>
-            <translation>打开 MNIST 格式的数据集文件夹</translation>
-        </message>
-        <message>
-            <source>Could not open the dataset</source>
-            <translation>无法打开数据集</translation>
-        </message>
-        <message>
-            <source>Could not open the dataset: {detail}</source>
-            <translation>无法打开数据集：{detail}</translation>
-        </message>
-        <message>
-            <source>Loaded {desc}</source>
-            <translation>已加载 {desc}</translation>
-        </message>
-        <message>
-            <source>Save the MNIST model</source>
-            <translation>保存 MNIST 模型</translation>
-        </message>
-        <message>
-            <source>PyTorch model (*.pt)</source>
-            <translation>PyTorch 模型 (*.pt)</translation>
-        </message>
-        <message>
-            <source>Could not save the model</source>
-            <translation>无法保存模型</translation>
-        </message>
-        <message>
-            <source>Could not save the model: {detail}</source>
-            <translation>无法保存模型：{detail}</translation>
-        </message>
-        <message>
-            <source>Saved the model to {path}</source>
-            <translation>模型已保存到 {path}</translation>
-        </message>
-        <message>
-            <source>Open an MNIST model</source>
-            <translation>打开 MNIST 模型</translation>
-        </message>
-        <message>
-            <source>PyTorch model (*.pt *.pth);;All files (*)</source>
-            <translation>PyTorch 模型 (*.pt *.pth);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <source>Could not open the model</source>
-            <translation>无法打开模型</translation>
-        </message>
-        <message>
-            <source>Could not open the model: {detail}</source>
-            <translation>无法打开模型：{detail}</translation>
-        </message>
-        <message>
-            <source>Opened the model {path}</source>
-            <translation>已打开模型 {path}</translation>
-        </message>
-        <message>
-            <source>Preparing the data…</source>
-            <translation>正在准备数据…</translation>
-        </message>
-        <message>
-            <source>Stopped</source>
-            <translation>已停止</translation>
-        </message>
-        <message>
-            <source>Training stopped</source>
-            <translation>训练已停止</translation>
-        </message>
-        <message>
-            <source>Training failed</source>
-            <translation>训练失败</translation>
-        </message>
-        <message>
-            <source>Training failed: {detail}</source>
-            <translation>训练失败：{detail}</translation>
-        </message>
-        <message>
-            <source>The loss became NaN or infinite: try a smaller learning rate</source>
-            <translation>损失变成了 NaN 或无穷大：试试更小的学习率</translation>
-        </message>
-        <message>
-            <source>Finished {epochs} epochs in {s} s</source>
-            <translation>{epochs} 轮训练完成，用时 {s} 秒</translation>
-        </message>
-        <message>
-            <source>Epoch {e}/{n} · {pct}% · ETA {eta}</source>
-            <translation>第 {e}/{n} 轮 · {pct}% · 预计剩余 {eta}</translation>
-        </message>
-        <message>
-            <source>Paused</source>
-            <translation>已暂停</translation>
-        </message>
-        <message>
-            <source>Epoch {e}: train {tr}, test {te}</source>
-            <translation>第 {e} 轮：训练集 {tr}，测试集 {te}</translation>
-        </message>
-        <message>
-            <source>Training loss {loss}</source>
-            <translation>训练损失 {loss}</translation>
-        </message>
-        <message>
-            <source>MNIST: step {step}/{total}</source>
-            <translation>MNIST：第 {step}/{total} 步</translation>
-        </message>
-        <message>
-            <source>{name}: {acc}</source>
-            <translation>{name}：{acc}</translation>
-        </message>
-        <message>
-            <source>Per-class test accuracy: </source>
-            <translation>各类别的测试准确率：</translation>
-        </message>
-        <message>
-            <source>Training finished: test accuracy {acc}</source>
-            <translation>训练完成：测试准确率 {acc}</translation>
-        </message>
-        <message>
-            <source>True {t}, predicted {p}: {n} test images</source>
-            <translation>真实为 {t}，预测为 {p}：{n} 张测试图像</translation>
         </message>
     </context>
     <context>
@@ -2429,6 +2279,165 @@ Press Reset to start again.</source>
         <message>
             <source>Session opened; the optimizer starts afresh: {reason}</source>
             <translation>已打开课堂文件；优化器 (optimizer) 从头开始：{reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingPanel</name>
+        <message>
+            <source>Open dataset folder…</source>
+            <translation>打开数据集文件夹…</translation>
+        </message>
+        <message>
+            <source>Train</source>
+            <translation>训练</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>停止</translation>
+        </message>
+        <message>
+            <source>Train on MNIST or Fashion-MNIST IDX files from a folder</source>
+            <translation>用文件夹中的 MNIST 或 Fashion-MNIST IDX 文件训练</translation>
+        </message>
+        <message>
+            <source>Train a new network with these settings</source>
+            <translation>用这些设置训练一个新网络</translation>
+        </message>
+        <message>
+            <source>Pause or resume training</source>
+            <translation>暂停或继续训练</translation>
+        </message>
+        <message>
+            <source>Stop training; the last finished epoch's weights stay in use</source>
+            <translation>停止训练；继续使用最后完成的轮次 (epoch) 的权重</translation>
+        </message>
+        <message>
+            <source>Open MNIST dataset folder…</source>
+            <translation>打开 MNIST 数据集文件夹…</translation>
+        </message>
+        <message>
+            <source>Training loss</source>
+            <translation>训练损失</translation>
+        </message>
+        <message>
+            <source>Confusion matrix</source>
+            <translation>混淆矩阵 (confusion matrix)</translation>
+        </message>
+        <message>
+            <source>step</source>
+            <translation>步数 (step)</translation>
+        </message>
+        <message>
+            <source>Training loss (cross-entropy)</source>
+            <translation>训练损失（交叉熵 cross-entropy）</translation>
+        </message>
+        <message>
+            <source>predicted</source>
+            <translation>预测类别</translation>
+        </message>
+        <message>
+            <source>true class</source>
+            <translation>真实类别</translation>
+        </message>
+        <message>
+            <source>Click a cell to see its test images</source>
+            <translation>点击一个格子，查看其中的测试图像</translation>
+        </message>
+        <message>
+            <source>Data: bundled MNIST subset (4,000 train / 1,000 test)</source>
+            <translation>数据：随附的 MNIST 子集（4,000 张训练 / 1,000 张测试）</translation>
+        </message>
+        <message>
+            <source>Data: {desc}</source>
+            <translation>数据：{desc}</translation>
+        </message>
+        <message>
+            <source>Open an MNIST-style dataset folder</source>
+            <translation>打开 MNIST 格式的数据集文件夹</translation>
+        </message>
+        <message>
+            <source>Could not open the dataset</source>
+            <translation>无法打开数据集</translation>
+        </message>
+        <message>
+            <source>Could not open the dataset: {detail}</source>
+            <translation>无法打开数据集：{detail}</translation>
+        </message>
+        <message>
+            <source>Loaded {desc}</source>
+            <translation>已加载 {desc}</translation>
+        </message>
+        <message>
+            <source>Preparing the data…</source>
+            <translation>正在准备数据…</translation>
+        </message>
+        <message>
+            <source>Stopped</source>
+            <translation>已停止</translation>
+        </message>
+        <message>
+            <source>Training stopped</source>
+            <translation>训练已停止</translation>
+        </message>
+        <message>
+            <source>Training failed</source>
+            <translation>训练失败</translation>
+        </message>
+        <message>
+            <source>Training failed: {detail}</source>
+            <translation>训练失败：{detail}</translation>
+        </message>
+        <message>
+            <source>The loss became NaN or infinite: try a smaller learning rate</source>
+            <translation>损失变成了 NaN 或无穷大：试试更小的学习率</translation>
+        </message>
+        <message>
+            <source>Finished {epochs} epochs in {s} s</source>
+            <translation>{epochs} 轮训练完成，用时 {s} 秒</translation>
+        </message>
+        <message>
+            <source>Epoch {e}/{n} · {pct}% · ETA {eta}</source>
+            <translation>第 {e}/{n} 轮 · {pct}% · 预计剩余 {eta}</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>已暂停</translation>
+        </message>
+        <message>
+            <source>Epoch {e}: train {tr}, test {te}</source>
+            <translation>第 {e} 轮：训练集 {tr}，测试集 {te}</translation>
+        </message>
+        <message>
+            <source>Training loss {loss}</source>
+            <translation>训练损失 {loss}</translation>
+        </message>
+        <message>
+            <source>MNIST: step {step}/{total}</source>
+            <translation>MNIST：第 {step}/{total} 步</translation>
+        </message>
+        <message>
+            <source>Model opened from a session</source>
+            <translation>模型来自课堂文件</translation>
+        </message>
+        <message>
+            <source>{name}: {acc}</source>
+            <translation>{name}：{acc}</translation>
+        </message>
+        <message>
+            <source>Per-class test accuracy: </source>
+            <translation>各类别的测试准确率：</translation>
+        </message>
+        <message>
+            <source>Training finished: test accuracy {acc}</source>
+            <translation>训练完成：测试准确率 {acc}</translation>
+        </message>
+        <message>
+            <source>True {t}, predicted {p}: {n} test images</source>
+            <translation>真实为 {t}，预测为 {p}：{n} 张测试图像</translation>
         </message>
     </context>
     <context>

@@ -5,6 +5,7 @@ from dataclasses import fields, replace
 
 from PySide6.QtCore import Qt
 
+from playground.core.commands import CallOnJob
 from playground.ui.widgets.config_form import ComboEditor, ConfigForm
 from playground.ui.widgets.value_slider import ValueSlider
 from tests.ui.helpers import choose
@@ -68,7 +69,7 @@ def test_curve_lab_trains_with_a_learning_rate_between_slider_stops(qtbot, windo
     assert lab.controls.editor("lr").label.text() == "0.003"
     qtbot.mouseClick(lab.transport.step_button, Qt.LeftButton)
     seen = []
-    lab.post(lambda job: seen.append((job.config.lr, job.optimizer.param_groups[0]["lr"])))
+    lab.send(CallOnJob(lambda job: seen.append((job.config.lr, job.optimizer.param_groups[0]["lr"]))))
     qtbot.waitUntil(lambda: bool(seen), timeout=60_000)
     assert seen[0] == (0.003, 0.003)
     # Moving the slider picks a stop again.

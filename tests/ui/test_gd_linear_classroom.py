@@ -67,7 +67,7 @@ def _walk_bowl(qtbot, gd, steps):
     _type_value(qtbot, gd.momentum_box, "0.3")
     for _ in range(steps):
         qtbot.mouseClick(gd.transport.step_button, Qt.LeftButton)
-    assert gd.gd.step_count == steps
+    qtbot.waitUntil(lambda: gd.gd.step_count == steps, timeout=60_000)  # the walk's worker took them
 
 
 def _train_linear(qtbot, lab, steps):
@@ -104,7 +104,8 @@ def test_a_half_walked_descent_comes_back_from_a_session(qtbot, window, gd, monk
     assert len(gd.path_points.data) == 7
     # and the walk goes on from there exactly as it would have
     qtbot.mouseClick(gd.transport.step_button, Qt.LeftButton)
-    assert gd.gd.step_count == 7 and gd.table.rowCount() == 7
+    qtbot.waitUntil(lambda: gd.gd.step_count == 7, timeout=60_000)
+    assert gd.table.rowCount() == 7
 
 
 def test_a_session_without_training_starts_the_descent_afresh(qtbot, window, gd, tmp_path):
@@ -327,6 +328,7 @@ def test_theme_switch_recolours_every_item_of_both_labs(qtbot, window, gd, linea
     _type_value(qtbot, gd.lr_box, "1.1")  # diverging: the warning banner shows
     for _ in range(5):
         qtbot.mouseClick(gd.transport.step_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: gd.gd.step_count == 5, timeout=60_000)
     assert gd.banner.toPlainText()
     _train_linear(qtbot, linear, 60)
     dashes = gd.tangent.item.pen().style(), linear.target_line.item.pen().style(), linear.w_goal.pen.style()
@@ -360,6 +362,7 @@ def _screenshots(window, gd, linear, name):
 def test_gd_path_exports_to_csv(qtbot, window, gd, monkeypatch, tmp_path):
     for _ in range(3):
         qtbot.mouseClick(gd.transport.step_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: gd.gd.step_count == 3, timeout=60_000)
     assert [a.text() for a in gd.plot.actions()] == ["Save image (PNG)…", "Save image (SVG)…", "Save data (CSV)…"]
     _answer_dialogs(monkeypatch, tmp_path / "path.csv")
     gd.plot.plot_export.csv_action.trigger()
@@ -373,6 +376,7 @@ def test_gd_path_exports_to_csv(qtbot, window, gd, monkeypatch, tmp_path):
 
     choose(qtbot, gd.function_box, "bowl")  # 2-D: both coordinates and both partial derivatives
     qtbot.mouseClick(gd.transport.step_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: gd.gd.step_count == 1, timeout=60_000)
     _answer_dialogs(monkeypatch, tmp_path / "table.csv")
     gd.table.table_export.csv_action.trigger()  # the table of steps offers the same
     header, *rows = _read_csv(tmp_path / "table.csv")

@@ -26,7 +26,7 @@ SHOTS = Path(os.environ.get("MNIST_SHOTS", "/tmp/lead/mnist"))
 def mnist(window, qtbot, classroom_env):
     lab = window.labs["mnist"]
     window.tabs.setCurrentWidget(lab)  # starts its backend: the bundled models load
-    qtbot.waitUntil(lambda: lab.is_ready() and len(lab._bundled) == 2, timeout=60_000)
+    qtbot.waitUntil(lambda: lab.is_ready() and len(lab.bundled_models()) == 2, timeout=60_000)
     return lab
 
 
@@ -54,7 +54,7 @@ def test_trained_model_and_loss_history_survive_a_session(window, mnist, qtbot, 
     lab = mnist
     _train(qtbot, lab, arch="mlp", hidden_width=64, depth=2, activation="Tanh", epochs=1, train_limit=640)
     before = _predict(qtbot, lab, loop_stroke())
-    history = lab._history.values().copy()
+    history = lab.loss_history().values().copy()
     path = tmp_path / "lesson.nnplay"
     _answer_dialogs(monkeypatch, path)
     window.classroom.save_training_action.trigger()  # File → Save session with trained weights…
@@ -74,7 +74,7 @@ def test_trained_model_and_loss_history_survive_a_session(window, mnist, qtbot, 
     assert lab.model_label.text().startswith("MLP 784-64-64-10 Tanh") and "10 training steps" in lab.model_label.text()
     np.testing.assert_array_equal(lab.prob_view.probs, before)  # the drawing on the canvas, predicted at once
     np.testing.assert_array_equal(_predict(qtbot, lab, loop_stroke()), before)
-    np.testing.assert_array_equal(lab._history.values(), history)
+    np.testing.assert_array_equal(lab.loss_history().values(), history)
     assert lab.loss_curve.item.path().elementCount() == len(history)
     assert lab.confusion.matrix is None  # it belonged to the run before
     config = lab.config()
@@ -109,9 +109,9 @@ def test_session_without_weights_keeps_the_current_model(window, mnist, qtbot, t
     assert "training" not in json.loads(Path(path).read_text(encoding="utf-8"))["labs"]["mnist"]
     choose(qtbot, lab.model_box, "bundled:cnn")
     lab.set_config(MnistConfig())
-    model = lab._model
+    model = lab.model()
     assert window.classroom.open_session(path)
-    assert lab._model is model and lab.model_box.currentData() == "bundled:cnn"
+    assert lab.model() is model and lab.model_box.currentData() == "bundled:cnn"
     assert (lab.config().arch, lab.config().epochs) == ("cnn", 9)
 
 
@@ -130,17 +130,17 @@ def test_weights_that_fit_no_network_are_refused_and_nothing_changes(window, mni
                                                                      config, words):
     lab = mnist
     if isinstance(weights, str):
-        weights = lab._bundled[weights].model.state_dict()
+        weights = lab.bundled_models()[weights].model.state_dict()
     path = tmp_path / "edited.nnplay"
     _write_session(path, config, weights)
     lab.set_config(MnistConfig(arch="cnn", epochs=4))
-    before, model, history = _predict(qtbot, lab, vertical_stroke()), lab._model, len(lab._history)
+    before, model, history = _predict(qtbot, lab, vertical_stroke()), lab.model(), len(lab.loss_history())
 
     assert not window.classroom.open_session(str(path))
     box = window.classroom.error_box
     assert box.isVisible() and "Nothing was changed" in box.text() and words in box.text()
-    assert lab._model is model and (lab.config().arch, lab.config().epochs) == ("cnn", 4)
-    assert len(lab._history) == history
+    assert lab.model() is model and (lab.config().arch, lab.config().epochs) == ("cnn", 4)
+    assert len(lab.loss_history()) == history
     lab.update_prediction()
     np.testing.assert_array_equal(lab.prob_view.probs, before)
     box.close()
@@ -158,7 +158,7 @@ def test_opening_a_session_while_training_stops_the_training_first(window, mnist
     qtbot.waitUntil(lambda: lab.last_progress() is not None and lab.last_progress().step > 5, timeout=60_000)
 
     assert window.classroom.open_session(path)
-    assert not lab.is_training() and lab._loop is None
+    assert not lab.is_training() and not lab.has_training_worker()
     assert lab.train_button.isEnabled() and not lab.stop_button.isEnabled() and lab.controls.isEnabled()
     assert lab.model_box.currentData() == "bundled:cnn"
     np.testing.assert_array_equal(lab.prob_view.probs, before)
@@ -174,9 +174,9 @@ def test_a_fashion_model_is_not_put_in_a_session(window, mnist, qtbot, tmp_path)
     from playground.core.model_io import LoadedModel
 
     lab = mnist
-    bundled = lab._bundled["mlp"]
+    bundled = lab.bundled_models()["mlp"]
     meta = dict(bundled.metadata, dataset="Fashion-MNIST", mean=0.286, std=0.353, class_names=FASHION_CLASS_NAMES)
-    lab._use_loaded(LoadedModel(bundled.model, bundled.spec, meta), str(tmp_path / "fashion.pt"))
+    lab.use_model(LoadedModel(bundled.model, bundled.spec, meta), str(tmp_path / "fashion.pt"))
     messages = []
     lab.message.connect(messages.append)
     path = str(tmp_path / "f.nnplay")
@@ -267,6 +267,9 @@ def _theme_colours(lab):
 
 
 # -- core's names through the UI's translation -------------------------------------------------------------
+MNIST_CONTEXTS = ("MnistLab", "DrawingPanel", "TrainingPanel", "MnistNames")  # the classes of ui/mnist_lab
+
+
 class _Marker(QTranslator):
     """Wraps every MnistLab string in «», so a test sees which texts went through tr()."""
 
@@ -274,7 +277,7 @@ class _Marker(QTranslator):
         return False
 
     def translate(self, context, source, disambiguation=None, n=-1):
-        return f"«{source}»" if context == "MnistLab" else None
+        return f"«{source}»" if context in MNIST_CONTEXTS else None
 
 
 def test_model_and_dataset_names_from_core_go_through_tr(mnist, qtbot, tmp_path):

@@ -117,13 +117,13 @@ def test_save_then_open_gives_identical_predictions(lab, qtbot, tmp_path):
 def test_bad_model_file_keeps_the_current_model(lab, qtbot, tmp_path, content, words):
     draw(qtbot, lab.canvas, vertical_stroke())
     qtbot.waitUntil(lambda: lab.prob_view.probs is not None, timeout=60_000)
-    model, before = lab._model, lab.prob_view.probs.copy()
+    model, before = lab.model(), lab.prob_view.probs.copy()
     path = tmp_path / "bad.pt"
     path.write_bytes(content)
     assert not lab.open_model_from(str(path))
     assert lab.error_dialog is not None and lab.error_dialog.isVisible()
     assert "Could not open the model" in lab.error_dialog.text() and words in lab.error_dialog.text()
-    assert lab._model is model
+    assert lab.model() is model
     lab.update_prediction()
     np.testing.assert_array_equal(lab.prob_view.probs, before)
     lab.error_dialog.close()
@@ -181,7 +181,7 @@ def test_stop_and_pause(lab, qtbot):
     qtbot.mouseClick(lab.pause_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: lab.last_progress().state == "paused", timeout=60_000)
     qtbot.mouseClick(lab.stop_button, Qt.LeftButton)
-    assert lab._loop is None and lab.controls.isEnabled()
+    assert not lab.has_training_worker() and lab.controls.isEnabled()
     assert "Stopped" in lab.progress_bar.format()
 
 

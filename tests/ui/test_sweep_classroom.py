@@ -16,7 +16,7 @@ from playground.core.sweep_config import SweepConfig
 from playground.ui import appearance, classroom, export, theme
 from playground.ui.main_window import MainWindow
 from playground.ui.settings import Settings
-from playground.ui.sweep_lab.classroom import HEAT_STOPS
+from playground.ui.sweep_lab.heat_colors import HEAT_STOPS
 from tests.ui.helpers import choose
 from tests.ui.test_sweep_lab import type_into
 

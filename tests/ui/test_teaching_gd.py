@@ -28,7 +28,7 @@ def test_notes_settings_reach_the_minimum_within_30_steps(qtbot, gd, tmp_path):
     assert not gd.start_y.isVisible()  # 1-D function: no y start
     for _ in range(30):
         qtbot.mouseClick(gd.transport.step_button, Qt.LeftButton)
-    assert gd.table.rowCount() == 30
+    qtbot.waitUntil(lambda: gd.table.rowCount() == 30, timeout=60_000)  # the walk's worker took the steps
     for row in range(30):
         x = float(gd.table.item(row, 1).text())
         grad = float(gd.table.item(row, 2).text())
@@ -54,7 +54,7 @@ def test_large_learning_rate_visibly_diverges_and_says_so(qtbot, gd):
     assert abs(gd.gd.x[0]) > 5
     assert gd.banner.isVisible() and gd.banner.toPlainText()
     qtbot.mouseClick(gd.transport.play_button, Qt.LeftButton)  # pause
-    assert not gd._timer.isActive()
+    assert not gd.transport.playing
 
 
 def test_x4_minus_3x2_finds_the_minimum_on_the_side_it_starts(qtbot, gd):
@@ -76,12 +76,14 @@ def test_2d_bowl_shows_contours_and_moves_in_two_dimensions(qtbot, gd):
     assert not gd.contours.item.path().isEmpty()
     assert gd.curve.item.path().isEmpty()
     qtbot.mouseClick(gd.transport.step_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: gd.table.rowCount() == 1, timeout=60_000)
     assert gd.table.item(0, 1).text() == "(5, 3)"
     assert gd.table.item(0, 2).text() == "(10, 24)"
     assert gd.gd.x.tolist() == pytest.approx([4.0, 0.6])
     _type_value(qtbot, gd.momentum_box, "0.5")
     for _ in range(3):
         qtbot.keyClick(gd, Qt.Key_S)
-    assert gd.gd.step_count == 3 and gd.table.rowCount() == 3
+    qtbot.waitUntil(lambda: gd.gd.step_count == 3, timeout=60_000)
+    assert gd.table.rowCount() == 3
     qtbot.keyClick(gd, Qt.Key_R)
     assert gd.gd.step_count == 0 and gd.table.rowCount() == 0

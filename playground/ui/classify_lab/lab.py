@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, Q
 from playground.core.classify_config import (PRESETS, ClassifyConfig, ClassifySessionConfig, session_config,
                                              split_session_config)
 from playground.core.classify_data import DRAW, POINT_COLUMNS
+from playground.core.commands import SetBackground, SetDrawnPoints, WantWeights
 from playground.core.config import to_dict
 from playground.core.loop import Progress
 from playground.ui.classify_lab.controls import ClassifyControls
@@ -233,12 +234,12 @@ class ClassifyLab(TrainingLab):
     @Slot(int)
     def _on_side_tab(self, index: int) -> None:
         want = self.side_tabs.widget(index) is self.diagram
-        self.post(lambda job: setattr(job, "want_weights", want))
+        self.send(WantWeights(want))
 
     def _post_drawn(self, points: np.ndarray, labels: np.ndarray) -> None:
         self._drawn = (np.asarray(points, np.float32).reshape(-1, 2), np.asarray(labels, np.int64))
         points, labels = self._drawn
-        self.post(lambda job: job.set_drawn_points(points, labels))
+        self.send(SetDrawnPoints(points, labels))
 
     @Slot(float, float, bool)
     def _on_point_clicked(self, x: float, y: float, add: bool) -> None:
@@ -347,7 +348,7 @@ class ClassifyLab(TrainingLab):
     def apply_theme(self) -> None:
         """The lab's own items; the heatmaps are recomputed by the worker in the new background."""
         background = background_rgb()
-        self.post(lambda job: job.set_background(background))  # a report follows, even when paused
+        self.send(SetBackground(background))  # a report follows, even when paused
         self.decision.apply_theme(plot_colors())
         self.loss_plot.apply_theme()
         self._style_labels()

@@ -3,7 +3,7 @@
 Hooked into CurveLab with a few lines (a toggle bar, a panel in the plot
 splitter, ``on_progress`` per report). Nothing extra is computed or painted
 while all three toggles are off: the worker adds model details to its
-snapshots only after ``job.want_details`` is set through RunControl.post, and
+snapshots only after a WantDetails command (core/commands.py) asks for them, and
 the views repaint from the latest details at most 10 times a second.
 """
 
@@ -14,6 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
+from playground.core.commands import WantDetails
 from playground.core.loop import Progress
 from playground.ui.curve_lab.activation_explorer import ActivationExplorer
 from playground.ui.curve_lab.contributions import LinePiecesPlot
@@ -87,10 +88,6 @@ class TeachingViews(QObject):
         self.explorer.apply_theme()
         recolor_pen(self.unit_curve.item, plot_colors().highlight)
 
-    # -- state -------------------------------------------------------------------
-    def wants_details(self) -> bool:
-        return self._wanted
-
     def retranslate(self) -> None:
         self.pieces_box.setText(self.tr("Line pieces"))
         self.pieces_box.setToolTip(self.tr("Show each hidden unit's contribution (output weight × activation) and their sum"))
@@ -151,11 +148,7 @@ class TeachingViews(QObject):
     @Slot()
     def _post_flags(self) -> None:
         """Tell the job what to add to its reports (again for each new worker: lab.workerStarted)."""
-        def apply(job, want=self._wanted, unit=self.selected_unit):
-            job.want_details = want
-            job.selected_unit = unit
-
-        self.lab.post(apply)
+        self.lab.send(WantDetails(self._wanted, self.selected_unit))
 
     @Slot(int, int)
     def _on_neuron_clicked(self, layer: int, unit: int) -> None:

@@ -1,12 +1,22 @@
 """The gradient-descent lab: watch x ← x − lr·f′(x) find (or miss) a minimum.
 
-The descent (core.gradient_descent) takes microseconds per step, so it runs on
-the GUI thread, stepped by a QTimer for the animation; there is no worker.
+The walk runs like every lab's training: a LoopThread steps a core.gd_job.GDJob under the transport's
+run control (Play at the chosen pace, Step, Reset). Its steps take microseconds, so the pace animates
+it. The lab keeps ``gd``, a GUI-side copy of the walk rebuilt from the job's reports (every step's
+record), for the table, the plot and the verdict; a reset or a session's walk is shown at once and the
+job's next reports (``_expected_generation``) confirm it.
+
+A session stores the walk as the current point x (its "weights": x is what gradient descent trains),
+the step count and f before each step (its "loss history"). Opening it replays that many steps from
+the saved settings: the descent is deterministic, so the path, the table and the verdict come back
+exactly, and a file whose point does not follow from its settings is refused
+(core.gradient_descent.saved_walk_problems).
 """
 
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
@@ -15,35 +25,47 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QFo
                                QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
-from playground.core.gradient_descent import FUNCTIONS, GDConfig, GDSetup, GradientDescent, notes_setup
+from playground.core.commands import Reset, Walk
+from playground.core.config import from_dict, to_dict
+from playground.core.loop import Progress
+from playground.core.gradient_descent import (FUNCTIONS, GDConfig, GDSetup, GradientDescent, notes_setup,
+                                          saved_walk_problems)
 from playground.ui.appearance import FONT_SCALE, hide_advanced
 from playground.ui.export import install_plot_export, install_table_export
-from playground.ui.gd_lab import classroom
+from playground.ui.gd_lab.tables import path_rows
 from playground.ui.teaching_plots import contour_path, markers, sync_plot
 from playground.ui.plots import FastCurve, StickyRange, make_plot
-from playground.ui.lab_base import Lab
-from playground.ui.theme import plot_colors
+from playground.ui.training_lab import LoopLab
+from playground.ui.theme import plot_colors, recolor_pen
 from playground.ui.widgets.transport import PACE_RATES, TransportBar, install_transport_keys
 
 MAX_TABLE_ROWS = 2000
 LEFT_WIDTH = (320, 440)      # the settings and table column: minimum, maximum
-MAX_SPEED_INTERVAL_MS = 16   # "Max speed" animates at about 60 steps a second
+MAX_SPEED_RATE = 60          # "Max speed" animates at about 60 steps a second
 DEFAULT_PACE_INDEX = 3       # 10 steps/s: slow enough to follow each step
 CONVERGED_TOL = 0.01         # the notes' |x| < 0.01
 CONTOUR_LEVELS = (0.5, 2, 5, 10, 20, 40, 70, 110, 160)
 
 
-class GDLab(Lab):
+def _make_job(setup: GDSetup, walked: int):
+    from playground.core.gd_job import GDJob
+
+    return GDJob(setup, walked)
+
+
+class GDLab(LoopLab):
     key = "gd"
     title = QT_TRANSLATE_NOOP("GDLab", "Gradient descent")
     tooltip = QT_TRANSLATE_NOOP("GDLab", "Watch x ← x − lr·f′(x) walk down a function, step by step")
     config_type = GDConfig
+    thread_name = "gd-walk"
+    uses_torch = False  # plain numpy
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.gd = GradientDescent(notes_setup())
-        self._timer = QTimer(self)
-        self._timer.timeout.connect(self._tick)
+        self.gd = GradientDescent(notes_setup())  # the walk as shown (the worker's job walks the same)
+        self._generation = 0           # the job's walk that ``gd`` shows
+        self._expected_generation = 1  # reports of older walks (before a Reset or Walk we sent) are dropped
         self._verdict = ""
         self._converged_at: int | None = None
         self._build()
@@ -116,13 +138,10 @@ class GDLab(Lab):
         layout = QHBoxLayout(self)
         layout.addWidget(left)
         layout.addWidget(self.plot, 1)
-        install_plot_export(self.plot, "gd_path", csv=lambda: classroom.path_rows(self.gd))
-        install_table_export(self.table, "gd_steps", csv=lambda: classroom.path_rows(self.gd))
+        install_plot_export(self.plot, "gd_path", csv=lambda: path_rows(self.gd))
+        install_table_export(self.table, "gd_steps", csv=lambda: path_rows(self.gd))
 
-        self.transport.playToggled.connect(self._on_play)
-        self.transport.stepRequested.connect(self.step_once)
-        self.transport.resetRequested.connect(self.reset)
-        self.transport.paceChanged.connect(lambda _rate: self._apply_pace())
+        self.connect_transport()
         self.function_box.currentIndexChanged.connect(self._on_function)
         for box in (self.start_x, self.start_y, self.lr_box, self.momentum_box):
             box.valueChanged.connect(self._on_setting)
@@ -155,11 +174,30 @@ class GDLab(Lab):
         super().showEvent(event)
         QTimer.singleShot(0, self._redraw_point)  # the view has its real size now: re-aim the arrow
 
-    def start_backend(self) -> None:
-        """Nothing to load: the descent is plain numpy."""
+    # -- the worker ---------------------------------------------------------------
+    def make_job(self):
+        setup, walked = self.gd.setup, self.gd.step_count  # what is on screen (a session may have walked)
+        return lambda: _make_job(setup, walked)
 
-    def shutdown(self) -> None:
-        self._timer.stop()
+    def backend_starting(self) -> None:
+        self._generation, self._expected_generation = 0, 1
+
+    def backend_started(self) -> None:
+        self._on_pace(None)
+
+    def _ensure_worker(self) -> None:
+        """A worker for Play and Step: no torch to wait for, so the walk may start before the tab was ever
+        shown; after an error, a fresh one (from the walk on screen)."""
+        if not self.backend_running():
+            self.shutdown()
+            self.start_backend()
+
+    def send_rebuild(self, command) -> None:
+        """A command that starts the job's walk again (Reset, Walk): its reports will have a new generation."""
+        if self.backend_running():
+            self._loop.control.pause()  # and forget single steps not yet taken: they belonged to the old walk
+            self._expected_generation += 1
+            self.send(command)
 
     # -- settings ----------------------------------------------------------------
     def setup(self) -> GDSetup:
@@ -181,18 +219,49 @@ class GDLab(Lab):
         self.transport.pace_box.setCurrentIndex(min(range(len(rates)), key=lambda i: abs(rates[i] - config.pace)))
         self.load_setup(config.setup(self.gd.setup.max_steps))
 
-    # -- classroom hooks (gd_lab/classroom.py) ---------------------------------------------------------
-    def session_state(self, with_training: bool) -> dict:
-        return classroom.session_state(self, with_training)
+    # -- classroom hooks: sessions (with the walk so far), theme, presentation ---------------------------
+    def session_state(self, with_training: bool = False) -> dict[str, Any]:
+        """{"config": dict}; with training and at least one step: "weights" {"x": point}, "step", "loss_history"."""
+        state: dict[str, Any] = {"config": to_dict(self.config())}
+        gd = self.gd
+        if not with_training or gd.step_count == 0 or not np.isfinite(gd.x).all():
+            return state  # nothing walked yet (or nothing a session can hold): the settings say it all
+        import torch  # only when saving with training; sessions read weights with torch too
 
-    def check_session(self, state: dict) -> list[str]:
-        return classroom.check_session(state)
+        state.update(weights={"x": torch.tensor(gd.x, dtype=torch.float64)}, step=gd.step_count,
+                     loss_history=np.array([record.f for record in gd.history], dtype=np.float64))
+        return state
 
-    def restore_session(self, state: dict) -> None:
-        classroom.restore_session(self, state)
+    def check_session(self, state: dict[str, Any]) -> list[str]:
+        """A saved walk must follow from its settings (the shapes were checked by core.session)."""
+        weights = state.get("weights")
+        if weights is None:
+            return []
+        config, problems = from_dict(GDConfig, state.get("config"))
+        if problems:
+            return problems
+        return saved_walk_problems(config, weights["x"].numpy(), state.get("step"), state.get("loss_history"))
+
+    def restore_session(self, state: dict[str, Any]) -> None:
+        """The settings, and (if saved) the walk replayed up to the saved step."""
+        config, _problems = from_dict(GDConfig, state.get("config"))
+        self.set_config(config)
+        if state.get("weights") is not None:
+            self.walk_to(int(state.get("step") or 0))
 
     def apply_theme(self) -> None:
-        classroom.apply_theme(self)
+        """Every item of the plot in the current theme's colours (widths and dash styles kept)."""
+        c = plot_colors()
+        recolor_pen(self.curve.item, c.target)
+        recolor_pen(self.contours.item, c.target)
+        recolor_pen(self.tangent.item, c.train_points)
+        recolor_pen(self.path_line.item, c.test_loss)
+        recolor_pen(self.step_line.item, c.fit)
+        for scatter, color in ((self.path_points, c.test_loss), (self.point, c.fit), (self.minima, c.goal)):
+            scatter.setPen(pg.mkPen(color))
+            scatter.setBrush(pg.mkBrush(color))
+        self.arrow.setStyle(pen=pg.mkPen(c.fit), brush=pg.mkBrush(c.fit))
+        self.banner.setColor(pg.mkColor(c.warning))
         self._update_verdict()  # the warning's colour
 
     def set_presentation(self, on: bool) -> None:
@@ -222,8 +291,13 @@ class GDLab(Lab):
         self.reset()
 
     def walk_to(self, steps: int) -> None:
-        """Take ``steps`` steps at once (a session's walk): table, path and verdict as if stepped by hand."""
+        """Take ``steps`` steps at once (a session's walk): table, path and verdict as if stepped by hand.
+        The walk is deterministic: shown here at once, walked by the job alike."""
         self.gd.walk(steps)
+        self._show_walk()
+        self.send_rebuild(Walk(self.gd.setup, steps))
+
+    def _show_walk(self) -> None:
         records = self.gd.history[-MAX_TABLE_ROWS:]
         self.table.setRowCount(len(records))
         for row, record in enumerate(records):
@@ -248,54 +322,70 @@ class GDLab(Lab):
         """Start point or learning rate changed: start again from the (new) start point."""
         self.reset()
 
-    # -- stepping ------------------------------------------------------------------
-    @Slot()
-    def toggle_play(self) -> None:
-        self.transport.set_playing(not self.transport.playing, emit=True)
-
+    # -- stepping (the worker's run control) ---------------------------------------------
     @Slot(bool)
-    def _on_play(self, playing: bool) -> None:
+    def _on_play_toggled(self, playing: bool) -> None:
+        self._ensure_worker()
         if playing and self.gd.done():
             self.reset(keep_playing=True)
-        if playing:
-            self._apply_pace()
-            self._timer.start()
-        else:
-            self._timer.stop()
+        super()._on_play_toggled(playing)
 
-    def _apply_pace(self) -> None:
-        rate = PACE_RATES[max(0, self.transport.pace_box.currentIndex())]
-        self._timer.setInterval(MAX_SPEED_INTERVAL_MS if rate is None else int(1000 / rate))
+    @Slot(object)
+    def _on_pace(self, _rate) -> None:
+        if self._loop is not None:
+            rate = PACE_RATES[max(0, self.transport.pace_box.currentIndex())]
+            self._loop.control.set_steps_per_second(MAX_SPEED_RATE if rate is None else rate)
 
     @Slot()
     def step_once(self) -> None:
+        self._ensure_worker()
         if self.transport.playing:
             self.transport.set_playing(False, emit=True)
         if not self.gd.diverged():
-            self._step()
+            self._loop.control.request_step()
 
-    @Slot()
-    def _tick(self) -> None:
-        if self.gd.done():
+    def on_progress(self, progress: Progress) -> None:
+        """The job's steps since its last report: into ``gd``, the table, the plot and the verdict."""
+        if progress.generation < self._expected_generation:
+            return  # from a walk already replaced on screen
+        snap, records = progress.snapshot, progress.snapshot["records"]
+        if progress.generation != self._generation:
+            self._generation = progress.generation
+            if self.gd.setup != snap["setup"] or self.gd.step_count != len(records):
+                self._start_walk(snap["setup"])  # not the walk already shown
+            else:
+                records = []
+        if records:
+            self._take_records(records, snap)
+        if progress.state in ("finished", "diverged") and self.transport.playing:
             self.transport.set_playing(False, emit=True)
-            return
-        self._step()
 
-    def _step(self) -> None:
-        self.gd.step()
-        self._add_row(self.gd.history[-1])
-        if self._converged_at is None and self.gd.converged(CONVERGED_TOL):
-            self._converged_at = self.gd.step_count
+    def _take_records(self, records, snap) -> None:
+        gd = self.gd
+        for record in records:
+            gd.history.append(record)
+            gd.path.append(record.new_x.copy())
+        gd.x, gd.velocity, gd.step_count = snap["x"], snap["velocity"], records[-1].step
+        if len(records) > MAX_TABLE_ROWS // 4:  # a whole walk at once: refill the table
+            self._show_walk()
+            return
+        for record in records:  # at "Max speed" a report brings two or three steps
+            self._add_row(record)
+            if self._converged_at is None and gd.distance_to_minimum(record.new_x) < CONVERGED_TOL:
+                self._converged_at = record.step
         self._redraw_point()
         self._update_verdict()
-        if self.gd.done() and self.transport.playing:
-            self.transport.set_playing(False, emit=True)
 
     @Slot()
     def reset(self, keep_playing: bool = False) -> None:
         if not keep_playing and self.transport.playing:
             self.transport.set_playing(False, emit=True)
-        self.gd.reset(self.setup())
+        self._start_walk(self.setup())
+        self.send_rebuild(Reset(self.gd.setup))  # Play resumes the loop after this (keep_playing)
+
+    def _start_walk(self, setup: GDSetup) -> None:
+        """Show a fresh walk from ``setup``: no steps, the plot rebuilt."""
+        self.gd.reset(setup)
         self._form.setRowVisible(self.start_y, self.gd.function.dims == 2)
         self._converged_at = 0 if self.gd.converged(CONVERGED_TOL) else None
         self.table.setRowCount(0)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel,
                                QVBoxLayout, QWidget)
 
+from playground.core.commands import ApplyConfig, Reset, Restore, WorkerError
 from playground.core.config import to_dict
 from playground.core.linear_regression import (X_DATA, Y_DATA, LinearSetup, loss_surface, notes_setup,
                                                saved_training_problems)
@@ -24,7 +25,7 @@ from playground.ui.linear_lab.tables import fit_rows, trajectory_rows
 from playground.ui.teaching_plots import contour_path, markers, sync_plot
 from playground.ui.plots import FastCurve, StickyRange, make_plot
 from playground.ui.theme import plot_colors, recolor_pen
-from playground.ui.training_lab import LoopLab, restored_config
+from playground.ui.training_lab import LoopLab, log_worker_error, restored_config
 from playground.ui.widgets.config_form import ConfigForm
 from playground.ui.widgets.transport import TransportBar, install_transport_keys
 
@@ -221,9 +222,9 @@ class LinearLab(LoopLab):
         if self._loop is None or self._loop.control.stopped:
             self._saved = saved  # the job is built with it when the tab is first shown
         elif saved is None:
-            self._loop.control.post(lambda job: job.reset(setup))
+            self._loop.control.send(Reset(setup))
         else:
-            self._loop.control.post(lambda job: job.restore(setup, *saved))
+            self._loop.control.send(Restore(setup, tuple(saved)))
 
     def config(self) -> LinearSetup:
         return self._setup
@@ -292,7 +293,7 @@ class LinearLab(LoopLab):
         restart = setup.seed != self._setup.seed
         self._setup = setup
         if self._loop is not None:
-            self._loop.control.post(lambda job: job.apply(setup))
+            self._loop.control.send(ApplyConfig(setup))
         if restart:
             self._saved = None  # a session's run not loaded yet: the new seed starts afresh instead
             self.message.emit(self.tr("New seed: new initial weights, training restarted from step 0."))
@@ -305,7 +306,7 @@ class LinearLab(LoopLab):
         if self.transport.playing:
             self.transport.set_playing(False, emit=True)
         setup = self._setup
-        self._loop.control.post(lambda job: job.reset(setup))
+        self._loop.control.send(Reset(setup))
 
     # -- progress ------------------------------------------------------------------
     @Slot(object)
@@ -400,7 +401,8 @@ class LinearLab(LoopLab):
         self.readout.setText("<b>" + text + "</b>")
         self.status_label.setText(text)
 
-    @Slot(str)
-    def on_failed(self, detail: str) -> None:
+    @Slot(object)
+    def on_failed(self, error: WorkerError) -> None:
+        log_worker_error(error)
         self.transport.set_playing(False)
-        self.message.emit(self.tr("Training stopped because of an error: {detail}").format(detail=detail))
+        self.message.emit(self.tr("Training stopped because of an error: {detail}").format(detail=error.detail()))

@@ -8,6 +8,7 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from playground.core.mnist_data import DIGIT_CLASS_NAMES
 from playground.ui.plots import make_plot
 from playground.ui.theme import plot_colors
 
@@ -67,7 +68,7 @@ class ConfusionView(QWidget):
         layout.addWidget(self.examples_label)
         layout.addWidget(self.examples, 2)
         self.matrix: np.ndarray | None = None
-        self.class_names = [str(i) for i in range(10)]
+        self.class_names = list(DIGIT_CLASS_NAMES)
         self._images = self._labels = self._probs = None
         self.apply_theme()
 
@@ -116,10 +117,6 @@ class ConfusionView(QWidget):
         self._color_texts()
         self.per_class_label.setText(per_class_text)
         self.examples.clear()
-
-    def per_class_accuracy(self) -> np.ndarray:
-        rows = self.matrix.sum(axis=1)
-        return np.where(rows > 0, np.diag(self.matrix) / rows.clip(min=1), np.nan)
 
     def _on_click(self, event) -> None:
         if self.matrix is None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from playground.core.mnist_data import DIGIT_CLASS_NAMES
 from playground.ui.plots import make_plot
 from playground.ui.theme import plot_colors
 
@@ -28,7 +29,7 @@ class ProbabilityView(QWidget):
         self.bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7, pen=pg.mkPen(None))
         item.addItem(self.bars)
         self.plot.setMinimumHeight(PLOT_MIN_HEIGHT)  # it stretches; a larger minimum would crowd small screens
-        self.set_class_names([str(i) for i in range(10)])
+        self.set_class_names(DIGIT_CLASS_NAMES)
         self.top_label = QLabel()
         self.top_label.setAlignment(Qt.AlignCenter)
         self.confidence_label = QLabel()
@@ -45,7 +46,7 @@ class ProbabilityView(QWidget):
         layout.addWidget(self.preview, 0, Qt.AlignHCenter)
         self.probs: np.ndarray | None = None
         self._image28: np.ndarray | None = None
-        self.class_names: list[str] = [str(i) for i in range(10)]
+        self.class_names: list[str] = list(DIGIT_CLASS_NAMES)
         self.scale = 1.0
         self.set_presentation(False)
         self.apply_theme()
@@ -102,5 +103,3 @@ class ProbabilityView(QWidget):
         self.preview.setPixmap(QPixmap.fromImage(qimage).scaled(side, side, Qt.IgnoreAspectRatio,
                                                                 Qt.FastTransformation))
 
-    def top_class(self) -> str | None:
-        return None if self.probs is None else self.class_names[int(np.argmax(self.probs))]

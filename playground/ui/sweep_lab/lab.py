@@ -4,14 +4,17 @@ The whole grid trains as one batched job (core/sweep.py) in one worker thread.
 The small multiples are path items in one view, refreshed at most 10 times a
 second; the table of final losses is coloured like a heatmap, and clicking a
 cell opens that configuration in the Curve lab (``openInCurveLab``).
-Sessions, presentation mode, theme and CSV export live in classroom.py.
+
+A session keeps the set-up (a ``SweepConfig``); "with trained weights" it also
+keeps the results of the sweep on screen (every run's weights, the step and the
+loss histories), so a finished sweep can be shown again without training it.
 """
 
 from __future__ import annotations
 
 import math
 import time
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
@@ -20,17 +23,25 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
                                QHeaderView, QPushButton, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
+from playground.core.config import from_dict
 from playground.core.curve_config import CurveConfig, notes_preset
+from playground.core.commands import WorkerError
 from playground.core.loop import Progress
-from playground.core.sweep_config import (DEFAULT_STEPS, MAX_STEPS, SWEEPABLE, SweepAxis, SweepConfig, SweepSpec,
-                                          format_value, make_sweep_config, parse_values)
+from playground.core.sweep_config import (DEFAULT_STEPS, MAX_SAVED_HISTORY, MAX_STEPS, SWEEPABLE, SweepAxis,
+                                          SweepConfig, SweepSpec, format_value, make_sweep_config, parse_values,
+                                          run_prefix, saved_training_problems, split_run_weights)
+from playground.ui.appearance import hide_advanced
+from playground.ui.export import install_plot_export, install_table_export
 from playground.ui.i18n import core_texts
-from playground.ui.sweep_lab import classroom
+from playground.ui.sweep_lab.heat_colors import heat_color, text_color
 from playground.ui.sweep_lab.multiples import SmallMultiples
-from playground.ui.lab_base import Lab
+from playground.ui.sweep_lab.tables import loss_history_rows, result_rows
+from playground.ui.lab_base import Lab, log_worker_error
+from playground.ui.theme import plot_colors
 from playground.workers.loop_thread import LoopThread
 
 REFRESH_S = 0.1  # small multiples and table: at most 10 redraws a second
+PANEL_WIDTH = (280, 380)  # the set-up panel: minimum, maximum
 
 
 def _make_job(spec: SweepSpec, saved=None):
@@ -63,8 +74,8 @@ class SweepLab(Lab):
         self._last_progress: Progress | None = None
         self._generation = -1
         self._build()
-        classroom.install_exports(self)  # before the window's generic PNG/SVG pass, which keeps it
-        classroom.apply_theme(self)
+        self._install_exports()  # before the window's generic PNG/SVG pass, which keeps it
+        self.apply_theme()
         self.retranslate()
 
     # -- layout ------------------------------------------------------------
@@ -119,8 +130,8 @@ class SweepLab(Lab):
         left_layout.addWidget(self.problem_label)
         left_layout.addWidget(self.best_label)
         left_layout.addStretch(1)
-        left.setMinimumWidth(classroom.PANEL_WIDTH[0])
-        left.setMaximumWidth(classroom.PANEL_WIDTH[1])
+        left.setMinimumWidth(PANEL_WIDTH[0])
+        left.setMaximumWidth(PANEL_WIDTH[1])
         self.left_panel = left
         # Hidden in presentation mode: details of the set-up, not what a class looks at.
         for widget in (self.steps_box, self.use_curve_button):
@@ -195,7 +206,14 @@ class SweepLab(Lab):
     def is_running(self) -> bool:
         return self._state == "running"
 
-    # -- classroom hooks (classroom.py) -----------------------------------------------------------
+    def from_worker(self, fn: Callable[[Any], Any]) -> Any | None:
+        """``fn(job)`` run on the sweep's worker thread between two steps; None without a live sweep."""
+        loop = self._loop
+        if loop is None or loop.control.stopped or self._state == "failed":
+            return None
+        return loop.call(fn)
+
+    # -- classroom hooks: config, sessions, presentation, theme -----------------------------------
     def config(self) -> SweepConfig:
         """The set-up as shown: the settings not varied, the settings varied (values as typed), the steps."""
         axes = [(box.currentData(), edit.text()) for box, edit in zip(self.axis_boxes, self.value_edits)
@@ -207,19 +225,74 @@ class SweepLab(Lab):
         self.set_axes(config.axes_text(), config.max_steps)
 
     def session_state(self, with_training: bool = False) -> dict[str, Any]:
-        return classroom.session_state(self, with_training)
+        """{"config": SweepConfig} plus, if asked and the sweep on screen is the one set up,
+        every run's weights ("run1.0.weight", …; none for a diverged run), the step and the loss histories
+        (steps × runs, flattened row by row; left out above MAX_SAVED_HISTORY values)."""
+        state: dict[str, Any] = {"config": self.config()}
+        if not with_training or self._spec is None or self._spec != self.spec()[0]:
+            return state  # no results, or they belong to another set-up than the one saved
+        saved = self.from_worker(lambda job: job.saved())
+        if saved is None or not any(saved.weights):
+            return state  # no live sweep, or every run diverged (nothing finite to show again)
+        state["weights"] = {run_prefix(i) + name: tensor for i, weights in enumerate(saved.weights)
+                            for name, tensor in weights.items()}
+        state["step"] = saved.step
+        if saved.history is not None and saved.history.size <= MAX_SAVED_HISTORY:
+            state["loss_history"] = saved.history.reshape(-1)
+        return state
 
     def check_session(self, state: dict[str, Any]) -> list[str]:
-        return classroom.check_session(self, state)
+        """What the generic checks cannot see: the loss histories must match the runs and the step."""
+        config, problems = from_dict(SweepConfig, state.get("config"))
+        if problems or state.get("weights") is None:
+            return []  # config problems are reported by core.session; without weights nothing else is used
+        return saved_training_problems(config, state.get("step"), state.get("loss_history"))
 
     def restore_session(self, state: dict[str, Any]) -> None:
-        classroom.restore_session(self, state)
+        """Load a validated entry (or remembered settings): the set-up, and the saved sweep if present."""
+        from playground.core.sweep import SavedSweep  # torch: only when a session holds trained weights
+
+        config, _problems = from_dict(SweepConfig, state.get("config"))
+        config = config.with_usable_axes()  # remembered settings are read leniently: never a sweep that cannot run
+        self.clear_results()
+        self.set_config(config)
+        weights = state.get("weights")
+        spec = config.spec()[0]
+        if weights is None or spec is None:
+            return
+        step = int(state.get("step") or 0)
+        runs, _strays = split_run_weights(weights, spec.count())
+        history = state.get("loss_history")
+        if history is not None:
+            history = np.asarray(history, dtype=np.float32).reshape(step, spec.count())
+        self.show_saved(spec, SavedSweep(runs, step, history))
 
     def set_presentation(self, on: bool) -> None:
-        classroom.set_presentation(self, on)
+        """Advanced controls hidden (steps, "Start from the Curve lab's settings"), room for larger text."""
+        hide_advanced(self, on)
+        # The larger text may widen the set-up panel, but the grid and the table get most of the screen.
+        self.left_panel.setMaximumWidth(int(PANEL_WIDTH[1] * (1.3 if on else 1.0)))
+        self.multiples.set_presentation(on)  # the table's rows follow the font by themselves
 
     def apply_theme(self) -> None:
-        classroom.apply_theme(self)
+        """Recolour the small multiples, the heatmap table and the problem text."""
+        self.multiples.apply_theme()
+        self.problem_label.setStyleSheet(f"color: {plot_colors().warning};")
+        self.refill_table()
+
+    # -- export (right-click) -----------------------------------------------------------------
+    def _install_exports(self) -> None:
+        install_plot_export(self.multiples.widget, "sweep_loss_histories", csv=self.loss_history_rows)
+        install_table_export(self.table, "sweep_results", csv=self.result_rows)
+
+    def result_rows(self):
+        """CSV: one row per combination (see sweep_lab/tables.py)."""
+        return result_rows(self._spec, self._configs, self._train, self._test, self.shown_step())
+
+    def loss_history_rows(self):
+        """CSV: every run's loss at every step (read from the worker; none without a live sweep)."""
+        history = None if self._spec is None else self.from_worker(lambda job: job.loss_history())
+        return loss_history_rows(self._spec, self._configs, history)
 
     # -- set-up --------------------------------------------------------------
     def base_config(self) -> CurveConfig:
@@ -416,9 +489,9 @@ class SweepLab(Lab):
             if item is None:
                 continue
             t = (logs[i] - lo) / (hi - lo) if hi > lo else 0.0
-            background = classroom.heat_color(t)
+            background = heat_color(t)
             item.setBackground(QBrush(background))
-            item.setForeground(QBrush(classroom.text_color(background)))
+            item.setForeground(QBrush(text_color(background)))
             text = self.tr("diverged") if not math.isfinite(value) else f"{value:.3g}"
             if math.isfinite(test[i]):
                 text += "\n" + self.tr("test {loss}").format(loss=f"{test[i]:.3g}")
@@ -454,10 +527,11 @@ class SweepLab(Lab):
                                   .format(n=self._spec.count(), step=step, steps=self._spec.steps,
                                           rate=f"{p.steps_per_s:,.0f}" if p is not None else "–"))
 
-    @Slot(str)
-    def _on_failed(self, detail: str) -> None:
+    @Slot(object)
+    def _on_failed(self, error: WorkerError) -> None:
+        log_worker_error(error)
         self._state = "failed"
         self.stop_button.setEnabled(False)
-        self.problem_label.setText(self.tr("The sweep stopped because of an error: {detail}").format(detail=detail))
+        self.problem_label.setText(self.tr("The sweep stopped because of an error: {detail}").format(detail=error.detail()))
         self.problem_label.show()
         self.message.emit(self.tr("The sweep stopped because of an error."))

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -177,5 +176,3 @@ class NetworkDiagram(QWidget):
     def node_position(self, hidden_layer: int, unit: int) -> QPointF | None:
         return self._positions.get((hidden_layer + 1, unit))
 
-    def edge_widths(self) -> np.ndarray:
-        return np.array([e.width for e in self.layout_.edges]) if self.layout_ else np.zeros(0)

@@ -1,7 +1,4 @@
-"""The MNIST lab's classroom hooks without user-facing text: sessions with weights, presentation, theme.
-
-lab.py's ``session_state``/``restore_session``/``set_presentation``/``apply_theme`` delegate here (its
-messages stay in lab.py, where they are translated). Nothing here runs per frame or while training.
+"""Sessions with an MNIST model: pure helpers for the lab's session hooks (no Qt, no user-facing text).
 
 A session stores the canvas's model as a bare state_dict; its network is read back from the tensor shapes
 (core.mnist_models.infer_spec) plus the activation in the saved config, whose network fields are set to
@@ -16,13 +13,8 @@ from dataclasses import replace
 from playground.core.config import from_dict, to_dict
 from playground.core.mnist_config import MnistConfig
 from playground.core.mnist_data import DIGIT_CLASS_NAMES, MNIST_MEAN, MNIST_STD
-from playground.ui.theme import plot_colors, recolor_pen
-
-DRAW_SHARE = 0.72  # the drawing side's share of the width in presentation mode (the canvas is height-bound
-                   # there: on a 1920×1080 projector its side is ~1.6× that of a 1280×800 window's)
 
 
-# -- sessions --------------------------------------------------------------------------------------
 def config_for_model(config: MnistConfig, spec: dict) -> MnistConfig | None:
     """``config`` with its network fields describing ``spec``; None if the config cannot (e.g. width 4)."""
     fields = {"arch": spec["arch"], "activation": spec["activation"]}
@@ -71,34 +63,3 @@ def same_bundled(bundled: dict, loaded) -> str | None:
         if mine.keys() == theirs.keys() and all(torch.equal(mine[k], theirs[k]) for k in mine):
             return arch
     return None
-
-
-# -- presentation mode ----------------------------------------------------------------------------------
-def set_presentation(lab, on: bool) -> None:
-    """Canvas and probabilities larger, the training side narrower, advanced controls hidden."""
-    from playground.ui.appearance import hide_advanced
-
-    hide_advanced(lab, on)
-    splitter = lab.splitter
-    # No larger minimum sizes: on a small projector they would push widgets over each other.
-    if on:
-        lab._normal_splitter_sizes = splitter.sizes()
-        total = sum(splitter.sizes())
-        splitter.setSizes([int(total * DRAW_SHARE), total - int(total * DRAW_SHARE)])
-    else:
-        sizes = getattr(lab, "_normal_splitter_sizes", None)
-        if sizes:
-            splitter.setSizes(sizes)
-    lab.canvas_row.setStretch(0, 2 if on else 3)  # canvas : probabilities, 2:1 for the room (3:2 normally)
-    lab.canvas_row.setStretch(1, 1 if on else 2)
-    lab.prob_view.set_presentation(on)
-    lab.fit_label_heights()
-
-
-# -- theme ------------------------------------------------------------------------------------------------
-def apply_theme(lab) -> None:
-    c = plot_colors()
-    recolor_pen(lab.loss_curve.item, c.train_loss)
-    lab.prob_view.apply_theme()
-    lab.confusion.apply_theme()
-    lab.canvas.set_frame_color(c.target)  # a quiet frame, like the preview's
