@@ -230,6 +230,14 @@
             <translation>未追踪</translation>
         </message>
         <message>
+            <source>Loading PyTorch…</source>
+            <translation>正在加载 PyTorch…</translation>
+        </message>
+        <message>
+            <source>PyTorch could not be loaded: {detail}</source>
+            <translation>无法载入 PyTorch：{detail}</translation>
+        </message>
+        <message>
             <source>Graph built: press Forward step (or Space) to compute it node by node.</source>
             <translation>计算图已构建：按「前向一步」（或空格键）逐个节点计算。</translation>
         </message>

@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
@@ -138,7 +139,8 @@ def test_gradients_of_one_curve_point_on_the_network_diagram(qtbot, window, lab)
     loss.backward()
     assert result.x == pytest.approx(float(xs[7]))
     assert result.grads[0][0] == pytest.approx(model[0].weight.grad.numpy(), rel=1e-4, abs=1e-6)
-    assert lab.network.diagram.layout_ is not None and lab.network.diagram.edge_widths().std() > 0
+    layout = lab.network.diagram.layout_
+    assert layout is not None and np.std([edge.width for edge in layout.edges]) > 0  # widths follow |gradient|
     assert "loss" in lab.network.caption.text()
 
 
@@ -256,3 +258,38 @@ def test_typing_in_the_program_field_is_not_taken_by_the_step_keys(qtbot, lab):
     assert lab.walk.forward_shown == 0  # neither S (step) nor Space moved the walk
     qtbot.keyClick(lab.program_edit, Qt.Key_Return, Qt.ControlModifier)
     assert lab.walk.graph.by_name("r").value == 4
+
+
+@pytest.mark.slow  # a fresh interpreter, so that torch is not loaded yet
+def test_opening_the_lab_first_loads_torch_off_the_gui_thread(tmp_path):
+    """Opened before any other lab loaded torch: torch is imported on a worker thread, then the graph shows."""
+    import textwrap
+
+    code = textwrap.dedent(f"""
+        import os, sys, threading, importlib.abc
+        os.environ["NN_PLAYGROUND_SETTINGS"] = {str(tmp_path / "settings.ini")!r}
+        importers = []
+        class Watch(importlib.abc.MetaPathFinder):
+            def find_spec(self, name, path, target=None):
+                if name == "torch" and not importers:
+                    importers.append(threading.current_thread() is threading.main_thread())
+                return None
+        sys.meta_path.insert(0, Watch())
+        from playground.app import create_app
+        app = create_app()
+        from PySide6.QtCore import QEventLoop, QTimer
+        from playground.ui.main_window import MainWindow
+        w = MainWindow(); w.show()
+        lab = w.show_lab("autograd"); lab.start_backend()
+        assert "torch" not in sys.modules or importers == [False]
+        for _ in range(1200):
+            if lab.walk is not None:
+                break
+            loop = QEventLoop(); QTimer.singleShot(50, loop.quit); loop.exec()
+        print(lab.walk is not None, importers)
+        w.shutdown()
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, env=env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split()[-2:] == ["True", "[False]"], result.stdout

@@ -9,6 +9,8 @@ thread with no worker; torch is imported when the tab is first shown
 
 from __future__ import annotations
 
+import importlib
+import sys
 from dataclasses import replace
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
@@ -28,6 +30,7 @@ from playground.ui.i18n import core_text
 from playground.ui.lab_base import Lab
 from playground.ui.theme import plot_colors
 from playground.ui.widgets.transport import install_transport_keys
+from playground.workers.task_thread import TaskThread
 
 LEFT_WIDTH = (300, 420)
 EXAMPLES = {"quadratic": (NOTES_QUADRATIC, ""), "neuron": (NOTES_NEURON, "x")}
@@ -44,7 +47,8 @@ class AutogradLab(Lab):
         self._config = AutogradConfig()
         self._program: Program = parse_program(self._config.program)
         self._frozen: frozenset[str] = frozenset()
-        self.walk = None              # core Walkthrough, built once torch may load (start_backend)
+        self.walk = None              # core Walkthrough, built once torch is loaded (start_backend)
+        self._torch_loader: TaskThread | None = None
         self.selected: int | None = None
         self.explainer = Explainer(self)
         self._build()
@@ -204,12 +208,35 @@ class AutogradLab(Lab):
         self._refresh()
 
     def start_backend(self) -> None:
-        """torch loads here (the first time the tab is shown), not when the window starts."""
-        if self.walk is None:
+        """The graph needs torch: if no other lab has loaded it yet, it loads on a TaskThread (seconds)
+        while the window stays responsive; the graphs themselves are tiny and run on the GUI thread."""
+        if self.walk is not None or self._torch_loader is not None:
+            return
+        if "torch" in sys.modules:
             self._new_walk()
+            return
+        self._torch_loader = TaskThread(lambda: importlib.import_module("torch"), self, name="autograd-torch")
+        self._torch_loader.done.connect(lambda _torch: self._on_torch_loaded())
+        self._torch_loader.failed.connect(self._on_torch_failed)
+        self.status_label.setText(self.tr("Loading PyTorch…"))
+        self._torch_loader.start()
+
+    def _on_torch_loaded(self) -> None:
+        self._torch_loader.stop()
+        self._torch_loader = None
+        self.status_label.setText("")
+        self._new_walk()
+
+    def _on_torch_failed(self, error) -> None:
+        self._torch_loader.stop()
+        self._torch_loader = None
+        self.message.emit(self.tr("PyTorch could not be loaded: {detail}").format(detail=error.detail()))
 
     def shutdown(self) -> None:
-        """No thread to stop: the graphs are tiny and run on the GUI thread."""
+        """Only the loading of torch runs on a thread (the graphs are tiny and run on the GUI thread)."""
+        if self._torch_loader is not None:
+            self._torch_loader.stop()
+            self._torch_loader = None
 
     # -- hooks: settings, sessions, lessons, theme, presentation, export --------------------------------
     def config(self) -> AutogradConfig:
