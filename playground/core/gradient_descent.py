@@ -87,7 +87,7 @@ class GDConfig:
     start_x: float = num(5.0, -10.0, 10.0)
     start_y: float = num(3.0, -10.0, 10.0)   # used by 2-D functions only
     lr: float = num(0.1, 0.0001, 3.0)
-    momentum: float = num(0.0, 0.0, 0.99)
+    momentum: float = num(0.0, 0.0, 0.99, advanced=True)  # a second lesson: hidden in presentation mode
     pace: int = num(10, 0, 1000, kind=int)   # animation steps per second; 0 = as fast as it can
 
     def setup(self, max_steps: int = 200) -> GDSetup:

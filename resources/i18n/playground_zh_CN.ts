@@ -1323,50 +1323,46 @@ Nothing was changed. What is wrong:
         </message>
     </context>
     <context>
-        <name>GDLab</name>
+        <name>GDControls</name>
         <message>
             <source>Gradient descent</source>
             <translation>梯度下降</translation>
-        </message>
-        <message>
-            <source>Watch x ← x − lr·f′(x) walk down a function, step by step</source>
-            <translation>一步一步看 x ← x − lr·f′(x) 如何沿函数走下坡</translation>
         </message>
         <message>
             <source>Function</source>
             <translation>函数</translation>
         </message>
         <message>
-            <source>Start x</source>
-            <translation>起点 x</translation>
-        </message>
-        <message>
-            <source>Start y</source>
-            <translation>起点 y</translation>
-        </message>
-        <message>
-            <source>Learning rate</source>
-            <translation>学习率 (learning rate)</translation>
-        </message>
-        <message>
-            <source>Momentum</source>
-            <translation>动量 (momentum)</translation>
-        </message>
-        <message>
             <source>The function whose minimum gradient descent looks for</source>
             <translation>梯度下降要寻找其最小值的函数</translation>
+        </message>
+        <message>
+            <source>Start x</source>
+            <translation>起点 x</translation>
         </message>
         <message>
             <source>Where the descent starts</source>
             <translation>下降从哪里开始</translation>
         </message>
         <message>
+            <source>Start y</source>
+            <translation>起点 y</translation>
+        </message>
+        <message>
             <source>Where the descent starts (second coordinate)</source>
             <translation>下降从哪里开始（第二个坐标）</translation>
         </message>
         <message>
+            <source>Learning rate</source>
+            <translation>学习率 (learning rate)</translation>
+        </message>
+        <message>
             <source>Step size: x ← x − lr·gradient. On x², lr &gt; 1 overshoots further every step</source>
             <translation>步长：x ← x − lr·梯度。在 x² 上，lr &gt; 1 时每一步都会越冲越远</translation>
+        </message>
+        <message>
+            <source>Momentum</source>
+            <translation>动量 (momentum)</translation>
         </message>
         <message>
             <source>Share of the previous step that carries over (0 = plain gradient descent)</source>
@@ -1383,6 +1379,17 @@ Nothing was changed. What is wrong:
         <message>
             <source>f(x, y) = x² + 4y² (2-D bowl)</source>
             <translation>f(x, y) = x² + 4y²（二维碗形）</translation>
+        </message>
+    </context>
+    <context>
+        <name>GDLab</name>
+        <message>
+            <source>Gradient descent</source>
+            <translation>梯度下降</translation>
+        </message>
+        <message>
+            <source>Watch x ← x − lr·f′(x) walk down a function, step by step</source>
+            <translation>一步一步看 x ← x − lr·f′(x) 如何沿函数走下坡</translation>
         </message>
         <message>
             <source>Each step: gradient g = f′(x), velocity v ← momentum·v + g, x ← x − lr·v</source>

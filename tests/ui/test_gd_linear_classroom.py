@@ -62,9 +62,9 @@ def linear(window, qtbot, classroom_env):
 
 
 def _walk_bowl(qtbot, gd, steps):
-    choose(qtbot, gd.function_box, "bowl")
-    _type_value(qtbot, gd.lr_box, "0.2")
-    _type_value(qtbot, gd.momentum_box, "0.3")
+    choose(qtbot, gd.controls.editor("function"), "bowl")
+    _type_value(qtbot, gd.controls.editor("lr"), "0.2")
+    _type_value(qtbot, gd.controls.editor("momentum"), "0.3")
     for _ in range(steps):
         qtbot.mouseClick(gd.transport.step_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: gd.gd.step_count == steps, timeout=60_000)  # the walk's worker took them
@@ -90,12 +90,12 @@ def test_a_half_walked_descent_comes_back_from_a_session(qtbot, window, gd, monk
     assert entry["training"]["step"] == 6 and len(entry["training"]["loss_history"]) == 6
     assert entry["training"]["loss_history"][0] == 25 + 4 * 9  # f(5, 3) before the first step
 
-    choose(qtbot, gd.function_box, "x4")  # something else on screen
+    choose(qtbot, gd.controls.editor("function"), "x4")  # something else on screen
     qtbot.mouseClick(gd.transport.step_button, Qt.LeftButton)
     window.classroom.open_action.trigger()
 
     assert gd.config() == GDConfig("bowl", 5.0, 3.0, 0.2, 0.3, 10)
-    assert gd.function_box.currentData() == "bowl" and gd.start_y.isVisibleTo(gd)
+    assert gd.controls.editor("function").currentData() == "bowl" and gd.controls.editor("start_y").isVisibleTo(gd)
     assert gd.gd.step_count == 6
     np.testing.assert_array_equal(gd.gd.x, x)
     np.testing.assert_array_equal(np.array(gd.gd.path), np.array(path))
@@ -235,7 +235,7 @@ def test_both_labs_settings_come_back_after_a_restart(qtbot, window, gd, classro
     try:
         assert win.classroom.restore_settings() == []
         assert win.labs["gd"].config() == expected_gd
-        assert win.labs["gd"].function_box.currentData() == "bowl" and win.labs["gd"].momentum_box.value() == 0.3
+        assert win.labs["gd"].controls.editor("function").currentData() == "bowl" and win.labs["gd"].controls.editor("momentum").value() == 0.3
         assert win.labs["gd"].transport.pace_box.currentIndex() == 4
         assert win.labs["linear"].config() == expected_linear and win.labs["linear"].controls.editor("seed").value() == 7
         assert win.tabs.currentWidget() is win.labs["linear"]
@@ -266,14 +266,14 @@ def test_presentation_hides_advanced_controls_and_esc_brings_them_back(qtbot, wi
     def shown(lab, *widgets):
         return [w.isVisibleTo(lab) for w in widgets]
 
-    gd_advanced = (gd.momentum_box, gd.transport.pace_box)
+    gd_advanced = (gd.controls.editor("momentum"), gd.transport.pace_box)
     linear_advanced = (linear.controls.editor("seed"), linear.controls.editor("max_steps"), linear.transport.pace_box)
     assert all(shown(gd, *gd_advanced)) and all(shown(linear, *linear_advanced))
 
     qtbot.keyClick(window, Qt.Key_F11)
     assert window.isFullScreen()
     assert not any(shown(gd, *gd_advanced)) and not any(shown(linear, *linear_advanced))
-    assert all(shown(gd, gd.lr_box, gd.start_x, gd.function_box, gd.table, gd.transport.step_button))
+    assert all(shown(gd, gd.controls.editor("lr"), gd.controls.editor("start_x"), gd.controls.editor("function"), gd.table, gd.transport.step_button))
     assert all(shown(linear, linear.controls.editor("lr"), linear.transport.play_button, linear.readout))
     # No gaps: the table takes the room of the hidden rows, the plots reach the labs' right edges.
     left = gd.table.parentWidget()
@@ -325,7 +325,7 @@ def _expected_linear(c):
 
 def test_theme_switch_recolours_every_item_of_both_labs(qtbot, window, gd, linear):
     window.tabs.setCurrentWidget(gd)
-    _type_value(qtbot, gd.lr_box, "1.1")  # diverging: the warning banner shows
+    _type_value(qtbot, gd.controls.editor("lr"), "1.1")  # diverging: the warning banner shows
     for _ in range(5):
         qtbot.mouseClick(gd.transport.step_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: gd.gd.step_count == 5, timeout=60_000)
@@ -374,7 +374,7 @@ def test_gd_path_exports_to_csv(qtbot, window, gd, monkeypatch, tmp_path):
     assert [float(r[2]) for r in rows] == pytest.approx([v * v for v in x])
     assert [float(r[3]) for r in rows] == pytest.approx([2 * v for v in x])
 
-    choose(qtbot, gd.function_box, "bowl")  # 2-D: both coordinates and both partial derivatives
+    choose(qtbot, gd.controls.editor("function"), "bowl")  # 2-D: both coordinates and both partial derivatives
     qtbot.mouseClick(gd.transport.step_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: gd.gd.step_count == 1, timeout=60_000)
     _answer_dialogs(monkeypatch, tmp_path / "table.csv")

@@ -24,8 +24,8 @@ def gd(window):
 
 
 def test_notes_settings_reach_the_minimum_within_30_steps(qtbot, gd, tmp_path):
-    assert (gd.lr_box.value(), gd.start_x.value(), gd.function_box.currentData()) == (0.1, 5.0, "x2")
-    assert not gd.start_y.isVisible()  # 1-D function: no y start
+    assert (gd.controls.editor("lr").value(), gd.controls.editor("start_x").value(), gd.controls.editor("function").currentData()) == (0.1, 5.0, "x2")
+    assert not gd.controls.editor("start_y").isVisible()  # 1-D function: no y start
     for _ in range(30):
         qtbot.mouseClick(gd.transport.step_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: gd.table.rowCount() == 30, timeout=60_000)  # the walk's worker took the steps
@@ -43,8 +43,8 @@ def test_notes_settings_reach_the_minimum_within_30_steps(qtbot, gd, tmp_path):
 
 
 def test_large_learning_rate_visibly_diverges_and_says_so(qtbot, gd):
-    _type_value(qtbot, gd.lr_box, "1.1")
-    assert gd.lr_box.value() == pytest.approx(1.1)
+    _type_value(qtbot, gd.controls.editor("lr"), "1.1")
+    assert gd.controls.editor("lr").value() == pytest.approx(1.1)
     choose_index = gd.transport.pace_box.findText(gd.transport.pace_box.itemText(0))
     gd.transport.pace_box.setCurrentIndex(choose_index)  # max speed
     qtbot.mouseClick(gd.transport.play_button, Qt.LeftButton)
@@ -58,10 +58,10 @@ def test_large_learning_rate_visibly_diverges_and_says_so(qtbot, gd):
 
 
 def test_x4_minus_3x2_finds_the_minimum_on_the_side_it_starts(qtbot, gd):
-    choose(qtbot, gd.function_box, "x4")
-    _type_value(qtbot, gd.lr_box, "0.02")
+    choose(qtbot, gd.controls.editor("function"), "x4")
+    _type_value(qtbot, gd.controls.editor("lr"), "0.02")
     for start, sign in (("0.5", 1), ("-0.5", -1)):
-        _type_value(qtbot, gd.start_x, start)
+        _type_value(qtbot, gd.controls.editor("start_x"), start)
         assert gd.gd.step_count == 0  # a new start point starts over
         gd.transport.pace_box.setCurrentIndex(0)
         qtbot.mouseClick(gd.transport.play_button, Qt.LeftButton)
@@ -71,8 +71,8 @@ def test_x4_minus_3x2_finds_the_minimum_on_the_side_it_starts(qtbot, gd):
 
 
 def test_2d_bowl_shows_contours_and_moves_in_two_dimensions(qtbot, gd):
-    choose(qtbot, gd.function_box, "bowl")
-    assert gd.start_y.isVisible()
+    choose(qtbot, gd.controls.editor("function"), "bowl")
+    assert gd.controls.editor("start_y").isVisible()
     assert not gd.contours.item.path().isEmpty()
     assert gd.curve.item.path().isEmpty()
     qtbot.mouseClick(gd.transport.step_button, Qt.LeftButton)
@@ -80,7 +80,7 @@ def test_2d_bowl_shows_contours_and_moves_in_two_dimensions(qtbot, gd):
     assert gd.table.item(0, 1).text() == "(5, 3)"
     assert gd.table.item(0, 2).text() == "(10, 24)"
     assert gd.gd.x.tolist() == pytest.approx([4.0, 0.6])
-    _type_value(qtbot, gd.momentum_box, "0.5")
+    _type_value(qtbot, gd.controls.editor("momentum"), "0.5")
     for _ in range(3):
         qtbot.keyClick(gd, Qt.Key_S)
     qtbot.waitUntil(lambda: gd.gd.step_count == 3, timeout=60_000)

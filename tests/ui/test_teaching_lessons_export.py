@@ -29,7 +29,7 @@ def test_lessons_open_the_right_tab_with_the_notes_settings(qtbot, window, tmp_p
     _menu_action(menus.lessons_menu, "Gradient descent on y = x²").trigger()
     gd = window.labs["gd"]
     assert window.tabs.currentWidget() is gd
-    assert (gd.function_box.currentData(), gd.start_x.value(), gd.lr_box.value()) == ("x2", 5.0, 0.1)
+    assert (gd.controls.editor("function").currentData(), gd.controls.editor("start_x").value(), gd.controls.editor("lr").value()) == ("x2", 5.0, 0.1)
     assert menus.dock.isVisible() and "28 steps" in menus.panel.text.toPlainText()
 
     linear = window.labs["linear"]

@@ -16,27 +16,28 @@ exactly, and a file whose point does not follow from its settings is refused
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Qt, Slot
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
-                               QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from playground.core.commands import Reset, Walk
 from playground.core.config import from_dict, to_dict
 from playground.core.loop import Progress
 from playground.core.gradient_descent import (FUNCTIONS, GDConfig, GDSetup, GradientDescent, notes_setup,
                                           saved_walk_problems)
-from playground.ui.appearance import FONT_SCALE, hide_advanced
+from playground.ui.appearance import FONT_SCALE
 from playground.ui.export import install_plot_export, install_table_export
 from playground.ui.gd_lab.tables import path_rows
 from playground.ui.teaching_plots import contour_path, markers, sync_plot
 from playground.ui.plots import FastCurve, StickyRange, make_plot
 from playground.ui.training_lab import LoopLab
 from playground.ui.theme import plot_colors, recolor_pen
+from playground.ui.widgets.config_form import ConfigForm
 from playground.ui.widgets.transport import PACE_RATES, TransportBar, install_transport_keys
 
 MAX_TABLE_ROWS = 2000
@@ -51,6 +52,36 @@ def _make_job(setup: GDSetup, walked: int):
     from playground.core.gd_job import GDJob
 
     return GDJob(setup, walked)
+
+
+class GDControls(ConfigForm):
+    """The walk's settings (the pace is the transport bar's); start y only for 2-D functions."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(GDConfig, [("settings", ["function", "start_x", "start_y", "lr", "momentum"])],
+                         stretch=False, parent=parent)
+        for name, step, decimals in (("start_x", 0.1, 2), ("start_y", 0.1, 2), ("lr", 0.01, 4), ("momentum", 0.05, 2)):
+            self.editor(name).setSingleStep(step)
+            self.editor(name).setDecimals(decimals)
+        self.set_config(GDConfig())
+        self.retranslate()
+
+    def texts(self) -> dict:
+        return {
+            "groups": {"settings": self.tr("Gradient descent")},
+            "fields": {
+                "function": (self.tr("Function"), self.tr("The function whose minimum gradient descent looks for")),
+                "start_x": (self.tr("Start x"), self.tr("Where the descent starts")),
+                "start_y": (self.tr("Start y"), self.tr("Where the descent starts (second coordinate)")),
+                "lr": (self.tr("Learning rate"), self.tr("Step size: x ← x − lr·gradient. On x², lr > 1 overshoots further every step")),
+                "momentum": (self.tr("Momentum"), self.tr("Share of the previous step that carries over (0 = plain gradient descent)")),
+            },
+            "items": {"function": {"x2": self.tr("f(x) = x²"), "x4": self.tr("f(x) = x⁴ − 3x² (two minima)"),
+                                   "bowl": self.tr("f(x, y) = x² + 4y² (2-D bowl)")}},
+        }
+
+    def update_rows(self, config: GDConfig) -> None:
+        self.set_row_visible("start_y", FUNCTIONS[config.function].dims == 2)
 
 
 class GDLab(LoopLab):
@@ -74,27 +105,10 @@ class GDLab(LoopLab):
 
     # -- layout ----------------------------------------------------------------
     def _build(self) -> None:
-        self.function_box = QComboBox()
-        for key in FUNCTIONS:
-            self.function_box.addItem(FUNCTIONS[key].label, key)
-        self.start_x = _spin(-10.0, 10.0, 5.0, 0.1, 2)
-        self.start_y = _spin(-10.0, 10.0, 3.0, 0.1, 2)
-        self.lr_box = _spin(0.0001, 3.0, 0.1, 0.01, 4)
-        self.momentum_box = _spin(0.0, 0.99, 0.0, 0.05, 2)
+        self.controls = GDControls()
         self.transport = TransportBar()
         self.transport.pace_box.setCurrentIndex(DEFAULT_PACE_INDEX)
-        # Hidden in presentation mode: momentum is a second lesson, the pace a detail of the animation.
-        for widget in (self.momentum_box, self.transport.pace_box):
-            widget.setProperty("advanced", True)
-        self.settings_group = QGroupBox()
-        form = QFormLayout(self.settings_group)
-        self._labels = {}
-        for key, widget in (("function", self.function_box), ("x0", self.start_x), ("y0", self.start_y),
-                            ("lr", self.lr_box), ("momentum", self.momentum_box)):
-            label = QLabel()
-            form.addRow(label, widget)
-            self._labels[key] = (label, widget)
-        self._form = form
+        self.transport.pace_box.setProperty("advanced", True)  # a detail of the animation: hidden in presentation mode
         self.verdict_label = QLabel()
         self.verdict_label.setWordWrap(True)
         self.formula_label = QLabel()
@@ -108,7 +122,7 @@ class GDLab(LoopLab):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.settings_group)
+        left_layout.addWidget(self.controls)
         left_layout.addWidget(self.transport)
         left_layout.addWidget(self.formula_label)
         left_layout.addWidget(self.verdict_label)
@@ -142,27 +156,11 @@ class GDLab(LoopLab):
         install_table_export(self.table, "gd_steps", csv=lambda: path_rows(self.gd))
 
         self.connect_transport()
-        self.function_box.currentIndexChanged.connect(self._on_function)
-        for box in (self.start_x, self.start_y, self.lr_box, self.momentum_box):
-            box.valueChanged.connect(self._on_setting)
+        self.controls.configChanged.connect(self._on_setting)
         install_transport_keys(self, self.toggle_play, self.step_once, self.reset)
 
     def retranslate(self) -> None:
-        self.settings_group.setTitle(self.tr("Gradient descent"))
-        names = {"function": self.tr("Function"), "x0": self.tr("Start x"), "y0": self.tr("Start y"),
-                 "lr": self.tr("Learning rate"), "momentum": self.tr("Momentum")}
-        tips = {"function": self.tr("The function whose minimum gradient descent looks for"),
-                "x0": self.tr("Where the descent starts"), "y0": self.tr("Where the descent starts (second coordinate)"),
-                "lr": self.tr("Step size: x ← x − lr·gradient. On x², lr > 1 overshoots further every step"),
-                "momentum": self.tr("Share of the previous step that carries over (0 = plain gradient descent)")}
-        for key, (label, widget) in self._labels.items():
-            label.setText(names[key])
-            label.setToolTip(tips[key])
-            widget.setToolTip(tips[key])
-        labels = {"x2": self.tr("f(x) = x²"), "x4": self.tr("f(x) = x⁴ − 3x² (two minima)"),
-                  "bowl": self.tr("f(x, y) = x² + 4y² (2-D bowl)")}
-        for i in range(self.function_box.count()):
-            self.function_box.setItemText(i, labels.get(self.function_box.itemData(i), ""))
+        self.controls.retranslate()
         self.formula_label.setText(self.tr("Each step: gradient g = f′(x), velocity v ← momentum·v + g, x ← x − lr·v"))
         self.table.setHorizontalHeaderLabels([self.tr("step"), self.tr("x"), self.tr("gradient"), self.tr("new x")])
         self.transport.retranslate()
@@ -201,20 +199,15 @@ class GDLab(LoopLab):
 
     # -- settings ----------------------------------------------------------------
     def setup(self) -> GDSetup:
-        key = self.function_box.currentData()
-        start = (self.start_x.value(), self.start_y.value()) if FUNCTIONS[key].dims == 2 else (self.start_x.value(),)
-        return GDSetup(key, start, self.lr_box.value(), self.momentum_box.value(), self.gd.setup.max_steps)
+        return self.controls.config().setup(self.gd.setup.max_steps)
 
     def config(self) -> GDConfig:
         rate = PACE_RATES[max(0, self.transport.pace_box.currentIndex())]
-        return GDConfig(self.function_box.currentData(), self.start_x.value(), self.start_y.value(),
-                        self.lr_box.value(), self.momentum_box.value(), 0 if rate is None else rate)
+        return replace(self.controls.config(), pace=0 if rate is None else rate)
 
     def set_config(self, config: GDConfig) -> None:
         """Show ``config`` and start a fresh descent from it."""
-        self.start_y.blockSignals(True)  # kept for 2-D functions even while a 1-D one is shown
-        self.start_y.setValue(config.start_y)
-        self.start_y.blockSignals(False)
+        self.controls.set_config(config)  # start_y is kept for 2-D functions even while a 1-D one is shown
         rates = [0 if rate is None else rate for rate in PACE_RATES]
         self.transport.pace_box.setCurrentIndex(min(range(len(rates)), key=lambda i: abs(rates[i] - config.pace)))
         self.load_setup(config.setup(self.gd.setup.max_steps))
@@ -266,7 +259,7 @@ class GDLab(LoopLab):
 
     def set_presentation(self, on: bool) -> None:
         """Advanced controls hidden; the table column widens with the larger text (the plot keeps the rest)."""
-        hide_advanced(self, on)
+        super().set_presentation(on)
         self._set_left_width(FONT_SCALE if on else 1.0)
 
     def _set_left_width(self, scale: float) -> None:
@@ -275,18 +268,10 @@ class GDLab(LoopLab):
 
     def load_setup(self, setup: GDSetup) -> None:
         """Show ``setup`` in the widgets and start a fresh descent from it."""
-        for box in (self.function_box, self.start_x, self.start_y, self.lr_box, self.momentum_box):
-            box.blockSignals(True)
-        try:
-            self.function_box.setCurrentIndex(self.function_box.findData(setup.function))
-            self.start_x.setValue(setup.start[0])
-            if len(setup.start) > 1:
-                self.start_y.setValue(setup.start[1])
-            self.lr_box.setValue(setup.lr)
-            self.momentum_box.setValue(setup.momentum)
-        finally:
-            for box in (self.function_box, self.start_x, self.start_y, self.lr_box, self.momentum_box):
-                box.blockSignals(False)
+        shown = self.controls.config()
+        self.controls.set_config(replace(shown, function=setup.function, start_x=setup.start[0],
+                                         start_y=setup.start[1] if len(setup.start) > 1 else shown.start_y,
+                                         lr=setup.lr, momentum=setup.momentum))
         self.gd.setup = setup
         self.reset()
 
@@ -307,19 +292,13 @@ class GDLab(LoopLab):
         self._redraw_point()
         self._update_verdict()
 
-    @Slot()
-    def _on_function(self) -> None:
-        """A new function starts from its own default start point."""
-        start = FUNCTIONS[self.function_box.currentData()].default_start
-        for box, value in zip((self.start_x, self.start_y), start):
-            box.blockSignals(True)
-            box.setValue(value)
-            box.blockSignals(False)
-        self.reset()
-
-    @Slot()
-    def _on_setting(self) -> None:
-        """Start point or learning rate changed: start again from the (new) start point."""
+    @Slot(object)
+    def _on_setting(self, config: GDConfig) -> None:
+        """Any setting changed: start again from the (new) start point; a new function from its own."""
+        if config.function != self.gd.setup.function:
+            start = FUNCTIONS[config.function].default_start
+            self.controls.set_config(replace(config, start_x=start[0], start_y=start[-1] if len(start) > 1
+                                             else config.start_y))
         self.reset()
 
     # -- stepping (the worker's run control) ---------------------------------------------
@@ -386,7 +365,6 @@ class GDLab(LoopLab):
     def _start_walk(self, setup: GDSetup) -> None:
         """Show a fresh walk from ``setup``: no steps, the plot rebuilt."""
         self.gd.reset(setup)
-        self._form.setRowVisible(self.start_y, self.gd.function.dims == 2)
         self._converged_at = 0 if self.gd.converged(CONVERGED_TOL) else None
         self.table.setRowCount(0)
         self._rebuild_plot()
@@ -527,16 +505,6 @@ class GDLab(LoopLab):
         self._verdict = text
         self.status_label.setText(self.tr("Step {n}  ·  x = {x}  ·  f(x) = {f}").format(
             n=gd.step_count, x=_vec(gd.x), f=f"{gd.value():.4g}" if np.isfinite(gd.x).all() else "–"))
-
-
-def _spin(lo: float, hi: float, value: float, step: float, decimals: int) -> QDoubleSpinBox:
-    box = QDoubleSpinBox()
-    box.setRange(lo, hi)
-    box.setDecimals(decimals)
-    box.setSingleStep(step)
-    box.setValue(value)
-    box.setKeyboardTracking(False)
-    return box
 
 
 def _vec(v: np.ndarray) -> str:
