@@ -91,10 +91,14 @@ def save_csv(path: str | os.PathLike, header: Sequence[str], rows: Iterable[Sequ
     write_text_atomic(path, table_csv(header, rows))
 
 
-def loss_rows(train: np.ndarray, test_steps: Sequence[int] = (), test_values: Sequence[float] = ()):
-    """Header and rows for a loss history: step, train loss, test loss (where measured)."""
-    tests = dict(zip(test_steps, test_values))
-    rows = [(i + 1, float(v), tests.get(i + 1)) for i, v in enumerate(np.asarray(train).reshape(-1))]
+def loss_rows(train: np.ndarray, test_steps: Sequence[int] = (), test_values: Sequence[float] = (),
+              train_steps: Sequence[float] | None = None):
+    """Header and rows for a loss history: step, train loss, test loss (where measured).
+    ``train_steps``: the step of each train value when it is not one per step (a long, averaged history)."""
+    tests = {int(s): float(v) for s, v in zip(test_steps, test_values)}
+    train = np.asarray(train).reshape(-1)
+    steps = range(1, train.size + 1) if train_steps is None else [float(s) for s in train_steps]
+    rows = [(s, float(v), tests.get(s)) for s, v in zip(steps, train)]
     return ("step", "train_loss", "test_loss"), rows
 
 

@@ -62,15 +62,17 @@ def restore_session(lab, state: dict[str, Any]) -> None:
     loop.control.post(lambda job: generation.append(load_into_job(job, config, weights, step, optimizer, notes)))
     if weights is not None:
         history = None if history is None else np.asarray(history, dtype=np.float32)
-        AfterRestore(lab, loop, generation, history, notes)
+        AfterRestore(lab, loop, generation, history, notes, step)
 
 
 class AfterRestore(QObject):
     """Once the rebuilt job's first report has arrived: the saved loss history into the plot, and a
     status message if the saved optimizer state could not be used."""
 
-    def __init__(self, lab, loop, generation: list[int], history: np.ndarray | None, notes: list) -> None:
+    def __init__(self, lab, loop, generation: list[int], history: np.ndarray | None, notes: list,
+                 step: int | None = None) -> None:
         super().__init__(lab)
+        self.step = step
         self.lab, self.loop, self.generation, self.history, self.notes = lab, loop, generation, history, notes
         previous = getattr(lab, "_history_restore", None)
         if previous is not None:
@@ -89,7 +91,7 @@ class AfterRestore(QObject):
         self.finish()
         if self.history is not None:
             plot = self.lab.loss_plot
-            plot.train_history.extend(self.history)
+            plot.train_history.load(self.history, self.step)  # a long run's history was saved averaged
             plot._dirty = True
             plot.redraw()
             self.lab._update_status()
@@ -168,4 +170,6 @@ def _fit_rows(lab):
 
 def loss_history_rows(lab):
     plot = lab.loss_plot
-    return loss_rows(plot.train_history.values(), plot.test_steps, plot.test_values)
+    history = plot.train_history
+    return loss_rows(history.values(), plot.test_steps, plot.test_values,
+                     None if history.is_exact() else history.steps())
