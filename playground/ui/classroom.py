@@ -228,18 +228,10 @@ class Classroom(QObject):
             state = settings.lab_state(key)
             if state is None:
                 continue
-            config_type = sessions.CONFIG_TYPES.get(key) or lab_config_type(lab)
-            if config_type is not None:
-                config, problems = from_dict(config_type, state.get("config"))
-                settings.problems.extend(f"labs/{key}: {p}" for p in problems)
-                lab_restore(lab, {"config": to_dict(config)})
-            elif hasattr(lab, "restore_session"):
-                check = getattr(lab, "check_session", None)
-                problems = check(state) if check is not None else []
-                if problems:
-                    settings.problems.extend(f"labs/{key}: {p}" for p in problems)
-                else:
-                    lab.restore_session(state)
+            try:
+                self._restore_lab_settings(settings, key, lab, state)
+            except Exception as exc:  # whatever the settings file holds, the app starts (with this lab's defaults)
+                settings.problems.append(f"labs/{key}: {type(exc).__name__}; using the defaults")
         tab = settings.current_tab()
         if tab in self.window.labs:
             self.window.tabs.setCurrentWidget(self.window.labs[tab])
@@ -251,6 +243,21 @@ class Classroom(QObject):
                 print("NN Playground settings (" + settings.file_name() + "):\n  " + "\n  ".join(settings.problems),
                       file=sys.stderr)
         return settings.problems
+
+    @staticmethod
+    def _restore_lab_settings(settings: Settings, key: str, lab, state: dict) -> None:
+        config_type = sessions.CONFIG_TYPES.get(key) or lab_config_type(lab)
+        if config_type is not None:
+            config, problems = from_dict(config_type, state.get("config"))
+            settings.problems.extend(f"labs/{key}: {p}" for p in problems)
+            lab_restore(lab, {"config": to_dict(config)})
+        elif hasattr(lab, "restore_session"):
+            check = getattr(lab, "check_session", None)
+            problems = check(state) if check is not None else []
+            if problems:
+                settings.problems.extend(f"labs/{key}: {p}" for p in problems)
+            else:
+                lab.restore_session(state)
 
     # -- sessions ------------------------------------------------------------------------------------
     def save_session(self, path: str | None = None, *, with_training: bool = False) -> str | None:

@@ -212,6 +212,8 @@ class CurveControls(QWidget):
         message = "\n".join(core_texts(problems or []))
         self.expression_error.setText(message)
         self.expression_error.setVisible(bool(message))
+        # The field itself is marked too (a border only: its colours still follow the theme).
+        self.expression_edit.setStyleSheet("QLineEdit { border: 2px solid #ff6b6b; }" if message else "")
 
     def set_devices(self, devices) -> None:
         """``devices``: DeviceChoice items; unavailable ones are listed disabled with their reason."""
