@@ -41,7 +41,9 @@ from .linear_regression import LinearSetup, weight_problems as linear_weight_pro
 from .sweep_config import SweepConfig, sweep_weight_problems
 from .mnist_models import session_weight_problems as mnist_weight_problems
 from .optimizer_state import SavedOptimizer, decode_optimizer, encode_optimizer, optimizer_snapshot, restore_optimizer
-from .text import exception_text, joined, user_text
+from .safe_files import FileRefused, read_regular
+from .safe_json import check_value
+from .text import Text, exception_text, joined, user_text
 from .torch_blob import ENCODING as WEIGHTS_ENCODING, decode_blob, encode_blob
 
 FORMAT = "nn-playground-session"
@@ -183,11 +185,9 @@ def load(path: str | os.PathLike, config_types: dict[str, type] | None = None) -
     """Read and validate a session file; raises SessionError (nothing partial is returned)."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise SessionError([user_text("the file is too large ({size} MB) to be a session",
-                                          size=size // (1024 * 1024))])
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_FILE_BYTES)  # never a FIFO (it would block) nor a huge file
+    except FileRefused as exc:
+        raise SessionError([exc.args[0]]) from None
     except OSError as exc:
         raise SessionError([user_text("cannot read the file: {reason}", reason=exc.strerror or str(exc))]) from None
     try:
@@ -201,8 +201,12 @@ def loads(text: str, config_types: dict[str, type] | None = None) -> Session:
     config_types = CONFIG_TYPES if config_types is None else config_types
     try:
         document = json.loads(text, parse_constant=_reject_constant)
+        check_value(document)  # no deep nesting, no lone surrogates: every later step can walk it safely
+    except RecursionError:
+        raise SessionError([user_text("the JSON is nested too deeply")]) from None
     except (json.JSONDecodeError, ValueError) as exc:
-        raise SessionError([user_text("not valid JSON ({reason})", reason=str(exc))]) from None
+        raise SessionError([exc.args[0] if isinstance(exc.args[0], Text) else
+                            user_text("not valid JSON ({reason})", reason=str(exc))]) from None
     if not isinstance(document, dict):
         raise SessionError([user_text("expected a JSON object at the top level")])
     problems: list[str] = []

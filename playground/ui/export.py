@@ -149,7 +149,7 @@ class PlotExport(QObject):
 
     def _failed(self, exc: Exception) -> None:
         window = self.plot.window()
-        detail = getattr(exc, "strerror", None) or str(exc)
+        detail = getattr(exc, "strerror", None) or i18n.core_text(exc)
         if hasattr(window, "show_message"):
             window.show_message(self.tr("Could not save the file: {detail}").format(detail=detail))
 
@@ -217,7 +217,7 @@ class TableExport(QObject):
         try:
             save_csv(path, *self.csv())
         except OSError as exc:
-            text = self.tr("Could not save the file: {detail}").format(detail=exc.strerror or str(exc))
+            text = self.tr("Could not save the file: {detail}").format(detail=exc.strerror or i18n.core_text(exc))
             path = None
         else:
             text = self.tr("Saved {path}").format(path=path)
