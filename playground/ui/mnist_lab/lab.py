@@ -422,12 +422,16 @@ class MnistLab(QWidget):
 
     # -- the current model -----------------------------------------------------------
     def _use_loaded(self, loaded, source: str) -> None:
-        self._model, self._spec, self._meta = loaded.model, loaded.spec, dict(loaded.metadata)
+        # Everything is worked out before anything changes: adopting a model is all or nothing
+        # (core.model_io has checked the metadata's types and ranges).
+        meta = dict(loaded.metadata)
+        mean = float(meta.get("mean", 0.1307) or 0.1307)
+        std = float(meta.get("std", 0.3081) or 0.3081)
+        names = meta.get("class_names")
+        names = list(names) if isinstance(names, list) and len(names) == 10 else [str(i) for i in range(10)]
+        self._model, self._spec, self._meta = loaded.model, loaded.spec, meta
         self._source = source  # "bundled:mlp", "bundled:cnn", "trained" or a file path
-        self._mean = float(self._meta.get("mean", 0.1307) or 0.1307)
-        self._std = float(self._meta.get("std", 0.3081) or 0.3081)
-        names = self._meta.get("class_names")
-        self._class_names = list(names) if isinstance(names, list) and len(names) == 10 else [str(i) for i in range(10)]
+        self._mean, self._std, self._class_names = mean, std, names
         self.prob_view.set_class_names(self._class_titles(self._class_names))
         self.save_model_button.setEnabled(True)
         self.save_model_action.setEnabled(True)
