@@ -307,10 +307,11 @@ class Classroom(QObject):
                     problems.extend(f"{key}: {core_text(p)}" for p in check(_state(lab_session)))
             if problems:
                 raise sessions.SessionError(problems)
-        except sessions.SessionError as exc:
+        except (sessions.SessionError, OSError, ValueError, MemoryError, RecursionError) as exc:
+            problems = exc.problems if isinstance(exc, sessions.SessionError) else [exc]  # the last: never expected
             self._show_error(self.tr("This session cannot be opened"),
                              self.tr("{path}\n\nNothing was changed. What is wrong:\n• {problems}").format(
-                                 path=path, problems="\n• ".join(core_texts(exc.problems))))
+                                 path=path, problems="\n• ".join(core_texts(problems))))
             return False
         for key, lab_session in session.labs.items():
             lab = self.window.labs.get(key)

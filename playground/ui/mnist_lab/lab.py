@@ -532,7 +532,7 @@ class MnistLab(QWidget):
 
         try:
             dataset = load_folder(folder)
-        except DatasetError as exc:
+        except (DatasetError, OSError, ValueError, MemoryError) as exc:  # whatever the files hold: a message
             self._show_error(self.tr("Could not open the dataset"),
                              self.tr("Could not open the dataset: {detail}").format(detail=core_text(exc)))
             return False
@@ -583,7 +583,7 @@ class MnistLab(QWidget):
 
         try:
             loaded = load_model(path)
-        except ModelFileError as exc:
+        except (ModelFileError, OSError, ValueError, MemoryError) as exc:  # whatever the file holds: a message
             self._show_error(self.tr("Could not open the model"),
                              self.tr("Could not open the model: {detail}").format(detail=core_text(exc)))
             return False
