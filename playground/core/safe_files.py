@@ -46,7 +46,8 @@ def open_regular(path: str | os.PathLike, max_bytes: int | None = None) -> Binar
 def read_regular(path: str | os.PathLike, max_bytes: int) -> bytes:
     """All bytes of a regular file of at most ``max_bytes`` (see ``open_regular``)."""
     with open_regular(path, max_bytes) as handle:
-        data = handle.read(max_bytes + 1)
+        # read(n) allocates n bytes up front: ask for what the file holds (checked ≤ max_bytes), plus one
+        data = handle.read(os.fstat(handle.fileno()).st_size + 1)
     if len(data) > max_bytes:  # it grew while being read
         raise FileRefused(_too_large(Path(path), len(data), max_bytes))
     return data
