@@ -62,7 +62,9 @@ def _parse_field(f, raw: Any) -> Any:
     try:
         number = float(raw)
     except ValueError:  # text that is no number
-        raise ValueError(user_text("expected a number, got {value}", value=repr(raw))) from None
+        raise ValueError(user_text("expected a number, got {value}", value=repr(raw)[:40])) from None
+    except OverflowError:  # a whole number with hundreds of digits
+        raise ValueError(user_text("not a finite number")) from None
     if not math.isfinite(number):
         raise ValueError(user_text("not a finite number"))
     value = int(number) if kind is int else number
@@ -96,10 +98,11 @@ def from_dict(cls: type[C], data: Any, *, lenient: bool = True) -> tuple[C, list
             problems.append(_value_problem(name, exception_text(exc), lenient))
     config = cls(**values)
     check = getattr(config, "problems", None)
-    if check:
-        for name, message in check():
-            problems.append(_value_problem(name, message, lenient))
-            config = replace(config, **{name: _default(known[name])})
+    found = check() if check else []
+    for name, message in found:
+        problems.append(_value_problem(name, message, lenient))
+    if found:  # defaults for the fields at fault (and, for a problem between fields, one more)
+        config, _ = keep_valid(config, cls())
     return config, problems
 
 

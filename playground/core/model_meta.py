@@ -25,9 +25,13 @@ def _number(lo: float, hi: float, *, whole: bool = False, optional: bool = False
             raise ValueError(user_text("{name} must be a whole number, not {value}", name=name, value=_short(value))
                              if whole else user_text("{name} must be a number, not {value}", name=name,
                                                      value=_short(value)))
-        if optional and isinstance(value, float) and not math.isfinite(value):
+        try:
+            finite = math.isfinite(value)
+        except OverflowError:  # an int of hundreds of digits
+            finite = False
+        if optional and isinstance(value, float) and not finite:
             return None  # an accuracy that was never measured properly: simply not shown
-        if not (math.isfinite(value) and lo <= value <= hi):
+        if not (finite and lo <= value <= hi):
             raise ValueError(user_text("{name} must lie between {lo} and {hi}, not {value}", name=name,
                                        lo=lo, hi=hi, value=_short(value)))
         return value

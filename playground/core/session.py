@@ -51,6 +51,7 @@ VERSION = 1
 SUFFIX = ".nnplay"
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_HISTORY = 2_000_000
+FLOAT32_MAX = 3.4028234663852886e38
 
 # Lab key → its config dataclass (validated with config.from_dict). One line per lab.
 CONFIG_TYPES: dict[str, type] = {
@@ -247,6 +248,14 @@ def loads(text: str, config_types: dict[str, type] | None = None) -> Session:
     return session
 
 
+def _float32_sized(value: int | float) -> bool:
+    """A loss a float32 history can hold (no overflow to infinity, no int too large for a float)."""
+    try:
+        return abs(float(value)) <= FLOAT32_MAX
+    except OverflowError:
+        return False
+
+
 def _reject_constant(name: str):
     raise ValueError(f"{name} is not allowed in a session file")
 
@@ -280,7 +289,8 @@ def _read_lab(key: str, entry: Any, config_type: type) -> tuple[LabSession | Non
         if not isinstance(history, list) or len(history) > MAX_HISTORY:
             problems.append(user_text("training.loss_history must be a list of at most {most} numbers",
                                       most=MAX_HISTORY))
-        elif not all(v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)) for v in history):
+        elif not all(v is None or (isinstance(v, (int, float)) and not isinstance(v, bool) and _float32_sized(v))
+                     for v in history):
             problems.append(user_text("training.loss_history must hold numbers (or null for a diverged step)"))
         else:
             lab.loss_history = np.array([math.nan if v is None else v for v in history], dtype=np.float32)
