@@ -9,7 +9,7 @@ good values and replacing bad ones by the default, with a note per problem
 from __future__ import annotations
 
 import math
-from dataclasses import MISSING, asdict, field, fields, replace
+from dataclasses import asdict, field, fields, replace
 from typing import Any, Callable, Iterable, TypeVar
 
 from .safe_json import is_encodable
@@ -104,10 +104,6 @@ def from_dict(cls: type[C], data: Any, *, lenient: bool = True) -> tuple[C, list
     if found:  # defaults for the fields at fault (and, for a problem between fields, one more)
         config, _ = keep_valid(config, cls())
     return config, problems
-
-
-def _default(f):
-    return f.default_factory() if f.default is MISSING else f.default
 
 
 def _value_problem(name: str, problem, lenient: bool):
