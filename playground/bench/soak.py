@@ -8,9 +8,8 @@ from __future__ import annotations
 import gc
 import os
 import time
-from dataclasses import replace
 
-from playground.bench.measure import wait_until
+from playground.bench.measure import curve_lab_in_window, wait_until
 
 TARGET_GROWTH_PERCENT = 2.0  # over 60 minutes, after the warm-up
 SAMPLE_S = 5.0
@@ -52,23 +51,9 @@ def _slope_per_minute(samples: list[tuple[float, int]]) -> float:
 
 
 def run(minutes: float = 60.0, warmup_minutes: float | None = None, trace: bool = False) -> dict:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if warmup_minutes is None:
         warmup_minutes = min(2.0, minutes / 4)
-    from playground.app import create_app
-    from playground.core.curve_config import notes_preset
-
-    app = create_app()
-    from playground.ui.main_window import MainWindow
-
-    window = MainWindow()
-    window.resize(1280, 800)
-    window.show()
-    window.start_backends()
-    lab = window.curve_lab
-    if not wait_until(app, lab.is_ready, 120):
-        raise RuntimeError("the Curve lab did not become ready")
-    lab.set_config(replace(notes_preset(), max_steps=0, test_fraction=0.2))
+    app, window, lab = curve_lab_in_window(ready_timeout_s=120)
     redraws = [0]
     lab.redrawn.connect(lambda: redraws.__setitem__(0, redraws[0] + 1))
     lab.play()
