@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import math
+import warnings
 from dataclasses import dataclass
 from typing import Callable
 
@@ -61,7 +62,9 @@ def parse_expression(text: str) -> Expression:
     if len(source) > MAX_LENGTH:
         raise ExpressionError(user_text("The expression is longer than {n} characters.", n=MAX_LENGTH))
     try:
-        tree = ast.parse(source, mode="eval")
+        with warnings.catch_warnings():  # "invalid decimal literal" etc.: the user's typo, not a log line
+            warnings.simplefilter("ignore", SyntaxWarning)
+            tree = ast.parse(source, mode="eval")
     except SyntaxError as exc:
         col = (exc.offset or 1) - 1
         # Python's own wording ("invalid syntax", "'(' was never closed") stays English: it is code.
