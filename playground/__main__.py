@@ -24,6 +24,11 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--seconds", type=float, default=8.0, help="seconds of timed training (split into alternating rounds)")
     sub.add_parser("selfcheck", help="check the bundled data, models, translations and a Chinese font; "
                                      "exit 1 on a problem")
+    soak = sub.add_parser("soak", help="train the Curve lab with live plots for a while and print its memory growth as JSON")
+    soak.add_argument("--minutes", type=float, default=60.0, help="how long to train (default 60)")
+    soak.add_argument("--warmup-minutes", type=float, default=None,
+                      help="minutes before memory is first measured (default: 2, or a quarter of a short soak)")
+    soak.add_argument("--trace", action="store_true", help="also list the kinds of Python objects that grew in number")
     fit = sub.add_parser("fit", help="train a Curve-lab preset without the GUI and print the result as JSON")
     fit.add_argument("--preset", default="notes_x2")
     fit.add_argument("--steps", type=int, default=None)
@@ -52,6 +57,10 @@ def main(argv: list[str] | None = None) -> int:
         from playground.bench.suites import run_bench
 
         return run_bench(args.suite, seconds=args.seconds)
+    if args.command == "soak":
+        from playground.bench.suites import run_soak
+
+        return run_soak(args.minutes, args.warmup_minutes, args.trace)
     if args.command == "fit":
         from playground.core.cli import fit_preset
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import replace
 
-from playground.bench.measure import BareLoop, StepGate, TimerLateness, interleaved_slices, wait_until
+from playground.bench.measure import (BareLoop, StepGate, TimerLateness, curve_lab_in_window, interleaved_slices,
+                                      wait_until)
 from playground.bench.startup import measure_startup
 
 TARGETS = {"ratio": 0.95, "redraws_per_s": 25, "ui_lateness_p99_ms": 30, "window_shown_s": 0.6,
@@ -21,23 +21,10 @@ TARGETS = {"ratio": 0.95, "redraws_per_s": 25, "ui_lateness_p99_ms": 30, "window
 
 def measure_training(seconds: float) -> dict:
     """The notes' preset (no step limit) alone and in the real window (offscreen, 1280×800)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from playground.app import create_app
-    from playground.core.curve_config import notes_preset
     from playground.core.loop import REPORT_INTERVAL
 
-    app = create_app()
-    from playground.ui.main_window import MainWindow
-
-    window = MainWindow()
-    window.resize(1280, 800)
-    window.show()
-    window.start_backends()
-    lab = window.curve_lab
-    if not wait_until(app, lab.is_ready, 60):
-        raise RuntimeError("the Curve lab did not become ready")
-    config = replace(notes_preset(), max_steps=0, test_fraction=0.2)
-    lab.set_config(config)
+    app, window, lab = curve_lab_in_window()
+    config = lab.config()
     warmed_up = lambda: bool(lab.last_progress() and lab.last_progress().snapshot.get("warmed_up"))  # noqa: E731
     if not wait_until(app, warmed_up, 60):
         raise RuntimeError("the Curve lab's optimizer was not built")

@@ -44,6 +44,30 @@ class TimerLateness:
         return percentile(self.samples, 99)
 
 
+def curve_lab_in_window(ready_timeout_s: float = 60):
+    """(app, window, Curve lab): the real window offscreen at 1280×800, its lab ready and set to the
+    notes' preset without a step limit (20 % test points), as the curve bench and the soak measure it."""
+    import os
+    from dataclasses import replace
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from playground.app import create_app
+    from playground.core.curve_config import notes_preset
+
+    app = create_app()
+    from playground.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.resize(1280, 800)
+    window.show()
+    window.start_backends()
+    lab = window.curve_lab
+    if not wait_until(app, lab.is_ready, ready_timeout_s):
+        raise RuntimeError("the Curve lab did not become ready")
+    lab.set_config(replace(notes_preset(), max_steps=0, test_fraction=0.2))
+    return app, window, lab
+
+
 def wait_until(app, condition, timeout_s: float, poll_ms: int = 20) -> bool:
     """Run the Qt event loop until ``condition()`` holds or the timeout passes.
 

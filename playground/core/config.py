@@ -13,9 +13,10 @@ from it): ``stops`` (the values a slider or list offers; any valid value in the 
 from __future__ import annotations
 
 import math
-from dataclasses import MISSING, asdict, field, fields, replace
+from dataclasses import asdict, field, fields, replace
 from typing import Any, Callable, Iterable, TypeVar
 
+from .safe_json import is_encodable
 from .text import Text, exception_text, user_text
 
 C = TypeVar("C")
@@ -68,13 +69,17 @@ def _parse_field(f, raw: Any) -> Any:
             raise ValueError(user_text("unknown value {value}", value=repr(raw)))
         if len(raw) > f.metadata.get("max_len", 10_000):
             raise ValueError(user_text("text too long"))
+        if not is_encodable(raw):
+            raise ValueError(user_text("text with invalid characters (lone surrogates)"))
         return raw
     if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
         raise ValueError(user_text("expected a number, got {kind}", kind=type(raw).__name__))
     try:
         number = float(raw)
     except ValueError:  # text that is no number
-        raise ValueError(user_text("expected a number, got {value}", value=repr(raw))) from None
+        raise ValueError(user_text("expected a number, got {value}", value=repr(raw)[:40])) from None
+    except OverflowError:  # a whole number with hundreds of digits
+        raise ValueError(user_text("not a finite number")) from None
     if not math.isfinite(number):
         raise ValueError(user_text("not a finite number"))
     value = int(number) if kind is int else number
@@ -108,15 +113,12 @@ def from_dict(cls: type[C], data: Any, *, lenient: bool = True) -> tuple[C, list
             problems.append(_value_problem(name, exception_text(exc), lenient))
     config = cls(**values)
     check = getattr(config, "problems", None)
-    if check:
-        for name, message in check():
-            problems.append(_value_problem(name, message, lenient))
-            config = replace(config, **{name: _default(known[name])})
+    found = check() if check else []
+    for name, message in found:
+        problems.append(_value_problem(name, message, lenient))
+    if found:  # defaults for the fields at fault (and, for a problem between fields, one more)
+        config, _ = keep_valid(config, cls())
     return config, problems
-
-
-def _default(f):
-    return f.default_factory() if f.default is MISSING else f.default
 
 
 def _value_problem(name: str, problem, lenient: bool):
@@ -149,8 +151,20 @@ def validate(config) -> list[Text]:
 
 
 def keep_valid(config: C, fallback: C) -> tuple[C, dict[str, Text | str]]:
-    """``config`` with each invalid field taken from ``fallback``; also returns the problems."""
+    """``config`` with each invalid field taken from ``fallback`` (a valid config); also returns the
+    problems, keyed by field. The result is always valid: when taking the fields back is not enough
+    (a problem between fields), it is ``fallback`` itself, so training keeps its last valid setup."""
     problems = invalid_fields(config)
     if not problems:
         return config, {}
-    return replace(config, **{name: getattr(fallback, name) for name in problems}), problems
+    kept = replace(config, **{name: getattr(fallback, name) for name in problems})
+    if not invalid_fields(kept):
+        return kept, problems
+    # A problem between fields (a custom expression needs the custom target): also take back one
+    # more changed field, so that the other changes still apply; else the whole last valid setup.
+    for f in fields(config):
+        if getattr(kept, f.name) != getattr(fallback, f.name):
+            candidate = replace(kept, **{f.name: getattr(fallback, f.name)})
+            if not invalid_fields(candidate):
+                return candidate, problems
+    return fallback, problems

@@ -12,6 +12,9 @@ from .expression import ExpressionError, parse_expression
 from .targets import CUSTOM, TARGETS
 from .text import exception_text, user_text
 
+# Larger target values overflow float32 losses (their squares) and diverge at once, whatever the learning rate.
+MAX_TARGET = 1e9
+
 # Fields whose change can be applied to a running model without losing its weights.
 LIVE_FIELDS = frozenset({"lr", "optimizer", "loss", "momentum", "weight_decay", "batch_size", "max_steps"})
 
@@ -46,19 +49,31 @@ class CurveConfig:
         found = []
         if self.x_min >= self.x_max:
             found.append(("x_max", user_text("the x range is empty (x_min must be below x_max)")))
-        if self.target == CUSTOM:
-            try:
-                fn = parse_expression(self.expression)
-            except ExpressionError as exc:
-                found.append(("target", user_text("the custom expression is invalid: {problem}",
-                                                  problem=exception_text(exc))))
-            else:
-                if self.x_min < self.x_max and not np.isfinite(fn(self.sample_x())).all():
-                    found.append(("target", user_text("the custom expression is undefined (NaN or infinite) "
-                                                      "somewhere in the x range")))
+        if self.target == CUSTOM:  # problems of the expression are the expression field's
+            problem = self.expression_problem()
+            if problem is not None:
+                found.append(("expression", problem))
         if not (self.device == "cpu" or self.device.startswith("cuda")):
             found.append(("device", user_text("unknown device {name}", name=repr(self.device))))
         return found
+
+    def expression_problem(self):
+        """Why the custom expression cannot be a target here (None if it can)."""
+        try:
+            fn = parse_expression(self.expression)
+        except ExpressionError as exc:
+            return user_text("the custom expression is invalid: {problem}", problem=exception_text(exc))
+        if self.x_min >= self.x_max:
+            return None
+        y = fn(self.sample_x())
+        if not np.isfinite(y).all():
+            return user_text("the custom expression is undefined (NaN or infinite) somewhere in the x range")
+        largest = float(np.abs(y).max())
+        if largest > MAX_TARGET:  # float32 training would overflow: not a learning-rate problem
+            return user_text("the target's values are too large (up to {value}); keep them within ±{most}, "
+                             "e.g. by dividing the expression or narrowing the x range",
+                             value=f"{largest:.3g}", most=f"{MAX_TARGET:,.0f}")
+        return None
 
     def sample_x(self) -> np.ndarray:
         return np.linspace(self.x_min, self.x_max, self.n_points, dtype=np.float32)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import math
+import warnings
 from dataclasses import dataclass
 from typing import Callable
 
@@ -24,6 +25,7 @@ FUNCTIONS: dict[str, Callable] = {
     "sigmoid": lambda v: 1.0 / (1.0 + np.exp(-v)),
     "min": np.minimum, "max": np.maximum,
 }
+TWO_ARGUMENTS = frozenset({"min", "max"})  # the others take one
 CONSTANTS = {"pi": math.pi, "e": math.e}
 MAX_LENGTH = 200
 
@@ -60,15 +62,25 @@ def parse_expression(text: str) -> Expression:
     if len(source) > MAX_LENGTH:
         raise ExpressionError(user_text("The expression is longer than {n} characters.", n=MAX_LENGTH))
     try:
-        tree = ast.parse(source, mode="eval")
+        with warnings.catch_warnings():  # "invalid decimal literal" etc.: the user's typo, not a log line
+            warnings.simplefilter("ignore", SyntaxWarning)
+            tree = ast.parse(source, mode="eval")
     except SyntaxError as exc:
         col = (exc.offset or 1) - 1
         # Python's own wording ("invalid syntax", "'(' was never closed") stays English: it is code.
         raise ExpressionError(user_text("Syntax error at column {column}: {detail}.", column=col + 1,
                                         detail=exc.msg.rstrip(".")), col) from None
-    fn = _compile(tree.body)
+    except (ValueError, RecursionError, MemoryError):  # a lone surrogate, a NUL, nesting too deep
+        raise ExpressionError(user_text("The expression holds characters or nesting that cannot be read.")) from None
+    try:
+        fn = _compile(tree.body)
+    except RecursionError:
+        raise ExpressionError(user_text("The expression holds characters or nesting that cannot be read.")) from None
     expression = Expression(text.strip(), fn)
-    probe = expression(np.linspace(-1.0, 1.0, 5))
+    try:
+        probe = expression(np.linspace(-1.0, 1.0, 5))
+    except (TypeError, ValueError, ArithmeticError, MemoryError):  # whatever numpy makes of it: the user's text
+        raise ExpressionError(user_text("The expression cannot be evaluated for x.")) from None
     if probe.shape != (5,):
         raise ExpressionError(user_text("The expression must give one number for each x."))
     return expression
@@ -105,8 +117,11 @@ def _compile(node: ast.AST) -> Callable[[np.ndarray], np.ndarray]:
             allowed = ", ".join(sorted(FUNCTIONS))
             raise ExpressionError(user_text("Unknown function at column {column}; allowed: {allowed}.",
                                             column=col + 1, allowed=allowed), col)
-        if node.keywords or not node.args or len(node.args) > 2:
-            raise ExpressionError(user_text("{name}() takes one or two arguments (column {column}).", name=name,
+        two = name in TWO_ARGUMENTS
+        if node.keywords or len(node.args) != (2 if two else 1):
+            raise ExpressionError(user_text("{name}() takes two arguments (column {column}).", name=name,
+                                            column=col + 1) if two else
+                                  user_text("{name}() takes one argument (column {column}).", name=name,
                                             column=col + 1), col)
         func, args = FUNCTIONS[name], [_compile(a) for a in node.args]
         return lambda x: func(*(a(x) for a in args))

@@ -18,6 +18,7 @@ a message that names the file.
 from __future__ import annotations
 
 import gzip
+import math
 import os
 import struct
 import zlib
@@ -26,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from playground.core.errors import DatasetError
+from playground.core.safe_files import FileRefused, gunzip_capped, read_regular
 from playground.core.text import Text, user_text
 
 IMAGES_MAGIC = 0x00000803
@@ -45,21 +47,37 @@ _IDX_DTYPES = {
 PathLike = str | os.PathLike[str]
 
 
+# The largest data an IDX file may declare (MNIST's 60,000 training images are 47 MB; EMNIST's
+# largest split ~550 MB). Checked against the header before the data are read or unpacked.
+MAX_IDX_BYTES = 768 * 2**20
+MAX_HEADER = 4 + 4 * 255
+
+
 def _read_bytes(path: Path) -> tuple[bytes, bool]:
-    """The (decompressed) contents of ``path`` and whether it was gzipped."""
+    """The (decompressed) contents of ``path`` and whether it was gzipped.
+
+    Only a regular file is read, and a gzipped one is unpacked only as far as its IDX header
+    declares (plus one byte, to notice extra data): a gzip bomb costs no more memory than an
+    honest file of the size its header claims, and a header claiming too much is refused first."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_IDX_BYTES + MAX_HEADER)
     except FileNotFoundError:
         raise DatasetError(user_text("The file '{path}' does not exist.", path=path), path) from None
     except IsADirectoryError:
         raise DatasetError(user_text("'{path}' is a folder, not an IDX file.", path=path), path) from None
+    except FileRefused as exc:
+        raise DatasetError(exc.args[0], path) from None
     except OSError as exc:
         raise DatasetError(user_text("Could not read '{path}': {reason}.", path=path,
                                      reason=exc.strerror or str(exc)), path) from exc
     if raw[:2] != GZIP_MAGIC:
         return raw, False
     try:
-        return gzip.decompress(raw), True
+        head = gunzip_capped(raw, MAX_HEADER, stop_at_cap=True)
+        declared = _declared_length(head)
+        if declared is not None and declared > MAX_IDX_BYTES + MAX_HEADER:
+            return head, True  # read_idx refuses it by its header
+        return gunzip_capped(raw, (declared if declared is not None else MAX_HEADER) + 1, stop_at_cap=True), True
     except EOFError:
         raise DatasetError(
             user_text("The file '{path}' is a truncated gzip archive (it ends before the compressed "
@@ -69,6 +87,15 @@ def _read_bytes(path: Path) -> tuple[bytes, bool]:
     except (OSError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
         raise DatasetError(user_text("The file '{path}' is a damaged gzip archive ({reason}).", path=path,
                                      reason=str(exc)), path) from exc
+
+
+def _declared_length(head: bytes) -> int | None:
+    """The file length an IDX header declares (a Python int: no overflow), or None if no header."""
+    if len(head) < 4 or head[:2] != b"\x00\x00" or head[2] not in _IDX_DTYPES or len(head) < 4 + 4 * head[3]:
+        return None
+    ndim = head[3]
+    shape = struct.unpack(f">{ndim}I", head[4:4 + 4 * ndim])
+    return 4 + 4 * ndim + math.prod(shape) * _IDX_DTYPES[head[2]].itemsize
 
 
 def _describe_magic(magic: int) -> Text:
@@ -118,7 +145,12 @@ def read_idx(path: PathLike, expected_magic: int | None = None) -> np.ndarray:
         )
     shape = struct.unpack(f">{ndim}I", data[4:header_len])
     dtype = _IDX_DTYPES[type_code]
-    expected_len = header_len + int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
+    expected_len = _declared_length(data)
+    if expected_len > MAX_IDX_BYTES + header_len:  # before any large read or allocation
+        raise DatasetError(
+            user_text("The file '{path}' declares {dims} items ({expected:,} bytes), more than this app reads "
+                      "({most:,} bytes); it is damaged or not a dataset.", path=path,
+                      dims=" × ".join(str(s) for s in shape), expected=expected_len, most=MAX_IDX_BYTES), path)
     if len(data) != expected_len:
         dims = " × ".join(str(s) for s in shape)
         sizes = {"path": path, "dims": dims, "expected": expected_len, "size": len(data)}

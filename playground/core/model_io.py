@@ -13,7 +13,6 @@ English message (a translatable ``core.text.Text``), and nothing of the caller's
 from __future__ import annotations
 
 import datetime as _dt
-import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,10 +20,14 @@ from typing import Any
 
 from .atomic_file import atomic_save
 from .mnist_models import SpecError, build_model, check_spec
-from .text import Text, user_text
+from .model_meta import clean_metadata
+from .safe_files import FileRefused, read_regular
+from .torch_blob import zip_problem
+from .text import Text, exception_text, user_text
 
 FORMAT = "nn-playground-model"
 VERSION = 1
+MAX_MODEL_BYTES = 256 * 2**20  # the bundled models are 0.1-0.4 MB; the largest allowed architecture far less
 
 
 class ModelFileError(Exception):
@@ -69,6 +72,7 @@ def _plain(value):
 
 
 def load_model(path: str | os.PathLike[str]) -> LoadedModel:
+    import io
     import pickle
     import zipfile
 
@@ -77,27 +81,29 @@ def load_model(path: str | os.PathLike[str]) -> LoadedModel:
     path = Path(path)
     name = path.name
     try:
-        size = path.stat().st_size
+        raw = read_regular(path, MAX_MODEL_BYTES)  # a FIFO or a huge foreign file: refused before reading
     except FileNotFoundError:
         raise ModelFileError(user_text("'{name}' does not exist.", name=name), path) from None
+    except IsADirectoryError:
+        raise ModelFileError(user_text("'{name}' is a folder, not a model file.", name=name), path) from None
+    except FileRefused as exc:
+        raise ModelFileError(exc.args[0], path) from None
     except OSError as exc:
         raise _unreadable(name, exc, path) from None
-    if path.is_dir():
-        raise ModelFileError(user_text("'{name}' is a folder, not a model file.", name=name), path)
-    if size == 0:
+    if not raw:
         raise ModelFileError(user_text("'{name}' is empty (0 bytes); it is not a saved model.", name=name), path)
-    try:
-        with open(path, "rb") as handle:
-            handle.read(1)
-    except OSError as exc:
-        raise _unreadable(name, exc, path) from None
     # torch's own exception texts are long and internal: the user is told what it means for them.
     truncated = ModelFileError(user_text("'{name}' is truncated or damaged: it ends early or has been changed "
                                          "since it was saved.", name=name), path)
     not_torch = ModelFileError(user_text("'{name}' is not a PyTorch model file (its contents cannot be read as "
                                          "saved weights).", name=name), path)
+    problem = zip_problem(raw, MAX_MODEL_BYTES)  # the container's CRCs catch flipped bits torch would load
+    if problem == "damaged":
+        raise truncated
+    if problem is not None:
+        raise not_torch
     try:
-        payload = torch.load(path, map_location="cpu", weights_only=True)
+        payload = torch.load(io.BytesIO(raw), map_location="cpu", weights_only=True)
     except (EOFError, zipfile.BadZipFile):
         raise truncated from None
     except pickle.UnpicklingError as exc:
@@ -109,7 +115,7 @@ def load_model(path: str | os.PathLike[str]) -> LoadedModel:
     except RuntimeError as exc:
         first = str(exc).splitlines()[0].lower() if str(exc) else ""
         raise (truncated if "zip" in first or "central directory" in first else not_torch) from None
-    except OSError:  # the file is readable (checked above): seeks past its end
+    except OSError:
         raise truncated from None
     except Exception:  # anything else torch may raise on garbage
         raise not_torch from None
@@ -144,7 +150,17 @@ def _validate(payload: Any, path: Path) -> LoadedModel:
     state = payload.get("state_dict")
     if not isinstance(state, dict) or not all(isinstance(v, torch.Tensor) for v in state.values()):
         raise ModelFileError(user_text("'{name}' has no valid weights (state_dict).", name=name), path)
+    try:
+        metadata = clean_metadata(payload.get("metadata"))
+    except ValueError as exc:
+        raise ModelFileError(user_text("'{name}' has invalid metadata: {problem}.", name=name,
+                                       problem=exception_text(exc)), path) from None
     model = build_model(spec)
+    expected = model.state_dict()
+    for key, tensor in state.items():  # a complex or integer tensor would be cast silently by load_state_dict
+        if key in expected and tensor.dtype != expected[key].dtype:
+            raise ModelFileError(user_text("'{name}': {key} holds {dtype} values; expected {expected}.", name=name,
+                                           key=key, dtype=str(tensor.dtype), expected=str(expected[key].dtype)), path)
     try:
         model.load_state_dict(state, strict=True)
     except RuntimeError as exc:
@@ -156,11 +172,6 @@ def _validate(payload: Any, path: Path) -> LoadedModel:
         if tensor.is_floating_point() and not bool(torch.isfinite(tensor).all()):
             raise ModelFileError(user_text("'{name}' has NaN or infinite weights (in {key}); the model is unusable.",
                                            name=name, key=key), path)
-    metadata = payload.get("metadata")
-    metadata = metadata if isinstance(metadata, dict) else {}
-    acc = metadata.get("test_accuracy")
-    if acc is not None and not (isinstance(acc, (int, float)) and math.isfinite(acc)):
-        metadata["test_accuracy"] = None
     model.eval()
     return LoadedModel(model, spec, metadata, str(path))
 

@@ -42,7 +42,9 @@ from .linear_regression import LinearSetup, weight_problems as linear_weight_pro
 from .sweep_config import SweepConfig, sweep_weight_problems
 from .mnist_models import session_weight_problems as mnist_weight_problems
 from .optimizer_state import SavedOptimizer, decode_optimizer, encode_optimizer
-from .text import exception_text, joined, user_text
+from .safe_files import FileRefused, read_regular
+from .safe_json import check_value
+from .text import Text, exception_text, joined, user_text
 from .weight_checks import mlp_weight_problems
 from .torch_blob import ENCODING as WEIGHTS_ENCODING, decode_blob, encode_blob
 
@@ -51,6 +53,7 @@ VERSION = 1
 SUFFIX = ".nnplay"
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_HISTORY = 2_000_000
+FLOAT32_MAX = 3.4028234663852886e38
 
 # Lab key → its config dataclass (validated with config.from_dict). One line per lab.
 CONFIG_TYPES: dict[str, type] = {
@@ -173,11 +176,9 @@ def load(path: str | os.PathLike, config_types: dict[str, type] | None = None) -
     """Read and validate a session file; raises SessionError (nothing partial is returned)."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise SessionError([user_text("the file is too large ({size} MB) to be a session",
-                                          size=size // (1024 * 1024))])
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_FILE_BYTES)  # never a FIFO (it would block) nor a huge file
+    except FileRefused as exc:
+        raise SessionError([exc.args[0]]) from None
     except OSError as exc:
         raise SessionError([user_text("cannot read the file: {reason}", reason=exc.strerror or str(exc))]) from None
     try:
@@ -191,8 +192,12 @@ def loads(text: str, config_types: dict[str, type] | None = None) -> Session:
     config_types = CONFIG_TYPES if config_types is None else config_types
     try:
         document = json.loads(text, parse_constant=_reject_constant)
+        check_value(document)  # no deep nesting, no lone surrogates: every later step can walk it safely
+    except RecursionError:
+        raise SessionError([user_text("the JSON is nested too deeply")]) from None
     except (json.JSONDecodeError, ValueError) as exc:
-        raise SessionError([user_text("not valid JSON ({reason})", reason=str(exc))]) from None
+        raise SessionError([exc.args[0] if isinstance(exc.args[0], Text) else
+                            user_text("not valid JSON ({reason})", reason=str(exc))]) from None
     if not isinstance(document, dict):
         raise SessionError([user_text("expected a JSON object at the top level")])
     problems: list[str] = []
@@ -233,6 +238,14 @@ def loads(text: str, config_types: dict[str, type] | None = None) -> Session:
     return session
 
 
+def _float32_sized(value: int | float) -> bool:
+    """A loss a float32 history can hold (no overflow to infinity, no int too large for a float)."""
+    try:
+        return abs(float(value)) <= FLOAT32_MAX
+    except OverflowError:
+        return False
+
+
 def _reject_constant(name: str):
     raise ValueError(f"{name} is not allowed in a session file")
 
@@ -266,7 +279,8 @@ def _read_lab(key: str, entry: Any, config_type: type) -> tuple[LabSession | Non
         if not isinstance(history, list) or len(history) > MAX_HISTORY:
             problems.append(user_text("training.loss_history must be a list of at most {most} numbers",
                                       most=MAX_HISTORY))
-        elif not all(v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)) for v in history):
+        elif not all(v is None or (isinstance(v, (int, float)) and not isinstance(v, bool) and _float32_sized(v))
+                     for v in history):
             problems.append(user_text("training.loss_history must hold numbers (or null for a diverged step)"))
         else:
             lab.loss_history = np.array([math.nan if v is None else v for v in history], dtype=np.float32)

@@ -89,7 +89,12 @@ class Classroom(QObject):
         self._install_plot_exports(lab)
         pending = self._pending_settings.pop(lab.key, None)
         if pending is not None:
-            lab.restore_session(pending)
+            try:
+                lab.restore_session(pending)  # a config from_dict has made valid
+            except Exception as exc:  # never expected; the lab keeps its defaults rather than stop the app
+                self.window.show_message(self.tr("Some saved settings were invalid and were reset to their defaults."))
+                if sys.stderr is not None:
+                    print(f"NN Playground settings: labs/{lab.key}: {type(exc).__name__}: {exc}", file=sys.stderr)
         if self.presentation.active:
             self.presentation.adopt(lab)
 
@@ -236,21 +241,10 @@ class Classroom(QObject):
             state = settings.lab_state(key)
             if state is None:
                 continue
-            config_type = sessions.CONFIG_TYPES.get(key) or lab_class.config_type
-            if config_type is not None:
-                config, problems = from_dict(config_type, state.get("config"))
-                settings.problems.extend(f"labs/{key}: {p}" for p in problems)
-                if self.window.labs.is_built(key):
-                    self.window.labs[key].restore_session({"config": to_dict(config)})
-                else:
-                    self._pending_settings[key] = {"config": to_dict(config)}  # when its tab is first opened
-            else:
-                lab = self.window.labs[key]
-                problems = lab.check_session(state)
-                if problems:
-                    settings.problems.extend(f"labs/{key}: {p}" for p in problems)
-                else:
-                    lab.restore_session(state)
+            try:
+                self._restore_lab_settings(settings, key, lab_class, state)
+            except Exception as exc:  # whatever the settings file holds, the app starts (with this lab's defaults)
+                settings.problems.append(f"labs/{key}: {type(exc).__name__}; using the defaults")
         tab = settings.current_tab()
         if tab in self.window.labs:
             self.window.show_lab(tab)
@@ -262,6 +256,23 @@ class Classroom(QObject):
                 print("NN Playground settings (" + settings.file_name() + "):\n  " + "\n  ".join(settings.problems),
                       file=sys.stderr)
         return settings.problems
+
+    def _restore_lab_settings(self, settings: Settings, key: str, lab_class, state: dict) -> None:
+        config_type = sessions.CONFIG_TYPES.get(key) or lab_class.config_type
+        if config_type is not None:
+            config, problems = from_dict(config_type, state.get("config"))
+            settings.problems.extend(f"labs/{key}: {p}" for p in problems)
+            if self.window.labs.is_built(key):
+                self.window.labs[key].restore_session({"config": to_dict(config)})
+            else:
+                self._pending_settings[key] = {"config": to_dict(config)}  # when its tab is first opened
+            return
+        lab = self.window.labs[key]
+        problems = lab.check_session(state)
+        if problems:
+            settings.problems.extend(f"labs/{key}: {p}" for p in problems)
+        else:
+            lab.restore_session(state)
 
     # -- sessions ------------------------------------------------------------------------------------
     def save_session(self, path: str | None = None, *, with_training: bool = False) -> str | None:
@@ -308,10 +319,11 @@ class Classroom(QObject):
                     problems.extend(f"{key}: {core_text(p)}" for p in lab.check_session(_state(lab_session)))
             if problems:
                 raise sessions.SessionError(problems)
-        except sessions.SessionError as exc:
+        except (sessions.SessionError, OSError, ValueError, MemoryError, RecursionError) as exc:
+            problems = exc.problems if isinstance(exc, sessions.SessionError) else [exc]  # the last: never expected
             self._show_error(self.tr("This session cannot be opened"),
                              self.tr("{path}\n\nNothing was changed. What is wrong:\n• {problems}").format(
-                                 path=path, problems="\n• ".join(core_texts(exc.problems))))
+                                 path=path, problems="\n• ".join(core_texts(problems))))
             return False
         for key, lab_session in session.labs.items():
             lab = self.window.labs.get(key)

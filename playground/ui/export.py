@@ -95,10 +95,14 @@ def save_csv(path: str | os.PathLike, header: Sequence[str], rows: Iterable[Sequ
     write_text_atomic(path, table_csv(header, rows))
 
 
-def loss_rows(train: np.ndarray, test_steps: Sequence[int] = (), test_values: Sequence[float] = ()):
-    """Header and rows for a loss history: step, train loss, test loss (where measured)."""
-    tests = dict(zip(test_steps, test_values))
-    rows = [(i + 1, float(v), tests.get(i + 1)) for i, v in enumerate(np.asarray(train).reshape(-1))]
+def loss_rows(train: np.ndarray, test_steps: Sequence[int] = (), test_values: Sequence[float] = (),
+              train_steps: Sequence[float] | None = None):
+    """Header and rows for a loss history: step, train loss, test loss (where measured).
+    ``train_steps``: the step of each train value when it is not one per step (a long, averaged history)."""
+    tests = {int(s): float(v) for s, v in zip(test_steps, test_values)}
+    train = np.asarray(train).reshape(-1)
+    steps = range(1, train.size + 1) if train_steps is None else [float(s) for s in train_steps]
+    rows = [(s, float(v), tests.get(s)) for s, v in zip(steps, train)]
     return ("step", "train_loss", "test_loss"), rows
 
 
@@ -149,7 +153,7 @@ class PlotExport(QObject):
 
     def _failed(self, exc: Exception) -> None:
         window = self.plot.window()
-        detail = getattr(exc, "strerror", None) or str(exc)
+        detail = getattr(exc, "strerror", None) or i18n.core_text(exc)
         if hasattr(window, "show_message"):
             window.show_message(self.tr("Could not save the file: {detail}").format(detail=detail))
 
@@ -217,7 +221,7 @@ class TableExport(QObject):
         try:
             save_csv(path, *self.csv())
         except OSError as exc:
-            text = self.tr("Could not save the file: {detail}").format(detail=exc.strerror or str(exc))
+            text = self.tr("Could not save the file: {detail}").format(detail=exc.strerror or i18n.core_text(exc))
             path = None
         else:
             text = self.tr("Saved {path}").format(path=path)

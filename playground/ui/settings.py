@@ -19,7 +19,9 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from playground.core import safe_json
 from playground.core.config import from_dict
+from playground.core.text import exception_text
 
 ORGANIZATION = APPLICATION = "NN Playground"
 ENV_PATH = "NN_PLAYGROUND_SETTINGS"
@@ -45,8 +47,8 @@ class Settings:
             return default
         try:
             return parse(raw)
-        except (ValueError, TypeError, OverflowError) as exc:
-            self.problems.append(f"{key}: {exc}; using the default")
+        except Exception as exc:  # whatever the file holds, the app starts: the default, and a note
+            self.problems.append(f"{key}: {exception_text(exc) or type(exc).__name__}; using the default")
             return default
 
     def sync(self) -> None:
@@ -117,10 +119,10 @@ class Settings:
 
     def recent_files(self) -> list[str]:
         def parse(raw):
-            items = json.loads(raw) if isinstance(raw, str) else raw
+            items = safe_json.loads(raw) if isinstance(raw, str) else raw
             if not isinstance(items, list):
                 raise ValueError("expected a list of file names")
-            return [p for p in items if isinstance(p, str) and 0 < len(p) < 4096][:MAX_RECENT]
+            return [p for p in items if isinstance(p, str) and 0 < len(p) < 4096 and safe_json.is_encodable(p)][:MAX_RECENT]
         return self._read("files/recent", parse, [])
 
     def add_recent_file(self, path: str | os.PathLike) -> list[str]:
@@ -154,10 +156,7 @@ def _short_text(raw) -> str:
 def _json_object(raw) -> dict[str, Any]:
     if not isinstance(raw, str) or len(raw) > MAX_JSON_CHARS:
         raise ValueError("expected JSON text")
-    try:
-        value = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"not valid JSON ({exc.msg})") from None
+    value = safe_json.loads(raw)  # refuses deep nesting and lone surrogates
     if not isinstance(value, dict):
         raise ValueError("expected a JSON object")
     return value

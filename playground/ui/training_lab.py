@@ -352,7 +352,9 @@ class TrainingLab(LoopLab):
             history = None if history is None else np.asarray(history, dtype=np.float32)
             if self._history_restore is not None:
                 self._history_restore.finish()  # a session opened again before the last one's first report
-            self._history_restore = AfterRestore(self, self._loop, generation, history, notes, self.restore_history)
+            step = state.get("step")
+            self._history_restore = AfterRestore(self, self._loop, generation, history, notes,
+                                                 lambda history, notes: self.restore_history(history, step, notes))
 
     def usable_device(self, device: str) -> str:
         """The saved device if this machine offers it, else the CPU."""
@@ -361,10 +363,11 @@ class TrainingLab(LoopLab):
         item = box.model().item(index) if index >= 0 else None
         return device if item is not None and item.isEnabled() else "cpu"
 
-    def restore_history(self, history: np.ndarray | None, notes: list) -> None:
-        """A restored job's first report has arrived: its saved loss history and the optimizer notes."""
+    def restore_history(self, history: np.ndarray | None, step: int | None, notes: list) -> None:
+        """A restored job's first report has arrived: its saved loss history (of ``step`` steps) and the
+        optimizer notes."""
         if history is not None:
-            self.loss_plot.extend_history(history)
+            self.loss_plot.load_history(history, step)
             self.update_status()
         if notes:
             self.message.emit(self.tr("Session opened; the optimizer starts afresh: {reason}").format(
@@ -372,7 +375,9 @@ class TrainingLab(LoopLab):
 
     def loss_history_rows(self):
         plot = self.loss_plot
-        return loss_rows(plot.train_history.values(), plot.test_steps, plot.test_values)
+        history = plot.train_history
+        return loss_rows(history.values(), plot.test_steps, plot.test_values,
+                         None if history.is_exact() else history.steps())  # a long run's history is averaged
 
 
 class AfterRestore(QObject):

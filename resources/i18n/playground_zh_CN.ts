@@ -667,6 +667,10 @@
     <context>
         <name>Classroom</name>
         <message>
+            <source>Some saved settings were invalid and were reset to their defaults.</source>
+            <translation>部分保存的设置无效，已恢复为默认值。</translation>
+        </message>
+        <message>
             <source>&amp;Open session…</source>
             <translation>打开课堂文件(&amp;O)…</translation>
         </message>
@@ -725,10 +729,6 @@
         <message>
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
-        </message>
-        <message>
-            <source>Some saved settings were invalid and were reset to their defaults.</source>
-            <translation>部分保存的设置无效，已恢复为默认值。</translation>
         </message>
         <message>
             <source>Save the session</source>
@@ -2513,6 +2513,18 @@ Press Reset to start again.</source>
     <context>
         <name>core</name>
         <message>
+            <source>'{path}' was not saved: {reason}. The file as it was before is unchanged.</source>
+            <translation>“{path}”未能保存：{reason}。原来的文件保持不变。</translation>
+        </message>
+        <message>
+            <source>no free temporary file name</source>
+            <translation>找不到可用的临时文件名</translation>
+        </message>
+        <message>
+            <source>writing failed ({kind}: is the disk full?)</source>
+            <translation>写入失败（{kind}：磁盘是否已满？）</translation>
+        </message>
+        <message>
             <source>the program is invalid: {problem}</source>
             <translation>程序无效：{problem}</translation>
         </message>
@@ -2637,6 +2649,10 @@ Press Reset to start again.</source>
             <translation>文本太长</translation>
         </message>
         <message>
+            <source>text with invalid characters (lone surrogates)</source>
+            <translation>文本包含无效字符（孤立代理项）</translation>
+        </message>
+        <message>
             <source>expected a number, got {kind}</source>
             <translation>应为数字，实际为 {kind}</translation>
         </message>
@@ -2689,6 +2705,10 @@ Press Reset to start again.</source>
             <translation>自定义表达式在 x 范围内的某处没有定义（NaN 或无穷大）</translation>
         </message>
         <message>
+            <source>the target's values are too large (up to {value}); keep them within ±{most}, e.g. by dividing the expression or narrowing the x range</source>
+            <translation>目标函数的值太大（最大 {value}）；请保持在 ±{most} 以内，例如把表达式除以一个数，或缩小 x 的范围</translation>
+        </message>
+        <message>
             <source>this PyTorch build has no CUDA support</source>
             <translation>这个 PyTorch 版本不支持 CUDA</translation>
         </message>
@@ -2705,6 +2725,14 @@ Press Reset to start again.</source>
             <translation>表达式超过了 {n} 个字符。</translation>
         </message>
         <message>
+            <source>The expression holds characters or nesting that cannot be read.</source>
+            <translation>表达式包含无法读取的字符或嵌套。</translation>
+        </message>
+        <message>
+            <source>The expression cannot be evaluated for x.</source>
+            <translation>无法对 x 计算该表达式。</translation>
+        </message>
+        <message>
             <source>The expression must give one number for each x.</source>
             <translation>表达式必须对每个 x 给出一个数。</translation>
         </message>
@@ -2717,8 +2745,12 @@ Press Reset to start again.</source>
             <translation>第 {column} 列的名称“{name}”未知；变量是 x。</translation>
         </message>
         <message>
-            <source>{name}() takes one or two arguments (column {column}).</source>
-            <translation>{name}() 需要一个或两个参数（第 {column} 列）。</translation>
+            <source>{name}() takes two arguments (column {column}).</source>
+            <translation>{name}() 需要两个参数（第 {column} 列）。</translation>
+        </message>
+        <message>
+            <source>{name}() takes one argument (column {column}).</source>
+            <translation>{name}() 需要一个参数（第 {column} 列）。</translation>
         </message>
         <message>
             <source>'{what}' is not allowed at column {column}; use numbers, x, + - * / ^ and functions.</source>
@@ -2795,6 +2827,10 @@ Press Reset to start again.</source>
         <message>
             <source>The file '{path}' is truncated: its header announces {ndim} dimensions but the file holds only {size} bytes of data.</source>
             <translation>文件“{path}”不完整：文件头声明有 {ndim} 个维度，但文件只有 {size} 字节的数据。</translation>
+        </message>
+        <message>
+            <source>The file '{path}' declares {dims} items ({expected:,} bytes), more than this app reads ({most:,} bytes); it is damaged or not a dataset.</source>
+            <translation>文件“{path}”声明了 {dims} 个数据项（共 {expected:,} 字节），超过本应用可读取的上限（{most:,} 字节）；文件已损坏或不是数据集。</translation>
         </message>
         <message>
             <source>The file '{path}' is truncated: the header announces {dims} items ({expected:,} bytes in all) but the file holds {size:,} bytes of data.</source>
@@ -2985,12 +3021,52 @@ Press Reset to start again.</source>
             <translation>“{name}”中没有有效的权重 (state_dict)。</translation>
         </message>
         <message>
+            <source>'{name}' has invalid metadata: {problem}.</source>
+            <translation>“{name}”的元数据无效：{problem}。</translation>
+        </message>
+        <message>
+            <source>'{name}': {key} holds {dtype} values; expected {expected}.</source>
+            <translation>“{name}”：{key} 的数据类型是 {dtype}；应为 {expected}。</translation>
+        </message>
+        <message>
             <source>'{name}': the weights do not fit the architecture it describes ({detail}).</source>
             <translation>“{name}”：权重与它所描述的网络结构不匹配（{detail}）。</translation>
         </message>
         <message>
             <source>'{name}' has NaN or infinite weights (in {key}); the model is unusable.</source>
             <translation>“{name}”含有 NaN 或无穷大的权重（在 {key} 中）；这个模型无法使用。</translation>
+        </message>
+        <message>
+            <source>{name} must be a whole number, not {value}</source>
+            <translation>{name} 必须是整数，不能是 {value}</translation>
+        </message>
+        <message>
+            <source>{name} must be a number, not {value}</source>
+            <translation>{name} 必须是数字，而不是 {value}</translation>
+        </message>
+        <message>
+            <source>{name} must lie between {lo} and {hi}, not {value}</source>
+            <translation>{name} 必须在 {lo} 到 {hi} 之间，而不是 {value}</translation>
+        </message>
+        <message>
+            <source>{name} must be a text of at most {most} characters</source>
+            <translation>{name} 必须是不超过 {most} 个字符的文本</translation>
+        </message>
+        <message>
+            <source>{name} must be a list of {n} short texts</source>
+            <translation>{name} 必须是包含 {n} 个短文本的列表</translation>
+        </message>
+        <message>
+            <source>{name} must be true or false</source>
+            <translation>{name} 必须是 true 或 false</translation>
+        </message>
+        <message>
+            <source>{name} must be a short mapping of plain settings</source>
+            <translation>{name} 必须是由简单设置组成的短映射</translation>
+        </message>
+        <message>
+            <source>the metadata must be a mapping</source>
+            <translation>元数据必须是映射（键值对）</translation>
         </message>
         <message>
             <source>optimizer must be {{'name': ..., 'encoding': {encoding}, 'data': ...}}</source>
@@ -3049,6 +3125,34 @@ Press Reset to start again.</source>
             <translation>它的状态会让权重变成 NaN 或无穷大</translation>
         </message>
         <message>
+            <source>'{name}' is not a regular file (it is a pipe, a device or a socket), so it is not opened.</source>
+            <translation>“{name}”不是普通文件（而是管道、设备或套接字），因此不会打开。</translation>
+        </message>
+        <message>
+            <source>'{name}' is too large ({size}); files of this kind are at most {most}.</source>
+            <translation>“{name}”太大（{size}）；此类文件最大为 {most}。</translation>
+        </message>
+        <message>
+            <source>the data unpacks to more than {most}</source>
+            <translation>数据解压后超过 {most}</translation>
+        </message>
+        <message>
+            <source>the JSON is nested too deeply</source>
+            <translation>JSON 嵌套层数过多</translation>
+        </message>
+        <message>
+            <source>not valid JSON ({detail})</source>
+            <translation>不是有效的 JSON（{detail}）</translation>
+        </message>
+        <message>
+            <source>the JSON holds text with invalid characters (lone surrogates)</source>
+            <translation>JSON 中的文本包含无效字符（孤立代理项）</translation>
+        </message>
+        <message>
+            <source>the JSON is nested more than {most} levels deep</source>
+            <translation>JSON 嵌套超过 {most} 层</translation>
+        </message>
+        <message>
             <source>weights: expected a non-empty mapping of tensors</source>
             <translation>weights：应为非空的张量 (tensor) 映射</translation>
         </message>
@@ -3063,10 +3167,6 @@ Press Reset to start again.</source>
         <message>
             <source>weights: {name} contains NaN or infinite values</source>
             <translation>weights：{name} 含有 NaN 或无穷大的值</translation>
-        </message>
-        <message>
-            <source>the file is too large ({size} MB) to be a session</source>
-            <translation>文件太大（{size} MB），不可能是课堂文件</translation>
         </message>
         <message>
             <source>cannot read the file: {reason}</source>
@@ -3201,10 +3301,6 @@ Press Reset to start again.</source>
             <translation>{name} {value} 不是有限的数</translation>
         </message>
         <message>
-            <source>{name} must be a whole number, not {value}</source>
-            <translation>{name} 必须是整数，不能是 {value}</translation>
-        </message>
-        <message>
             <source>{name} {value} is outside {lo} … {hi}</source>
             <translation>{name} {value} 超出了 {lo} … {hi} 的范围</translation>
         </message>
@@ -3231,6 +3327,18 @@ Press Reset to start again.</source>
         <message>
             <source>{what}: not valid base64</source>
             <translation>{what}：不是有效的 base64</translation>
+        </message>
+        <message>
+            <source>damaged: a checksum does not match</source>
+            <translation>已损坏：校验和不匹配</translation>
+        </message>
+        <message>
+            <source>it unpacks to far more than its size</source>
+            <translation>解压后的大小远超文件本身</translation>
+        </message>
+        <message>
+            <source>not a torch.save archive</source>
+            <translation>不是 torch.save 存档</translation>
         </message>
         <message>
             <source>{what}: cannot be read ({reason})</source>

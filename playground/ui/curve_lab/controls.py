@@ -77,3 +77,5 @@ class CurveControls(ConfigForm):
         message = "\n".join(core_texts(problems or []))
         self.expression_error.setText(message)
         self.expression_error.setVisible(bool(message))
+        # The field itself is marked too (a border only: its colours still follow the theme).
+        self.editor("expression").setStyleSheet("QLineEdit { border: 2px solid #ff6b6b; }" if message else "")

@@ -202,12 +202,15 @@ class DrawingPanel(QGroupBox):
 
     def use_model(self, loaded, source: str) -> None:
         """``loaded`` (a core.model_io.LoadedModel) reads the canvas from now on; ``source`` names it."""
-        self._model, self._spec, self._meta = loaded.model, loaded.spec, dict(loaded.metadata)
-        self._source = source
-        self._mean = float(self._meta.get("mean", MNIST_MEAN) or MNIST_MEAN)
-        self._std = float(self._meta.get("std", MNIST_STD) or MNIST_STD)
-        names = self._meta.get("class_names")
-        self._class_names = list(names) if isinstance(names, list) and len(names) == 10 else list(DIGIT_CLASS_NAMES)
+        # Everything is worked out before anything changes: adopting a model is all or nothing
+        # (core.model_io has checked the metadata's types and ranges).
+        meta = dict(loaded.metadata)
+        mean = float(meta.get("mean", MNIST_MEAN) or MNIST_MEAN)
+        std = float(meta.get("std", MNIST_STD) or MNIST_STD)
+        names = meta.get("class_names")
+        names = list(names) if isinstance(names, list) and len(names) == 10 else list(DIGIT_CLASS_NAMES)
+        self._model, self._spec, self._meta, self._source = loaded.model, loaded.spec, meta, source
+        self._mean, self._std, self._class_names = mean, std, names
         self.prob_view.set_class_names(self.names.class_titles(self._class_names))
         self.save_model_button.setEnabled(True)
         self.save_model_action.setEnabled(True)
@@ -308,7 +311,7 @@ class DrawingPanel(QGroupBox):
 
         try:
             loaded = load_model(path)
-        except ModelFileError as exc:
+        except (ModelFileError, OSError, ValueError, MemoryError) as exc:  # whatever the file holds: a message
             self.failed.emit(self.tr("Could not open the model"),
                              self.tr("Could not open the model: {detail}").format(detail=core_text(exc)))
             return False

@@ -167,7 +167,7 @@ class TrainingPanel(QWidget):
 
         try:
             dataset = load_folder(folder)
-        except DatasetError as exc:
+        except (DatasetError, OSError, ValueError, MemoryError) as exc:  # whatever the files hold: a message
             self.failed.emit(self.tr("Could not open the dataset"),
                              self.tr("Could not open the dataset: {detail}").format(detail=core_text(exc)))
             return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
-from playground.core.history import LossHistory
+from playground.core.history import LossHistory, SampledSeries
 from playground.ui.plots import FastCurve, StickyRange, make_plot
 from playground.ui.theme import plot_colors, recolor_pen
 
@@ -29,8 +29,7 @@ class LossPlot:
         self.test = FastCurve(item, test_pen)
         self._legend_proxies = (pg.PlotDataItem(pen=train_pen), pg.PlotDataItem(pen=test_pen))
         self.train_history = LossHistory()
-        self.test_steps: list[int] = []
-        self.test_values: list[float] = []
+        self.test_series = SampledSeries()  # bounded: an hour of reports thins itself
         self._x_range = StickyRange(0, 100, margin=1.0, floor=0)  # doubles: few axis re-layouts
         self._y_range = StickyRange(-3, 1, margin=0.1, limit=40)  # log10 units
         self._dirty = False
@@ -43,8 +42,7 @@ class LossPlot:
 
     def reset(self) -> None:
         self.train_history.clear()
-        self.test_steps.clear()
-        self.test_values.clear()
+        self.test_series.clear()
         self.train.clear()
         self.test.clear()
         self._x_range.reset(0, 100)
@@ -55,14 +53,14 @@ class LossPlot:
         if losses.size:
             self.train_history.extend(losses)
             self._dirty = True
-        if test_loss is not None and (not self.test_steps or self.test_steps[-1] != step):
-            self.test_steps.append(step)
-            self.test_values.append(test_loss)
+        if test_loss is not None and self.test_series.last_step() != step:
+            self.test_series.append(step, test_loss)
             self._dirty = True
 
-    def extend_history(self, losses: np.ndarray) -> None:
-        """Append ``losses`` (a restored session's history) and redraw now."""
-        self.train_history.extend(losses)
+    def load_history(self, losses: np.ndarray, steps: int | None) -> None:
+        """A restored session's history (saved averaged if the run was long: ``steps`` says how long) and
+        redraw now."""
+        self.train_history.load(losses, steps)
         self._dirty = True
         self.redraw()
 
@@ -74,6 +72,14 @@ class LossPlot:
             recolor_pen(curve.item, color)
             proxy.setPen(pg.mkPen(color, width=1))
 
+    @property
+    def test_steps(self) -> np.ndarray:
+        return self.test_series.steps
+
+    @property
+    def test_values(self) -> np.ndarray:
+        return self.test_series.values
+
     def redraw(self) -> None:
         """Push accumulated data to the plot; call at a few Hz, not per report."""
         if not self._dirty:
@@ -82,7 +88,7 @@ class LossPlot:
         steps, values = self.train_history.decimated()
         logs = _log10(values)
         self.train.set_data(steps, logs)
-        if self.test_values:
+        if len(self.test_series):
             test_steps, test_values = _thin(self.test_steps, self.test_values)
             self.test.set_data(test_steps, _log10(test_values))
         changed = self._x_range.include(0, float(steps[-1]) if steps.size else 0)
@@ -103,6 +109,6 @@ def _log10(values: np.ndarray) -> np.ndarray:
         return np.log10(np.maximum(values, 1e-12))
 
 
-def _thin(steps: list[int], values: list[float], max_points: int = 1500):
+def _thin(steps: np.ndarray, values: np.ndarray, max_points: int = 1500):
     stride = max(1, len(steps) // max_points)
     return np.asarray(steps[::stride], dtype=np.float64), np.asarray(values[::stride], dtype=np.float64)
