@@ -29,8 +29,10 @@ from playground.core.mnist_config import MnistConfig
 from playground.ui.i18n import core_text, core_texts
 from playground.ui.mnist_lab import classroom as mnist_classroom
 from playground.ui.mnist_lab.canvas import DrawingCanvas
+from playground.ui.mnist_lab.collection_panel import CollectionPanel  # issue 15
 from playground.ui.mnist_lab.confusion import ConfusionView
 from playground.ui.mnist_lab.controls import MnistControls
+from playground.ui.mnist_lab.insight_panel import InsightPanel  # issue 15
 from playground.ui.mnist_lab.probabilities import ProbabilityView
 from playground.ui.plots import FastCurve, StickyRange, make_plot
 from playground.ui.theme import plot_colors
@@ -187,7 +189,15 @@ class MnistLab(QWidget):
         right_scroll.setWidget(right)
         right_scroll.setWidgetResizable(True)
         right_scroll.setFrameShape(QFrame.NoFrame)
-        splitter.addWidget(right_scroll)
+        # issue 15: the right column's tabs: training, look inside (works only while shown), your handwriting
+        self.insight = InsightPanel()
+        self.collection = CollectionPanel(self._current_image, self.canvas.clear)
+        self.collection.message.connect(self.message)
+        self.collection.finetune.model_ready.connect(lambda loaded: self._use_loaded(loaded, "fine-tuned"))
+        self.side_tabs = QTabWidget()
+        for page in (right_scroll, self.insight, self.collection):
+            self.side_tabs.addTab(page, "")
+        splitter.addWidget(self.side_tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QHBoxLayout(self)
@@ -334,6 +344,8 @@ class MnistLab(QWidget):
         self.open_dataset_action.setText(self.tr("Open MNIST dataset folder…"))
         self.results_tabs.setTabText(0, self.tr("Training loss"))
         self.results_tabs.setTabText(1, self.tr("Confusion matrix"))
+        for i, title in enumerate((self.tr("Train"), self.tr("Look inside"), self.tr("My handwriting"))):
+            self.side_tabs.setTabText(i, title)  # issue 15
         item = self.loss_plot.getPlotItem()
         item.setLabel("bottom", self.tr("step"))
         item.setTitle(self.tr("Training loss (cross-entropy)"))
@@ -371,6 +383,7 @@ class MnistLab(QWidget):
             self._loop = None
         if self._loader is not None and self._loader.thread is not None:
             self._loader.thread.join(30)
+        self.collection.shutdown()  # issue 15
 
     @Slot(object, object)
     def _on_bundled_loaded(self, models: dict, error) -> None:
@@ -411,6 +424,8 @@ class MnistLab(QWidget):
             return self.tr("Just trained")
         if self._source == "session":
             return self.tr("From the session")
+        if self._source == "fine-tuned":  # issue 15
+            return self.tr("Fine-tuned on your digits")
         return self.tr("File: {name}").format(name=self._source.rsplit("/", 1)[-1])
 
     def _on_model_chosen(self, index: int) -> None:
@@ -429,6 +444,8 @@ class MnistLab(QWidget):
         names = self._meta.get("class_names")
         self._class_names = list(names) if isinstance(names, list) and len(names) == 10 else [str(i) for i in range(10)]
         self.prob_view.set_class_names(self._class_titles(self._class_names))
+        self.insight.set_class_names(self._class_titles(self._class_names))  # issue 15
+        self.collection.finetune.set_model(self._model, self._spec, self._meta, self._mean, self._std)
         self.save_model_button.setEnabled(True)
         self.save_model_action.setEnabled(True)
         self._fill_model_box()
@@ -489,12 +506,14 @@ class MnistLab(QWidget):
         started = self.canvas.last_event_time
         if self.canvas.is_empty():
             self.prob_view.show_prediction(None, None, self.tr("Draw a digit"))
+            self.insight.show_drawing(None, None, None, None, None, 0.0, 1.0)  # issue 15
             self.predicted.emit()
             return
         image28 = preprocess_drawing(self.canvas.pixels())
         if image28 is None or self._model is None:
             caption = self.tr("Draw a digit") if image28 is None else self.tr("Loading the bundled model…")
             self.prob_view.show_prediction(None, None, caption)
+            self.insight.show_drawing(None, None, None, None, None, 0.0, 1.0)  # issue 15
             self.predicted.emit()
             return
         import torch
@@ -505,10 +524,17 @@ class MnistLab(QWidget):
         top = int(np.argmax(probs))
         caption = self.tr("{name} with {p} confidence").format(name=self.prob_view.class_names[top],
                                                               p=f"{probs[top]:.1%}")
+        caption = self.insight.quick_caption(image28, probs) or caption  # issue 15: "not sure" / "not a digit"
         self.prob_view.show_prediction(probs, image28, caption)
+        self.insight.show_drawing(self._model, (self._source, self._weights_version, self._meta.get("steps")),
+                                  image28, x, probs, self._mean, self._std)
         if started:
             self.last_latency_s = time.perf_counter() - started
         self.predicted.emit()
+
+    def _current_image(self):
+        """The canvas as the network sees it (28×28 in [0, 1]), or None when empty (issue 15)."""
+        return None if self.canvas.is_empty() else preprocess_drawing(self.canvas.pixels())
 
     # -- dataset ---------------------------------------------------------------------
     def _update_dataset_label(self) -> None:
@@ -534,6 +560,7 @@ class MnistLab(QWidget):
             return False
         self._dataset = dataset
         self._dataset_folder = folder
+        self.insight.set_dataset(dataset)  # issue 15
         self._update_dataset_label()
         self.message.emit(self.tr("Loaded {desc}").format(desc=self._describe_dataset(dataset)))
         return True
