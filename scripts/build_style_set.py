@@ -47,7 +47,7 @@ def build() -> dict:
 
     from playground.ui.mnist_lab.canvas import DrawingCanvas
 
-    app = QApplication.instance() or QApplication([])  # noqa: F841 (the canvas needs it)
+    app = QApplication.instance() or QApplication([])  # the canvas needs one
     canvas = DrawingCanvas()
     rng = np.random.default_rng(SEED)
     images, labels, styles = [], [], []
@@ -57,6 +57,7 @@ def build() -> dict:
             images.append(np.round(image * 255).astype(np.uint8))
             labels.append(digit)
             styles.append(f"{digit}:{style}")
+        app.processEvents()
     path = resources_dir() / STYLE_SET_FILE
     np.savez_compressed(path, images=np.stack(images), labels=np.asarray(labels, np.uint8),
                         styles=np.asarray(styles), seed=SEED)

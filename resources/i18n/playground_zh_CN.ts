@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name />
+        <message>
+            <source>Class names</source>
+            <translation>类别名称</translation>
+        </message>
+        <message>
+            <source>The dataset's 10 class names, in label order (0 first), separated by commas:</source>
+            <translation>数据集的 10 个类别名称，按标签顺序（从 0 开始），用逗号分隔：</translation>
+        </message>
+        <message>
+            <source>Class names not changed: give exactly 10 names, separated by commas</source>
+            <translation>类别名称未更改：请给出正好 10 个名称，用逗号分隔</translation>
+        </message>
+    </context>
+    <context>
         <name>AboutDialog</name>
         <message>
             <source>About NN Playground</source>
@@ -1649,6 +1664,10 @@ Try a smaller learning rate, then press Reset.</source>
             <translation>打开 MNIST 数据集文件夹…</translation>
         </message>
         <message>
+            <source>MNIST dataset class names…</source>
+            <translation>MNIST 数据集类别名称…</translation>
+        </message>
+        <message>
             <source>Training loss</source>
             <translation>训练损失</translation>
         </message>
@@ -1815,6 +1834,10 @@ Try a smaller learning rate, then press Reset.</source>
         <message>
             <source>Loaded {desc}</source>
             <translation>已加载 {desc}</translation>
+        </message>
+        <message>
+            <source>Class names: {names}</source>
+            <translation>类别名称：{names}</translation>
         </message>
         <message>
             <source>Save the MNIST model</source>

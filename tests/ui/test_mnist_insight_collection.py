@@ -125,3 +125,23 @@ def test_fine_tune_from_the_tab_reports_before_and_after(lab, qtbot):
     assert "→" in tune.result_label.text() and "Your held-out digits" in tune.result_label.text()
     assert lab.model_box.currentData() == "current" and "Fine-tuned" in lab.model_box.currentText()
     assert tune.save_button.isEnabled()
+
+
+def test_class_names_can_be_corrected(lab, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from playground.core.idx import write_idx
+
+    rng = np.random.default_rng(0)
+    for prefix, n in (("train", 30), ("t10k", 10)):  # filled shapes in a neutral folder: Fashion-MNIST
+        write_idx(tmp_path / f"{prefix}-images-idx3-ubyte", rng.integers(1, 256, (n, 28, 28), dtype=np.uint8))
+        write_idx(tmp_path / f"{prefix}-labels-idx1-ubyte", (np.arange(n) % 10).astype(np.uint8))
+    assert not lab.class_names_action.isEnabled()
+    assert lab.load_dataset_folder(str(tmp_path))
+    assert lab._dataset.class_names[0] == "T-shirt/top" and lab.class_names_action.isEnabled()
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("a, b, c, d, e, f, g, h, i, j", True))
+    lab.class_names_action.trigger()
+    assert lab._dataset.class_names == list("abcdefghij")
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("only, three, names", True))
+    lab.class_names_action.trigger()
+    assert lab._dataset.class_names == list("abcdefghij")  # refused, nothing lost

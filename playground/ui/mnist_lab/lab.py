@@ -232,6 +232,9 @@ class MnistLab(QWidget):
         self.save_model_action.setEnabled(False)
         self.open_dataset_action = QAction(self)
         self.open_dataset_action.triggered.connect(self.open_dataset)
+        self.class_names_action = QAction(self)  # issue 15: correct the recognised class names
+        self.class_names_action.triggered.connect(self.correct_class_names)
+        self.class_names_action.setEnabled(False)
         self._set_training_ui(False)
         self.save_model_button.setEnabled(False)
 
@@ -307,7 +310,8 @@ class MnistLab(QWidget):
         self.accuracy_label.setFixedHeight(self.accuracy_label.fontMetrics().lineSpacing() * (1 + SHOWN_EPOCHS) + 4)
 
     def install_menus(self, window) -> None:
-        window.add_file_actions([self.open_model_action, self.save_model_action, self.open_dataset_action])
+        window.add_file_actions([self.open_model_action, self.save_model_action, self.open_dataset_action,
+                                 self.class_names_action])
 
     def tab_title(self) -> str:
         return self.tr("MNIST")
@@ -342,6 +346,7 @@ class MnistLab(QWidget):
         self.open_model_action.setText(self.tr("Open MNIST model…"))
         self.save_model_action.setText(self.tr("Save MNIST model…"))
         self.open_dataset_action.setText(self.tr("Open MNIST dataset folder…"))
+        self.class_names_action.setText(self.tr("MNIST dataset class names…"))
         self.results_tabs.setTabText(0, self.tr("Training loss"))
         self.results_tabs.setTabText(1, self.tr("Confusion matrix"))
         for i, title in enumerate((self.tr("Train"), self.tr("Look inside"), self.tr("My handwriting"))):
@@ -561,9 +566,23 @@ class MnistLab(QWidget):
         self._dataset = dataset
         self._dataset_folder = folder
         self.insight.set_dataset(dataset)  # issue 15
+        self.class_names_action.setEnabled(True)
         self._update_dataset_label()
         self.message.emit(self.tr("Loaded {desc}").format(desc=self._describe_dataset(dataset)))
         return True
+
+    def correct_class_names(self) -> None:
+        """issue 15: File → MNIST dataset class names…: the user corrects what was recognised."""
+        from playground.ui.mnist_lab.class_names import ask_class_names
+
+        if self._dataset is None or self.is_training():
+            return
+        dataset, problem = ask_class_names(self, self._dataset)
+        if dataset is not None:
+            self._dataset = dataset
+            self.message.emit(self.tr("Class names: {names}").format(names=", ".join(dataset.class_names)))
+        elif problem:
+            self.message.emit(problem)
 
     def _show_error(self, title: str, text: str) -> None:
         if self.error_dialog is not None:
