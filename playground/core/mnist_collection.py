@@ -34,7 +34,7 @@ from playground.core.atomic_file import atomic_write_bytes
 from playground.core.errors import DatasetError
 from playground.core.idx import read_idx_images, read_idx_labels, write_idx
 from playground.core.paths import user_data_dir
-from playground.core.text import Text, exception_text, user_text
+from playground.core.text import exception_text, user_text
 
 FORMAT = "nn-playground-digits"
 VERSION = 1
@@ -43,14 +43,8 @@ MAX_EXAMPLES = 100_000
 HELD_OUT_EVERY = 4   # every 4th example of each digit (in drawing order) is kept out of fine-tuning
 
 
-class CollectionError(Exception):
-    def __init__(self, message: Text | str, path: str | os.PathLike[str] | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.path = None if path is None else os.fspath(path)
-
-    def __str__(self) -> str:
-        return self.message
+class CollectionError(DatasetError):
+    """A collection file (or an IDX pair to import) is unreadable or malformed; the message says which."""
 
 
 def default_path() -> Path:
