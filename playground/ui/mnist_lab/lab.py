@@ -195,6 +195,7 @@ class MnistLab(QWidget):
         self.collection.message.connect(self.message)
         self.collection.finetune.model_ready.connect(lambda loaded: self._use_loaded(loaded, "fine-tuned"))
         self.side_tabs = QTabWidget()
+        self.side_tabs.setUsesScrollButtons(False)  # a narrow column shortens the titles instead
         for page in (right_scroll, self.insight, self.collection):
             self.side_tabs.addTab(page, "")
         splitter.addWidget(self.side_tabs)
