@@ -32,7 +32,7 @@ def test_look_inside_works_only_while_shown_and_follows_the_drawing(lab, qtbot):
     assert panel.last_saliency is None                  # hidden: nothing computed
     qtbot.mouseClick(lab.side_tabs.tabBar(), Qt.LeftButton,
                      pos=lab.side_tabs.tabBar().tabRect(lab.side_tabs.indexOf(panel)).center())
-    qtbot.waitUntil(lambda: panel.last_saliency is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: panel.last_neighbours is not None, timeout=30_000)
     assert panel.last_saliency.top == 1 and panel.last_verdict == "confident"
     assert "1" in panel.verdict_label.text()
     labels = panel.index_for(lab._model, None).labels   # the same index (same model) is reused
@@ -51,7 +51,7 @@ def test_cnn_feature_maps_are_shown(lab, qtbot):
     choose(qtbot, lab.model_box, "bundled:cnn")
     lab.side_tabs.setCurrentWidget(lab.insight)
     draw(qtbot, lab.canvas, vertical_stroke())
-    qtbot.waitUntil(lambda: lab.insight.last_saliency is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: lab.insight.last_neighbours is not None, timeout=30_000)
     assert lab.insight.maps2_view.isVisible() and not lab.insight.maps2_view.pixmap().isNull()
 
 

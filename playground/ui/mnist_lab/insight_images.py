@@ -43,24 +43,27 @@ def heat_overlay(image28: np.ndarray, heat: np.ndarray) -> np.ndarray:
 
 
 def tile_sheet(tiles: list[np.ndarray], captions: list[str], columns: int, tile_px: int,
-               caption_px: int = 14, gap: int = 4, background: QColor | None = None,
-               text: QColor | None = None) -> QImage:
-    """Tiles ((h, w, 3) uint8 each) in a grid, each scaled to ``tile_px`` wide, with a caption under it."""
+               caption_px: int = 14, gap: int = 4) -> QImage:
+    """Tiles ((h, w, 3) uint8, all the same size) in a grid, each enlarged by a whole factor to about
+    ``tile_px`` wide, with a caption under it. Composed in numpy: one image, one text pass."""
+    h, w = tiles[0].shape[:2]
+    k = max(1, round(tile_px / w))
+    th, tw = h * k, w * k
     rows = max(1, -(-len(tiles) // columns))
-    cell_h = tile_px + caption_px + gap
-    sheet = QImage(columns * (tile_px + gap), rows * cell_h, QImage.Format_RGB32)
-    sheet.fill(background or QColor(0, 0, 0))
-    painter = QPainter(sheet)
-    font = QFont()
-    font.setPixelSize(max(8, caption_px - 3))
-    painter.setFont(font)
-    painter.setPen(text or QColor(220, 220, 220))
-    for i, (tile, caption) in enumerate(zip(tiles, captions)):
-        x, y = (i % columns) * (tile_px + gap), (i // columns) * cell_h
-        h, w = tile.shape[:2]
-        painter.drawImage(QRect(x, y, tile_px, int(round(tile_px * h / w))), rgb_image(tile))
-        if caption:
-            painter.drawText(QRect(x, y + tile_px, tile_px + gap, caption_px), Qt.AlignHCenter | Qt.AlignTop,
-                             caption)
-    painter.end()
-    return sheet
+    cell_h, cell_w = th + caption_px + gap, tw + gap
+    sheet = np.zeros((rows * cell_h, columns * cell_w, 3), np.uint8)
+    for i, tile in enumerate(tiles):
+        y, x = (i // columns) * cell_h, (i % columns) * cell_w
+        sheet[y:y + th, x:x + tw] = tile.repeat(k, axis=0).repeat(k, axis=1)
+    image = rgb_image(sheet)
+    if caption_px and any(captions):
+        painter = QPainter(image)
+        font = QFont()
+        font.setPixelSize(max(8, caption_px - 3))
+        painter.setFont(font)
+        painter.setPen(QColor(220, 220, 220))
+        for i, caption in enumerate(captions):
+            y, x = (i // columns) * cell_h, (i % columns) * cell_w
+            painter.drawText(QRect(x, y + th, cell_w, caption_px), Qt.AlignHCenter | Qt.AlignTop, caption)
+        painter.end()
+    return image

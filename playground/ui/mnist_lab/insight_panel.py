@@ -5,14 +5,21 @@ Inputs (from the lab, on each prediction): the GUI thread's own model, the prepr
 panel is visible (its tab is shown); otherwise the latest inputs are kept and shown when
 it becomes visible, so drawing with the views off costs nothing.
 
+Every prediction updates the saliency heat map (~1 ms); the verdict, the nearest training
+digits and the layer views (3–12 ms, the CNN's 1,568-wide last hidden layer costing most)
+follow at most every SLOW_VIEWS_S and once more after the last change, from a timer — as the
+lab's other secondary views do — so drawing stays within the canvas's latency target.
+
 The nearest-training-digit index is built once per model and its weights (a forward pass
 over the training images on the GUI thread: ~0.05 s for the MLP, a few tenths for the CNN).
 """
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -20,6 +27,7 @@ from playground.core import mnist_insight as insight
 from playground.ui.mnist_lab.insight_images import grey_rgb, heat_overlay, rgb_image, signed_rgb, tile_sheet
 
 HEAT_PX = 140
+SLOW_VIEWS_S = 0.2
 UNITS_SHOWN = 12
 
 
@@ -35,6 +43,10 @@ class InsightPanel(QWidget):
         self.last_verdict = "empty"
         self.last_neighbours: np.ndarray | None = None
         self.last_saliency = None
+        self._slow_at = 0.0            # perf_counter of the last slow-views update
+        self._slow_timer = QTimer(self)
+        self._slow_timer.setSingleShot(True)
+        self._slow_timer.timeout.connect(self._refresh_slow)
 
         self.verdict_label = QLabel()
         font = QFont(self.verdict_label.font())
@@ -122,18 +134,35 @@ class InsightPanel(QWidget):
         return self._index
 
     def _refresh(self) -> None:
+        """The heat map now; the slower views now if they are due, else from the timer."""
         model, key, image28, x, probs, mean, std = self._pending
         if model is None or image28 is None or probs is None:
+            self._slow_timer.stop()
             self._show_empty()
             return
         sal = insight.saliency(model, x, mean, std)
+        self.last_saliency = sal
+        scale = HEAT_PX // 28  # whole pixels enlarged in numpy: QImage.scaled took milliseconds here
+        heat = heat_overlay(image28, sal.heat).repeat(scale, axis=0).repeat(scale, axis=1)
+        self.heat_view.setPixmap(QPixmap.fromImage(rgb_image(heat)))
+        wait = SLOW_VIEWS_S - (time.perf_counter() - self._slow_at)
+        if wait <= 0:
+            self._refresh_slow()
+        elif not self._slow_timer.isActive():
+            self._slow_timer.start(int(wait * 1000) + 1)
+
+    def _refresh_slow(self) -> None:
+        self._slow_timer.stop()
+        if self._pending is None or self._pending[0] is None or self._pending[2] is None or not self.isVisible():
+            return
+        self._slow_at = time.perf_counter()
+        model, key, image28, x, probs, mean, std = self._pending
+        sal = self.last_saliency
         index = self.index_for(model, key)
         found, distances = index.nearest(insight.embed(model, x.reshape(1, 1, 28, 28)))
-        self.last_saliency, self.last_neighbours = sal, found
+        self.last_neighbours = found
         self.last_verdict = insight.verdict(image28, probs, float(distances[0]), index.far_distance)
         self.verdict_label.setText(self._verdict_text(self.last_verdict, probs))
-        self.heat_view.setPixmap(QPixmap.fromImage(rgb_image(heat_overlay(image28, sal.heat)).scaled(
-            HEAT_PX, HEAT_PX, Qt.IgnoreAspectRatio, Qt.FastTransformation)))
         tiles = [grey_rgb(index.images[i].astype(np.float32)) for i in found]
         captions = [self.class_names[int(index.labels[i])] for i in found]
         self.neighbours_view.setPixmap(QPixmap.fromImage(tile_sheet(tiles, captions, 8, 36)))
