@@ -35,7 +35,8 @@ class InsightPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.class_names = [str(i) for i in range(10)]
-        self.dataset = None            # None: the bundled subset
+        self.dataset = None            # the lab's opened dataset; None: the bundled subset
+        self.model_dataset = None      # the name of the data the current model learnt from
         self._bundled = None
         self._index = None
         self._index_key = None
@@ -89,11 +90,13 @@ class InsightPanel(QWidget):
         self.retranslate()
 
     # -- inputs from the lab ---------------------------------------------------------------
-    def set_class_names(self, names: list[str]) -> None:
+    def set_class_names(self, names: list[str], model_dataset: str | None = None) -> None:
+        """The current model's class names (shown) and the name of the dataset it was trained on."""
         self.class_names = list(names)
+        self.model_dataset = model_dataset
 
     def set_dataset(self, dataset) -> None:
-        """The training images the neighbours come from (None: the bundled subset)."""
+        """The lab's opened dataset: the neighbours come from it for models trained on it (else the bundled subset)."""
         self.dataset = dataset
         self._index, self._index_key = None, None
 
@@ -117,7 +120,7 @@ class InsightPanel(QWidget):
     def _training_tensors(self):
         from playground.core.mnist_data import load_bundled, to_tensors
 
-        if self.dataset is not None:
+        if self.dataset is not None and self.dataset.name == self.model_dataset:  # else its own training data
             return self.dataset, to_tensors(self.dataset)
         if self._bundled is None:
             data = load_bundled()
@@ -125,7 +128,7 @@ class InsightPanel(QWidget):
         return self._bundled
 
     def index_for(self, model, key) -> insight.EmbeddingIndex:
-        full_key = (id(model), key, id(self.dataset))
+        full_key = (id(model), key, id(self.dataset), self.model_dataset)
         if self._index_key != full_key:
             data, tensors = self._training_tensors()
             self._index = insight.EmbeddingIndex(model, tensors.train_x, tensors.train_y, tensors.test_x[:500])

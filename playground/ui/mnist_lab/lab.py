@@ -450,7 +450,7 @@ class MnistLab(QWidget):
         names = self._meta.get("class_names")
         self._class_names = list(names) if isinstance(names, list) and len(names) == 10 else [str(i) for i in range(10)]
         self.prob_view.set_class_names(self._class_titles(self._class_names))
-        self.insight.set_class_names(self._class_titles(self._class_names))  # issue 15
+        self.insight.set_class_names(self._class_titles(self._class_names), self._meta.get("dataset"))  # issue 15
         self.collection.finetune.set_model(self._model, self._spec, self._meta, self._mean, self._std)
         self.save_model_button.setEnabled(True)
         self.save_model_action.setEnabled(True)
