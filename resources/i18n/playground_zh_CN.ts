@@ -1130,22 +1130,6 @@ Try a smaller learning rate, then press Reset.</source>
             <translation>内置测试图像：{before} → {after}</translation>
         </message>
         <message>
-            <source>Save the fine-tuned model</source>
-            <translation>保存微调后的模型</translation>
-        </message>
-        <message>
-            <source>PyTorch model (*.pt)</source>
-            <translation>PyTorch 模型 (*.pt)</translation>
-        </message>
-        <message>
-            <source>Could not save the model: {detail}</source>
-            <translation>无法保存模型：{detail}</translation>
-        </message>
-        <message>
-            <source>Saved the model to {path}</source>
-            <translation>模型已保存到 {path}</translation>
-        </message>
-        <message>
             <source>Fine-tune the current model on your digits</source>
             <translation>用你的数字微调当前模型</translation>
         </message>

@@ -109,7 +109,9 @@ def test_a_damaged_collection_file_is_kept_aside(lab, qtbot, tmp_path):
     assert len(kept) == 1 and kept[0].read_bytes() == b"garbage"
 
 
-def test_fine_tune_from_the_tab_reports_before_and_after(lab, qtbot):
+def test_fine_tune_from_the_tab_reports_before_and_after(lab, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
     from playground.core.digit_strokes import TEMPLATES, jitter, render
     from playground.core.digit_preprocess import preprocess_drawing
 
@@ -125,6 +127,12 @@ def test_fine_tune_from_the_tab_reports_before_and_after(lab, qtbot):
     assert "→" in tune.result_label.text() and "Your held-out digits" in tune.result_label.text()
     assert lab.model_box.currentData() == "current" and "Fine-tuned" in lab.model_box.currentText()
     assert tune.save_button.isEnabled()
+    saved = tmp_path / "tuned.pt"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
+    qtbot.mouseClick(tune.save_button, Qt.LeftButton)
+    from playground.core.model_io import load_model
+
+    assert load_model(saved).metadata["fine_tuned"]["personal_examples"] == 6
 
 
 def test_class_names_can_be_corrected(lab, qtbot, tmp_path, monkeypatch):

@@ -1,7 +1,8 @@
 """Fine-tune the lab's current model on the collected digits (core.mnist_finetune in a LoopThread).
 
 The job gets a copy of the current weights; the canvas keeps using the model it has until
-the run finishes, then the lab is offered the result (``model_ready``) and it can be saved.
+the run finishes, then the lab takes the result as its current model (``model_ready``), and
+Save… asks the lab to save it like any model (``save_requested``).
 Progress, pause and stop work as in training. Before / after accuracy on the held-out
 personal digits and on the bundled test split are shown side by side.
 """
@@ -12,11 +13,10 @@ import time
 from typing import Callable
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import (QFileDialog, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
                                QVBoxLayout, QWidget)
 
 from playground.core.loop import Progress
-from playground.ui.i18n import core_text
 from playground.workers.loop_thread import LoopThread
 
 REFRESH_S = 0.2
@@ -35,6 +35,7 @@ def _percent(value) -> str:
 class FineTunePanel(QGroupBox):
     message = Signal(str)
     model_ready = Signal(object)   # a core.model_io.LoadedModel: the fine-tuned network
+    save_requested = Signal()      # Save…: the lab saves its current model, which is then the fine-tuned one
 
     def __init__(self, collection: Callable, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,7 +63,7 @@ class FineTunePanel(QGroupBox):
         self.start_button.clicked.connect(self.start)
         self.pause_button.toggled.connect(self._on_pause)
         self.stop_button.clicked.connect(self.stop)
-        self.save_button.clicked.connect(self.save_dialog)
+        self.save_button.clicked.connect(self.save_requested)
         self._set_running(False)
         self.save_button.setEnabled(False)
 
@@ -181,26 +182,6 @@ class FineTunePanel(QGroupBox):
             "personal_examples": snap["personal"], "held_out": snap["held_out"],
             "before": snap["before"], "after": snap["after"]}})
         return LoadedModel(model, snap["spec"], meta)
-
-    def save_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the fine-tuned model"), "mnist_fine_tuned.pt",
-                                              self.tr("PyTorch model (*.pt)"))
-        if path:
-            self.save_to(path)
-
-    def save_to(self, path: str) -> bool:
-        from playground.core.model_io import save_model
-
-        if self.result is None:
-            return False
-        loaded = self.loaded_model()
-        try:
-            save_model(path, loaded.spec, loaded.model.state_dict(), loaded.metadata)
-        except OSError as exc:
-            self.message.emit(self.tr("Could not save the model: {detail}").format(detail=core_text(exc)))
-            return False
-        self.message.emit(self.tr("Saved the model to {path}").format(path=path))
-        return True
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Fine-tune the current model on your digits"))

@@ -194,6 +194,7 @@ class MnistLab(QWidget):
         self.collection = CollectionPanel(self._current_image, self.canvas.clear)
         self.collection.message.connect(self.message)
         self.collection.finetune.model_ready.connect(lambda loaded: self._use_loaded(loaded, "fine-tuned"))
+        self.collection.finetune.save_requested.connect(self.save_model)
         self.side_tabs = QTabWidget()
         self.side_tabs.setUsesScrollButtons(False)  # a narrow column shortens the titles instead
         for page in (right_scroll, self.insight, self.collection):
