@@ -17,5 +17,5 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 # Never read or write the user's real settings (playground/ui/settings.py).
 os.environ.setdefault("NN_PLAYGROUND_SETTINGS", os.path.join(tempfile.mkdtemp(prefix="nnplay-settings-"), "settings.ini"))
 
-# Nor the user's data folder: the log file of tests that start the whole app (core/paths.py).
+# Nor the user's data folder: the log file, the collected digits (core/paths.py).
 os.environ.setdefault("NN_PLAYGROUND_DATA_DIR", tempfile.mkdtemp(prefix="nnplay-data-"))

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
+from playground.core.atomic_file import atomic_write_bytes
 from playground.core.errors import DatasetError
 from playground.core.safe_files import FileRefused, gunzip_capped, read_regular
 from playground.core.text import Text, user_text
@@ -208,5 +209,4 @@ def write_idx(path: PathLike, array: np.ndarray, compress: bool | None = None) -
     payload = header + np.ascontiguousarray(array, dtype=dtype).tobytes()
     if compress:
         payload = gzip.compress(payload, mtime=0)
-    path.write_bytes(payload)
-    return path
+    return atomic_write_bytes(path, payload)

@@ -240,17 +240,6 @@ def _list_names(names: list[str]) -> Text | str:
     return shown
 
 
-def _is_fashion(folder: Path) -> bool:
-    """Fashion-MNIST if the nearest folder name mentioning MNIST/fashion says 'fashion'."""
-    for part in reversed(folder.resolve().parts[-3:]):
-        lower = part.lower()
-        if "fashion" in lower:
-            return True
-        if "mnist" in lower:
-            return False
-    return False
-
-
 def _pixel_stats(images: np.ndarray) -> tuple[float, float]:
     """Mean and std of uint8 pixels scaled to [0, 1], via a histogram (no float copy)."""
     counts = np.bincount(images.ravel(), minlength=256).astype(np.float64)
@@ -347,13 +336,14 @@ def load_folder(path: str | os.PathLike[str]) -> DigitDataset:
     _check_split(user_text("test"), test_images, test_labels,
                  files["test images"], files["test labels"])
 
-    fashion = _is_fashion(folder)
-    if fashion:
+    # The kind by content, not by the folder's name; normalisation from these training images.
+    from playground.core.mnist_content import recognise
+
+    if recognise(train_images) == "fashion_mnist":
         name, class_names = "Fashion-MNIST", list(FASHION_CLASS_NAMES)
-        mean, std = _pixel_stats(train_images)
     else:
         name, class_names = "MNIST", list(DIGIT_CLASS_NAMES)
-        mean, std = MNIST_MEAN, MNIST_STD
+    mean, std = _pixel_stats(train_images)
     compressed = any(p.name.lower().endswith(".gz") for p in files.values())
     return DigitDataset(
         train_images=train_images,

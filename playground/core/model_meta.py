@@ -69,6 +69,25 @@ def _training_config(name: str, value: Any):
     return dict(value)
 
 
+def _fine_tuning(name: str, value: Any):
+    """How a model was fine-tuned on personal digits (mnist_finetune.py): counts, steps, and the accuracies
+    before and after; shown, never used."""
+    counts = ("personal_examples", "held_out", "steps")
+    if not isinstance(value, dict) or set(value) - set(counts) - {"before", "after"}:
+        raise ValueError(user_text("{name} must be a short mapping of plain settings", name=name))
+    clean = {key: _number(0, 10**9, whole=True)(f"{name}.{key}", value[key]) for key in counts if key in value}
+    for key in ("before", "after"):
+        accuracies = value.get(key)
+        if accuracies is None:
+            clean[key] = None
+            continue
+        if not isinstance(accuracies, dict) or not set(accuracies) <= {"personal", "test"}:
+            raise ValueError(user_text("{name} must be a short mapping of plain settings", name=f"{name}.{key}"))
+        clean[key] = {part: _number(0.0, 1.0, optional=True)(f"{name}.{key}.{part}", accuracy)
+                      for part, accuracy in accuracies.items()}
+    return clean
+
+
 FIELDS: dict[str, Callable[[str, Any], Any]] = {
     "mean": _number(0.0, 1.0),             # pixel statistics after scaling to [0, 1]
     "std": _number(1e-3, 1.0),
@@ -82,6 +101,7 @@ FIELDS: dict[str, Callable[[str, Any], Any]] = {
     "script": _text(200),
     "augmented": _flag,
     "config": _training_config,
+    "fine_tuned": _fine_tuning,
 }
 
 

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name />
+        <message>
+            <source>Class names</source>
+            <translation>类别名称</translation>
+        </message>
+        <message>
+            <source>The dataset's 10 class names, in label order (0 first), separated by commas:</source>
+            <translation>数据集的 10 个类别名称，按标签顺序（从 0 开始），用逗号分隔：</translation>
+        </message>
+        <message>
+            <source>Class names not changed: give exactly 10 names, separated by commas</source>
+            <translation>类别名称未更改：请给出正好 10 个名称，用逗号分隔</translation>
+        </message>
+    </context>
+    <context>
         <name>AboutDialog</name>
         <message>
             <source>About NN Playground</source>
@@ -786,6 +801,117 @@ Nothing was changed. What is wrong:
         </message>
     </context>
     <context>
+        <name>CollectionPanel</name>
+        <message>
+            <source>Your collected digits could not be read ({detail}); the file was kept as {kept} and a new collection started.</source>
+            <translation>无法读取你收集的数字（{detail}）；原文件已保留为 {kept}，并开始了新的收集。</translation>
+        </message>
+        <message>
+            <source>Could not save your digits: {detail}</source>
+            <translation>无法保存你的数字：{detail}</translation>
+        </message>
+        <message>
+            <source>Draw the digit on the canvas first</source>
+            <translation>请先在画布上写出这个数字</translation>
+        </message>
+        <message>
+            <source>Saved your {digit} ({n} digits collected)</source>
+            <translation>已保存你写的 {digit}（共收集 {n} 个数字）</translation>
+        </message>
+        <message>
+            <source>Export your digits as IDX files</source>
+            <translation>把你的数字导出为 IDX 文件</translation>
+        </message>
+        <message>
+            <source>Could not export your digits: {detail}</source>
+            <translation>无法导出你的数字：{detail}</translation>
+        </message>
+        <message>
+            <source>Exported {n} digits to {images} and {labels}</source>
+            <translation>已把 {n} 个数字导出到 {images} 和 {labels}</translation>
+        </message>
+        <message>
+            <source>Import digits from an IDX image file</source>
+            <translation>从 IDX 图像文件导入数字</translation>
+        </message>
+        <message>
+            <source>IDX images (*images-idx3-ubyte*);;All files (*)</source>
+            <translation>IDX 图像 (*images-idx3-ubyte*);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Could not import the digits: {detail}</source>
+            <translation>无法导入这些数字：{detail}</translation>
+        </message>
+        <message>
+            <source>Imported {n} digits</source>
+            <translation>已导入 {n} 个数字</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Draw a {digit}</source>
+            <translation>请写一个 {digit}</translation>
+        </message>
+        <message>
+            <source>Save as {digit}</source>
+            <translation>保存为 {digit}</translation>
+        </message>
+        <message>
+            <source>No digits collected yet. Press Collect and draw the digits asked for; they are saved on this computer.</source>
+            <translation>还没有收集数字。点击“收集”，然后写出要求的数字；它们保存在这台电脑上。</translation>
+        </message>
+        <message>
+            <source>{n} digits collected: {per_digit}</source>
+            <translation>已收集 {n} 个数字：{per_digit}</translation>
+        </message>
+        <message>
+            <source>Collect</source>
+            <translation>收集</translation>
+        </message>
+        <message>
+            <source>Another digit</source>
+            <translation>换一个数字</translation>
+        </message>
+        <message>
+            <source>Relabel selected</source>
+            <translation>重新标注所选</translation>
+        </message>
+        <message>
+            <source>Delete selected</source>
+            <translation>删除所选</translation>
+        </message>
+        <message>
+            <source>Export IDX…</source>
+            <translation>导出 IDX…</translation>
+        </message>
+        <message>
+            <source>Import IDX…</source>
+            <translation>导入 IDX…</translation>
+        </message>
+        <message>
+            <source>Collect your own handwriting: the app asks for a digit, you draw it</source>
+            <translation>收集你自己的笔迹：程序说出一个数字，你把它写出来</translation>
+        </message>
+        <message>
+            <source>Keep the drawing as the digit asked for (Enter)</source>
+            <translation>把这幅画保存为要求的数字（回车）</translation>
+        </message>
+        <message>
+            <source>The digit the selected examples really are</source>
+            <translation>所选样本实际上是哪个数字</translation>
+        </message>
+        <message>
+            <source>Save your digits as an MNIST-style IDX pair to share with a class</source>
+            <translation>把你的数字保存为 MNIST 格式的 IDX 文件对，方便与全班分享</translation>
+        </message>
+        <message>
+            <source>Add digits from an IDX pair (…-images-idx3-ubyte and its labels)</source>
+            <translation>从 IDX 文件对（…-images-idx3-ubyte 及其标签文件）添加数字</translation>
+        </message>
+    </context>
+    <context>
         <name>ComponentNotes</name>
         <message>
             <source>Zero for x &lt; 0, slope 1 above: fast, but units can 'die'</source>
@@ -1199,6 +1325,10 @@ Nothing was changed. What is wrong:
             <translation>来自课堂文件</translation>
         </message>
         <message>
+            <source>Fine-tuned on your digits</source>
+            <translation>用你的数字微调过</translation>
+        </message>
+        <message>
             <source>File: {name}</source>
             <translation>文件：{name}</translation>
         </message>
@@ -1323,6 +1453,81 @@ Nothing was changed. What is wrong:
         </message>
     </context>
     <context>
+        <name>FineTunePanel</name>
+        <message>
+            <source>Fine-tuning needs a digit model; the current one knows other classes</source>
+            <translation>微调 (fine-tuning) 需要一个识别数字的模型；当前模型识别的是别的类别</translation>
+        </message>
+        <message>
+            <source>Collect some digits first (Collect, then draw the digits asked for)</source>
+            <translation>请先收集一些数字（点击“收集”，再写出要求的数字）</translation>
+        </message>
+        <message>
+            <source>Measuring accuracy before fine-tuning…</source>
+            <translation>正在测量微调前的准确率…</translation>
+        </message>
+        <message>
+            <source>Stopped</source>
+            <translation>已停止</translation>
+        </message>
+        <message>
+            <source>Fine-tuning failed: {detail}</source>
+            <translation>微调失败：{detail}</translation>
+        </message>
+        <message>
+            <source>Fine-tuning: step {step}/{total}</source>
+            <translation>微调：第 {step}/{total} 步</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>已暂停</translation>
+        </message>
+        <message>
+            <source>Fine-tuned in {s} s</source>
+            <translation>微调完成，用时 {s} 秒</translation>
+        </message>
+        <message>
+            <source>Fine-tuning finished: the canvas now uses the fine-tuned model</source>
+            <translation>微调完成：画布现在使用微调后的模型</translation>
+        </message>
+        <message>
+            <source>Trained on {n} of your digits; {held} kept aside to test on.</source>
+            <translation>用你的 {n} 个数字训练；另留 {held} 个用于测试。</translation>
+        </message>
+        <message>
+            <source>Your held-out digits: {before} → {after}</source>
+            <translation>你留作测试的数字：{before} → {after}</translation>
+        </message>
+        <message>
+            <source>Bundled test images: {before} → {after}</source>
+            <translation>内置测试图像：{before} → {after}</translation>
+        </message>
+        <message>
+            <source>Fine-tune the current model on your digits</source>
+            <translation>用你的数字微调当前模型</translation>
+        </message>
+        <message>
+            <source>Fine-tune</source>
+            <translation>微调</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>停止</translation>
+        </message>
+        <message>
+            <source>Save…</source>
+            <translation>保存…</translation>
+        </message>
+        <message>
+            <source>Train the current model a little more on your digits mixed with the bundled MNIST images, so it learns your hand and keeps MNIST</source>
+            <translation>用你的数字混合内置的 MNIST 图像把当前模型再训练一会儿：学会你的笔迹，同时不忘记 MNIST</translation>
+        </message>
+    </context>
+    <context>
         <name>GDControls</name>
         <message>
             <source>Gradient descent</source>
@@ -1442,6 +1647,65 @@ Nothing was changed. What is wrong:
         <message>
             <source>Step {n}  ·  x = {x}  ·  f(x) = {f}</source>
             <translation>第 {n} 步  ·  x = {x}  ·  f(x) = {f}</translation>
+        </message>
+    </context>
+    <context>
+        <name>InsightPanel</name>
+        <message>
+            <source>#{unit}: {a}</source>
+            <translation>#{unit}：{a}</translation>
+        </message>
+        <message>
+            <source>What the first layer looks for: the hidden units that pushed "{name}" most, their input weights and activation</source>
+            <translation>第一层在找什么：最支持“{name}”的隐藏单元，它们的输入权重和激活值</translation>
+        </message>
+        <message>
+            <source>What the first layer looks for: its 16 filters (3 × 3)</source>
+            <translation>第一层在找什么：它的 16 个卷积核 (filter, 3 × 3)</translation>
+        </message>
+        <message>
+            <source>Draw a digit to look inside the network</source>
+            <translation>写一个数字，看看网络内部</translation>
+        </message>
+        <message>
+            <source>That does not look like a digit (far too much ink)</source>
+            <translation>这看起来不像数字（墨迹太多）</translation>
+        </message>
+        <message>
+            <source>Not sure: maybe {a} ({pa}) or {b} ({pb})</source>
+            <translation>不确定：可能是 {a}（{pa}）或 {b}（{pb}）</translation>
+        </message>
+        <message>
+            <source>Unlike every training image: it says {a} ({pa}), but do not trust it</source>
+            <translation>与所有训练图像都不像：网络说是 {a}（{pa}），但不要相信</translation>
+        </message>
+        <message>
+            <source>It says {a} ({pa})</source>
+            <translation>网络说是 {a}（{pa}）</translation>
+        </message>
+        <message>
+            <source>Why: pixels that pushed the answer</source>
+            <translation>为什么：影响答案的像素</translation>
+        </message>
+        <message>
+            <source>Orange pixels pushed the answer up, blue ones pushed it down (gradient × input).</source>
+            <translation>橙色像素提高了这个答案的分数，蓝色像素降低了它（梯度 × 输入）。</translation>
+        </message>
+        <message>
+            <source>It looks like these training images (nearest in the last hidden layer)</source>
+            <translation>它像这些训练图像（在最后一个隐藏层中最近的）</translation>
+        </message>
+        <message>
+            <source>What the first layer looks for</source>
+            <translation>第一层在找什么</translation>
+        </message>
+        <message>
+            <source>Feature maps of conv layer 1 (16 × 28 × 28)</source>
+            <translation>卷积层 1 的特征图 (feature map, 16 × 28 × 28)</translation>
+        </message>
+        <message>
+            <source>Feature maps of conv layer 2 (32 × 14 × 14)</source>
+            <translation>卷积层 2 的特征图 (feature map, 32 × 14 × 14)</translation>
         </message>
     </context>
     <context>
@@ -1657,6 +1921,26 @@ Nothing was changed. What is wrong:
         <message>
             <source>Draw a digit and watch a network classify it; train your own MLP or CNN</source>
             <translation>写一个数字，看网络如何识别它；也可以训练自己的 MLP 或 CNN</translation>
+        </message>
+        <message>
+            <source>MNIST dataset class names…</source>
+            <translation>MNIST 数据集类别名称…</translation>
+        </message>
+        <message>
+            <source>Train</source>
+            <translation>训练</translation>
+        </message>
+        <message>
+            <source>Look inside</source>
+            <translation>看看内部</translation>
+        </message>
+        <message>
+            <source>My handwriting</source>
+            <translation>我的笔迹</translation>
+        </message>
+        <message>
+            <source>Class names: {names}</source>
+            <translation>类别名称：{names}</translation>
         </message>
         <message>
             <source>The MNIST model was not added to the session: sessions keep models for the MNIST digits only. Use Save MNIST model… instead.</source>
@@ -2869,6 +3153,30 @@ Press Reset to start again.</source>
             <translation>损失历史有 {n} 个值，但这次训练有 {step} 步</translation>
         </message>
         <message>
+            <source>'{name}' is damaged or not a collection of digits: it cannot be read.</source>
+            <translation>“{name}”已损坏或不是数字集合：无法读取。</translation>
+        </message>
+        <message>
+            <source>'{name}' is not a collection of digits saved by NN Playground.</source>
+            <translation>“{name}”不是 NN Playground 保存的数字集合。</translation>
+        </message>
+        <message>
+            <source>'{name}' has collection format version {version}; this version of the app reads version {expected}.</source>
+            <translation>“{name}”的集合格式版本为 {version}；本版本程序读取版本 {expected}。</translation>
+        </message>
+        <message>
+            <source>'{name}' is malformed: expected N uint8 28×28 images, N digit labels 0–9 and N dates.</source>
+            <translation>“{name}”格式不正确：应包含 N 张 uint8 28×28 图像、N 个 0–9 的数字标签和 N 个日期。</translation>
+        </message>
+        <message>
+            <source>'{name}' is not named like an IDX image file (…-images-idx3-ubyte).</source>
+            <translation>“{name}”的名称不像 IDX 图像文件（…-images-idx3-ubyte）。</translation>
+        </message>
+        <message>
+            <source>'{name}' and its labels are not a set of 28×28 digits: {images} images of {shape}, {labels} labels.</source>
+            <translation>“{name}”及其标签不是一组 28×28 数字：{images} 张 {shape} 图像，{labels} 个标签。</translation>
+        </message>
+        <message>
             <source>The bundled MNIST subset is missing: '{path}' does not exist. The installation is incomplete; reinstall the app or run scripts/build_mnist_subset.py.</source>
             <translation>随附的 MNIST 子集缺失：“{path}”不存在。安装不完整；请重新安装本应用，或运行 scripts/build_mnist_subset.py。</translation>
         </message>
@@ -2931,6 +3239,10 @@ Press Reset to start again.</source>
         <message>
             <source>test</source>
             <translation>测试集</translation>
+        </message>
+        <message>
+            <source>Collect some digits first: fine-tuning needs examples of your own handwriting (every {n}th of each digit is kept aside to test on).</source>
+            <translation>请先收集一些数字：微调需要你自己笔迹的样本（每个数字每第 {n} 个留作测试）。</translation>
         </message>
         <message>
             <source>the architecture description is a {kind}, not a mapping</source>

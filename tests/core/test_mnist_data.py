@@ -26,19 +26,22 @@ from playground.core.paths import resources_dir
 N_TRAIN, N_TEST = 30, 12
 
 
-def _split(n, seed, size=28):
+def _split(n, seed, size=28, filled=False):
+    """Random images: sparse ink like digits (about 15 % of the pixels), or filled like clothes."""
     rng = np.random.default_rng(seed)
-    images = rng.integers(0, 256, (n, size, size), dtype=np.uint8)
+    images = rng.integers(1, 256, (n, size, size), dtype=np.uint8)
+    if not filled:
+        images *= (rng.random((n, size, size)) < 0.15).astype(np.uint8)
     labels = (np.arange(n) % 10).astype(np.uint8)
     return images, labels
 
 
 def write_folder(folder: Path, *, gz=False, dot=False, n_train=N_TRAIN, n_test=N_TEST,
-                 train_labels_n=None, size=28, skip=(), labels_override=None):
+                 train_labels_n=None, size=28, skip=(), labels_override=None, filled=False):
     """Write the four IDX files into ``folder``; returns the arrays written."""
     folder.mkdir(parents=True, exist_ok=True)
-    tr_x, tr_y = _split(n_train, 1, size)
-    te_x, te_y = _split(n_test, 2, size)
+    tr_x, tr_y = _split(n_train, 1, size, filled)
+    te_x, te_y = _split(n_test, 2, size, filled)
     if train_labels_n is not None:
         tr_y = (np.arange(train_labels_n) % 10).astype(np.uint8)
     if labels_override is not None:
@@ -160,7 +163,8 @@ def test_plain_folder(tmp_path, gz):
     ds = load_folder(tmp_path / "digits")
     assert_matches(ds, arrays)
     assert ds.name == "MNIST"
-    assert (ds.mean, ds.std) == (MNIST_MEAN, MNIST_STD)
+    x = arrays[0] / 255.0  # normalised by its own training images
+    assert (ds.mean, ds.std) == (pytest.approx(x.mean(), abs=1e-9), pytest.approx(x.std(), abs=1e-9))
     assert ds.class_names == [str(i) for i in range(10)]
     assert ("gzipped" in ds.source) == gz
 
@@ -184,9 +188,9 @@ def test_torchvision_layout(tmp_path, gz, pick):
     assert str(tmp_path / "data" / "MNIST" / "raw") in ds.source
 
 
-@pytest.mark.parametrize("layout", ["FashionMNIST/raw", "fashion-mnist"])
-def test_fashion_mnist(tmp_path, layout):
-    arrays = write_folder(tmp_path / layout, gz=True)
+@pytest.mark.parametrize("layout", ["FashionMNIST/raw", "fashion-mnist", "data", "MNIST/raw"])
+def test_fashion_mnist_is_recognised_by_content_not_folder_name(tmp_path, layout):
+    arrays = write_folder(tmp_path / layout, gz=True, filled=True)
     ds = load_folder(tmp_path / layout.split("/")[0] if "/" in layout else tmp_path / layout)
     assert_matches(ds, arrays)
     assert ds.name == "Fashion-MNIST"
@@ -199,7 +203,7 @@ def test_fashion_mnist(tmp_path, layout):
 
 def test_torchvision_root_with_both_datasets(tmp_path):
     mnist = write_folder(tmp_path / "MNIST" / "raw")
-    write_folder(tmp_path / "FashionMNIST" / "raw", gz=True)
+    write_folder(tmp_path / "FashionMNIST" / "raw", gz=True, filled=True)
     assert find_dataset_folders(tmp_path) == [tmp_path / "MNIST" / "raw",
                                               tmp_path / "FashionMNIST" / "raw"]
     ds = load_folder(tmp_path)
@@ -302,3 +306,19 @@ def test_truncated_file_in_folder(tmp_path, gz):
         load_folder(tmp_path)
     assert "truncated" in str(info.value)
     assert path.name in str(info.value)
+
+
+def test_digits_in_a_folder_named_fashion_are_digits(tmp_path):
+    write_folder(tmp_path / "fashion-mnist")
+    assert load_folder(tmp_path / "fashion-mnist").name == "MNIST"
+
+
+def test_recognise_the_bundled_digits_and_correct_class_names():
+    from playground.core.mnist_content import ink_share, recognise, with_class_names
+
+    ds = load_bundled()
+    assert recognise(ds.train_images) == "mnist" and 0.15 < ink_share(ds.train_images) < 0.25
+    renamed = with_class_names(ds, [f"c{i}" for i in range(10)])
+    assert renamed.class_names[3] == "c3" and ds.class_names[3] == "3"
+    with pytest.raises(ValueError):
+        with_class_names(ds, ["a"] * 9)

@@ -37,9 +37,10 @@ class DrawingPanel(QGroupBox):
     predicted = Signal()       # after each prediction shown (benchmarks, tests)
     modelChanged = Signal()
 
-    def __init__(self, names: MnistNames, parent: QWidget | None = None) -> None:
+    def __init__(self, names: MnistNames, insight, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.names = names
+        self.insight = insight  # the Look inside tab (insight_panel.py): shown what the model reads
         self._loader: TaskThread | None = None
         self._bundled: dict = {}
         self._model = None            # the GUI thread's own model instance (torch module)
@@ -175,6 +176,8 @@ class DrawingPanel(QGroupBox):
             return self.tr("Just trained")
         if self._source == "session":
             return self.tr("From the session")
+        if self._source == "fine-tuned":
+            return self.tr("Fine-tuned on your digits")
         return self.tr("File: {name}").format(name=self._source.rsplit("/", 1)[-1])
 
     @Slot(int)
@@ -193,6 +196,13 @@ class DrawingPanel(QGroupBox):
 
     def spec(self) -> dict | None:
         return self._spec
+
+    def normalisation(self) -> tuple[float, float]:
+        """The mean and std the current model's inputs are normalised with."""
+        return self._mean, self._std
+
+    def class_names(self) -> list[str]:
+        return list(self._class_names)
 
     def metadata(self) -> dict:
         return self._meta
@@ -258,23 +268,29 @@ class DrawingPanel(QGroupBox):
         started = self.canvas.last_event_time
         if self.canvas.is_empty():
             self.prob_view.show_prediction(None, None, self.tr("Draw a digit"))
+            self.insight.show_drawing(None, None, None, None, None, 0.0, 1.0)
             self.predicted.emit()
             return
         image28 = preprocess_drawing(self.canvas.pixels())
         if image28 is None or self._model is None:
             caption = self.tr("Draw a digit") if image28 is None else self.tr("Loading the bundled model…")
             self.prob_view.show_prediction(None, None, caption)
+            self.insight.show_drawing(None, None, None, None, None, 0.0, 1.0)
             self.predicted.emit()
             return
         import torch
 
         from playground.core.mnist_models import predict_proba
 
-        probs = predict_proba(self._model, torch.from_numpy(normalize(image28, self._mean, self._std)).view(1, 1, 28, 28))[0]
+        x = torch.from_numpy(normalize(image28, self._mean, self._std)).view(1, 1, 28, 28)
+        probs = predict_proba(self._model, x)[0]
         top = int(probs.argmax())
         caption = self.tr("{name} with {p} confidence").format(name=self.prob_view.class_names[top],
                                                               p=f"{probs[top]:.1%}")
+        caption = self.insight.quick_caption(image28, probs) or caption  # "not sure" / "not a digit"
         self.prob_view.show_prediction(probs, image28, caption)
+        self.insight.show_drawing(self._model, (self._source, id(self._model), self._meta.get("steps")),
+                                  image28, x, probs, self._mean, self._std)
         if started:
             self.last_latency_s = time.perf_counter() - started
         self.predicted.emit()

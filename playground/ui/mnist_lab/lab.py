@@ -11,13 +11,16 @@ uses and the loss history (the config's network fields then describe that model)
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QScrollArea, QSplitter, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QScrollArea, QSplitter, QTabWidget, QWidget
 
 from playground.core.config import from_dict, to_dict
 from playground.core.mnist_config import MnistConfig
 from playground.ui.appearance import hide_advanced
 from playground.ui.lab_base import Lab
+from playground.ui.mnist_lab.collection_panel import CollectionPanel
 from playground.ui.mnist_lab.drawing_panel import DrawingPanel
+from playground.ui.mnist_lab.insight_panel import InsightPanel
 from playground.ui.mnist_lab.names import MnistNames
 from playground.ui.mnist_lab.session_models import (config_for_model, is_digit_model, same_bundled, session_model,
                                                     weights_copy)
@@ -38,7 +41,8 @@ class MnistLab(Lab):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.names = MnistNames(self)
-        self.drawing = DrawingPanel(self.names)
+        self.insight = InsightPanel()  # Look inside: works only while its tab is shown
+        self.drawing = DrawingPanel(self.names, self.insight)
         self.training = TrainingPanel(self.names)
         self.error_dialog: QMessageBox | None = None
         self._normal_splitter_sizes: list[int] | None = None
@@ -67,7 +71,13 @@ class MnistLab(Lab):
         right_scroll.setWidget(t)
         right_scroll.setWidgetResizable(True)
         right_scroll.setFrameShape(QFrame.NoFrame)
-        splitter.addWidget(right_scroll)
+        # The right column's tabs: training, look inside, your own handwriting (collect and fine-tune).
+        self.collection = CollectionPanel(self._current_image, self.canvas.clear)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setUsesScrollButtons(False)  # a narrow column shortens the titles instead
+        for page in (right_scroll, self.insight, self.collection):
+            self.side_tabs.addTab(page, "")
+        splitter.addWidget(self.side_tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QHBoxLayout(self)
@@ -78,16 +88,28 @@ class MnistLab(Lab):
             panel.message.connect(self.message)
             panel.failed.connect(self._show_error)
         d.predicted.connect(self.predicted)
+        d.modelChanged.connect(self._on_model_changed)
         t.trained.connect(d.adopt_trained)
         t.statusChanged.connect(self.status_label.setText)
+        t.datasetChanged.connect(self._on_dataset_changed)
+        self.collection.message.connect(self.message)
+        self.collection.finetune.model_ready.connect(lambda loaded: d.use_model(loaded, "fine-tuned"))
+        self.collection.finetune.save_requested.connect(d.save_model)
+        self.class_names_action = QAction(self)  # correct the class names recognised in a dataset folder
+        self.class_names_action.triggered.connect(self.correct_class_names)
+        self.class_names_action.setEnabled(False)
 
     # -- identity, menus, language -------------------------------------------------------
     def install_menus(self, window) -> None:
-        window.add_file_actions([self.open_model_action, self.save_model_action, self.open_dataset_action])
+        window.add_file_actions([self.open_model_action, self.save_model_action, self.open_dataset_action,
+                                 self.class_names_action])
 
     def retranslate(self) -> None:
         self.training.retranslate()
         self.drawing.retranslate()
+        self.class_names_action.setText(self.tr("MNIST dataset class names…"))
+        for i, title in enumerate((self.tr("Train"), self.tr("Look inside"), self.tr("My handwriting"))):
+            self.side_tabs.setTabText(i, title)
 
     # -- life cycle ------------------------------------------------------------------------
     def start_backend(self) -> None:
@@ -99,6 +121,37 @@ class MnistLab(Lab):
     def shutdown(self) -> None:
         self.training.shutdown()
         self.drawing.shutdown()
+        self.collection.shutdown()
+
+    # -- look inside, your handwriting ---------------------------------------------------------
+    def _on_model_changed(self) -> None:
+        d = self.drawing
+        meta = d.metadata()
+        self.insight.set_class_names(self.names.class_titles(d.class_names()), meta.get("dataset"))
+        self.collection.finetune.set_model(d.model(), d.spec(), meta, *d.normalisation())
+
+    def _on_dataset_changed(self, dataset) -> None:
+        self.insight.set_dataset(dataset)
+        self.class_names_action.setEnabled(dataset is not None)
+
+    def _current_image(self):
+        """The canvas as the network sees it (28×28 in [0, 1]), or None when empty."""
+        from playground.core.digit_preprocess import preprocess_drawing
+
+        return None if self.canvas.is_empty() else preprocess_drawing(self.canvas.pixels())
+
+    def correct_class_names(self) -> None:
+        """File → MNIST dataset class names…: the user corrects what was recognised in a dataset folder."""
+        from playground.ui.mnist_lab.class_names import ask_class_names
+
+        if self.training.dataset() is None or self.is_training():
+            return
+        dataset, problem = ask_class_names(self, self.training.dataset())
+        if dataset is not None:
+            self.training.set_dataset(dataset)
+            self.message.emit(self.tr("Class names: {names}").format(names=", ".join(dataset.class_names)))
+        elif problem:
+            self.message.emit(problem)
 
     # -- the two sides, for lessons, tests and benchmarks ------------------------------------------
     def model(self):

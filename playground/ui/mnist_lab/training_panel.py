@@ -47,6 +47,7 @@ class TrainingPanel(QWidget):
     failed = Signal(str, str)         # title, text: the lab shows them in its error dialog
     trained = Signal(object, object, object)  # spec, weights (CPU copies), metadata: an epoch has ended
     statusChanged = Signal(str)       # the status bar's line
+    datasetChanged = Signal(object)   # an opened dataset folder (a core Dataset)
 
     def __init__(self, names: MnistNames, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -171,11 +172,21 @@ class TrainingPanel(QWidget):
             self.failed.emit(self.tr("Could not open the dataset"),
                              self.tr("Could not open the dataset: {detail}").format(detail=core_text(exc)))
             return False
-        self._dataset = dataset
-        self._dataset_folder = folder
-        self._update_dataset_label()
+        self.set_dataset(dataset, folder)
         self.message.emit(self.tr("Loaded {desc}").format(desc=self.names.describe_dataset(dataset)))
         return True
+
+    def dataset(self):
+        """The opened dataset folder's data, or None (the bundled subset)."""
+        return self._dataset
+
+    def set_dataset(self, dataset, folder: str | None = None) -> None:
+        """Train on ``dataset`` from now on (an opened folder, or the same with corrected class names)."""
+        self._dataset = dataset
+        if folder is not None:
+            self._dataset_folder = folder
+        self._update_dataset_label()
+        self.datasetChanged.emit(dataset)
 
     def export_script(self, config: MnistConfig) -> tuple[str, str]:
         """(suggested file name, a standalone script training ``config`` on the dataset in use)."""
