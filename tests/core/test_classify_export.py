@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from playground.core.classify_config import PRESETS, ClassifyConfig
-from playground.core.classify_export import parse_results, render_classify_script, write_script
+from playground.core.classify_export import parse_results, render_classify_script
+from playground.core.code_export import write_script
 from playground.core.classify_job import ClassifyJob, train_classifier
 
 

@@ -77,7 +77,7 @@ def test_worker_bug_gets_dialog_but_bad_input_only_its_message(qtbot, reporter, 
         qtbot.waitUntil(lambda: bool(failures), timeout=60_000)
     finally:
         loop.stop()
-    assert str(exc) in failures[0]  # the lab's message path is unchanged
+    assert str(exc) in failures[0].detail()  # the lab's message path is unchanged (a WorkerError)
     if dialog:
         qtbot.waitUntil(_dialog_shows(reporter, "worker-bug"), timeout=60_000)
         assert "test-training worker" in reporter.dialog.details.toPlainText()

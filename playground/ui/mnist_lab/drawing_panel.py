@@ -50,6 +50,7 @@ class DrawingPanel(QGroupBox):
         self._mean, self._std = MNIST_MEAN, MNIST_STD
         self._class_names = list(DIGIT_CLASS_NAMES)
         self.last_latency_s: float | None = None
+        self._torch_configured = False
         self._build()
 
     def _build(self) -> None:
@@ -281,6 +282,12 @@ class DrawingPanel(QGroupBox):
         import torch
 
         from playground.core.mnist_models import predict_proba
+
+        if not self._torch_configured:  # the GUI thread's own torch threads (the setting is per thread here)
+            from playground.core.runtime import configure_torch
+
+            configure_torch()
+            self._torch_configured = True
 
         x = torch.from_numpy(normalize(image28, self._mean, self._std)).view(1, 1, 28, 28)
         probs = predict_proba(self._model, x)[0]
