@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         print(__version__)
         return 0
     if args.install_desktop_entry or args.uninstall_desktop_entry:
-        from playground.core.desktop_entry import cli_install, cli_uninstall
+        from playground.core.desktop.entry import cli_install, cli_uninstall
 
         return cli_install() if args.install_desktop_entry else cli_uninstall()
     if args.command == "selfcheck":

@@ -28,7 +28,7 @@ def run_gui(argv: list[str] | None = None, on_window=None, session: str | None =
     """The app until its window closes; ``session``: a .nnplay file to open once the window is up
     (a bad file gets the usual message box, and the app starts as usual)."""
     app = create_app(argv)
-    from playground.core.logfile import logger, setup_logging
+    from playground.core.desktop.logfile import logger, setup_logging
     from playground.ui import crash_report
 
     setup_logging()

@@ -1,6 +1,6 @@
 """``nn-playground selfcheck``: is this installation complete? Prints each check, exits 1 on a problem.
 
-Core checks (data, models) come from ``core/selfcheck.py``; the translations and the Chinese
+Core checks (data, models) come from ``core/desktop/selfcheck.py``; the translations and the Chinese
 font need Qt (an offscreen QGuiApplication: no display is needed).
 """
 
@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import sys
 
-from playground.core.selfcheck import Check, core_checks, translation_file
+from playground.core.desktop.selfcheck import Check, core_checks, translation_file
 
 CJK_SAMPLE = "学习率"  # characters the Chinese UI needs (learning rate)
 FONT_HINT = "install one (Debian/Ubuntu: sudo apt-get install fonts-wqy-microhei or fonts-noto-cjk)"

@@ -2,7 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen python scripts/build_style_set.py
 
-Every style of playground/core/digit_strokes.py (flagged and based 1s, crossed 7s,
+Every style of playground/core/mnist/digit_strokes.py (flagged and based 1s, crossed 7s,
 open 9s, open 4s, …) in PER_STYLE random hands (seed SEED, never used by the
 training script, which renders with its own numpy pen and other seeds) is drawn as
 strokes on the MNIST lab's DrawingCanvas (280×280, its 28 px round pen) at a random
@@ -23,8 +23,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np  # noqa: E402
 
-from playground.core.digit_preprocess import preprocess_drawing  # noqa: E402
-from playground.core.digit_strokes import STYLE_SET_FILE, STYLES, TEMPLATES, jitter  # noqa: E402
+from playground.core.mnist.preprocess import preprocess_drawing  # noqa: E402
+from playground.core.mnist.digit_strokes import STYLE_SET_FILE, STYLES, TEMPLATES, jitter  # noqa: E402
 from playground.core.paths import resources_dir  # noqa: E402
 
 PER_STYLE = 12

@@ -11,7 +11,7 @@ Uses the app's own job and run_loop.
 
 Styles MNIST lacks (flagged and based 1s, crossed 7s, open 9s, open 4s, very thin and
 very thick strokes, slant): SYNTHETIC_PER_STYLE jittered drawings of each stroke
-template of core/digit_strokes.py, rendered with a numpy pen (seed SYNTHETIC_SEED),
+template of core/mnist/digit_strokes.py, rendered with a numpy pen (seed SYNTHETIC_SEED),
 are added to the 4,000 training images; the test split stays MNIST's.
 """
 
@@ -26,13 +26,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
 
-from playground.core.digit_strokes import load_style_set, synthetic_digits  # noqa: E402
-from playground.core.loop import run_loop  # noqa: E402
-from playground.core.mnist_data import DigitDataset, load_bundled  # noqa: E402
-from playground.core.mnist_config import MnistConfig  # noqa: E402
-from playground.core.mnist_job import MnistJob, evaluate  # noqa: E402
-from playground.core.model_io import bundled_model_path, save_model  # noqa: E402
-from playground.core.run_control import RunControl  # noqa: E402
+from playground.core.mnist.digit_strokes import load_style_set, synthetic_digits  # noqa: E402
+from playground.core.training.loop import run_loop  # noqa: E402
+from playground.core.mnist.data import DigitDataset, load_bundled  # noqa: E402
+from playground.core.mnist.config import MnistConfig  # noqa: E402
+from playground.core.mnist.job import MnistJob, evaluate  # noqa: E402
+from playground.core.persistence.model_io import bundled_model_path, save_model  # noqa: E402
+from playground.core.training.run_control import RunControl  # noqa: E402
 
 RECIPES = {
     "mlp": MnistConfig(arch="mlp", hidden_width=128, depth=1, epochs=30, seed=1),

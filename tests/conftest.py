@@ -10,7 +10,7 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
                     '"logicalDpi": 96, "logicalDpiX": 96, "logicalDpiY": 96}]}')
     os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + _screen
 
-# One intra-op thread, as the app's workers use on 2 cores (core/runtime.py): on a shared CI machine a
+# One intra-op thread, as the app's workers use on 2 cores (core/training/runtime.py): on a shared CI machine a
 # second thread makes the small models of the tests many times slower (NOTES.md).
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 

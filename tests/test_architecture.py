@@ -18,7 +18,9 @@ def _run(code: str) -> subprocess.CompletedProcess:
 
 
 def test_importing_core_loads_no_qt():
-    modules = sorted(p.stem for p in (PACKAGE / "core").glob("*.py") if p.stem != "__init__")
+    core = PACKAGE / "core"
+    modules = sorted(".".join(p.relative_to(core).with_suffix("").parts) for p in core.rglob("*.py")
+                     if p.stem != "__init__")
     imports = "; ".join(f"import playground.core.{m}" for m in modules)
     code = f"import sys; {imports}; bad = [m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph', 'playground.ui', 'playground.workers'))]; print(bad)"
     result = _run(code)

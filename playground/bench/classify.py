@@ -22,7 +22,7 @@ PRESET = "spiral_deep"
 def measure(seconds: float, rounds: int = 4) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from playground.app import create_app
-    from playground.core.classify_config import PRESETS
+    from playground.core.classify.config import PRESETS
 
     app = create_app()
     from PySide6.QtWidgets import QMainWindow
@@ -42,7 +42,7 @@ def measure(seconds: float, rounds: int = 4) -> dict:
         raise RuntimeError("the Classification lab did not become ready")
     config = replace(PRESETS[PRESET], max_steps=0)
     lab.set_config(config)
-    from playground.core.classify_job import ClassifyJob
+    from playground.core.classify.job import ClassifyJob
 
     # The bare job computes the same snapshots (heatmaps, neurons) as the GUI's.
     bare, probe, lateness = BareLoop(ClassifyJob(config)), LabProbe(lab), TimerLateness(10)
@@ -71,8 +71,8 @@ def heatmap_cost_ms(repeats: int = 50, threads: int | None = None) -> float:
     ``threads`` sets torch's intra-op threads first (measured last: it may hold process-wide)."""
     import torch
 
-    from playground.core.classify_config import PRESETS
-    from playground.core.classify_job import ClassifyJob
+    from playground.core.classify.config import PRESETS
+    from playground.core.classify.job import ClassifyJob
 
     if threads:
         torch.set_num_threads(threads)

@@ -21,14 +21,14 @@ TARGETS = {"ratio": 0.95, "redraws_per_s": 25, "ui_lateness_p99_ms": 30, "window
 
 def measure_training(seconds: float) -> dict:
     """The notes' preset (no step limit) alone and in the real window (offscreen, 1280×800)."""
-    from playground.core.loop import REPORT_INTERVAL
+    from playground.core.training.loop import REPORT_INTERVAL
 
     app, window, lab = curve_lab_in_window()
     config = lab.config()
     warmed_up = lambda: bool(lab.last_progress() and lab.last_progress().snapshot.get("warmed_up"))  # noqa: E731
     if not wait_until(app, warmed_up, 60):
         raise RuntimeError("the Curve lab's optimizer was not built")
-    from playground.core.curve_job import CurveJob
+    from playground.core.curve.job import CurveJob
 
     bare = BareLoop(CurveJob(config))
     bare.steps_per_s(app, 0.3)  # warm-up of both sides

@@ -52,7 +52,7 @@ def curve_lab_in_window(ready_timeout_s: float = 60):
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from playground.app import create_app
-    from playground.core.curve_config import notes_preset
+    from playground.core.curve.config import notes_preset
 
     app = create_app()
     from playground.ui.main_window import MainWindow
@@ -101,9 +101,9 @@ class BareLoop:
     """A job's core loop alone (no Qt) on a plain thread, switched on and off between GUI phases."""
 
     def __init__(self, job) -> None:
-        from playground.core.loop import run_loop
-        from playground.core.run_control import RunControl
-        from playground.core.runtime import configure_torch
+        from playground.core.training.loop import run_loop
+        from playground.core.training.run_control import RunControl
+        from playground.core.training.runtime import configure_torch
 
         configure_torch()  # the same thread count as the app's workers
         self.job = job

@@ -25,9 +25,9 @@ def _bare_epoch_s(config) -> float:
     """The core loop alone on a plain thread (as the GUI's worker, minus Qt), the GUI idle."""
     import threading
 
-    from playground.core.loop import run_loop
-    from playground.core.mnist_job import MnistJob
-    from playground.core.run_control import RunControl
+    from playground.core.training.loop import run_loop
+    from playground.core.mnist.job import MnistJob
+    from playground.core.training.run_control import RunControl
 
     result = {}
 
@@ -83,7 +83,7 @@ def run(seconds: float = 8.0) -> dict:
     from dataclasses import replace
 
     from playground.app import create_app
-    from playground.core.mnist_config import MnistConfig
+    from playground.core.mnist.config import MnistConfig
     from playground.ui.main_window import MainWindow
 
     app = create_app()

@@ -33,8 +33,8 @@ SLICE_S = 0.03
 
 
 def _spec(n: int):
-    from playground.core.curve_config import notes_preset
-    from playground.core.sweep_config import SweepAxis, SweepSpec
+    from playground.core.curve.config import notes_preset
+    from playground.core.sweep.config import SweepAxis, SweepSpec
 
     widths, lrs = GRIDS[n]
     base = replace(notes_preset(), max_steps=0)
@@ -69,8 +69,8 @@ class _Side:
 
 
 def measure_grid(n: int, seconds: float, rounds: int = ROUNDS, slice_s: float = SLICE_S) -> dict:
-    from playground.core.curve_job import CurveJob
-    from playground.core.sweep import SweepJob
+    from playground.core.curve.job import CurveJob
+    from playground.core.sweep.batched import SweepJob
 
     spec = _spec(n)
     batched = SweepJob(spec)

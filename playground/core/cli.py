@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import time
 
-from .curve_job import train_curve
-from .curve_presets import PRESETS
+from playground.core.curve.job import train_curve
+from playground.core.curve.presets import PRESETS
 
 
 def fit_preset(name: str, steps: int | None = None) -> int:

@@ -16,8 +16,8 @@ import math
 from dataclasses import asdict, field, fields, replace
 from typing import Any, Callable, Iterable, TypeVar
 
-from .safe_json import is_encodable
-from .text import Text, exception_text, user_text
+from playground.core.persistence.safe_json import is_encodable
+from playground.core.text import Text, exception_text, user_text
 
 C = TypeVar("C")
 

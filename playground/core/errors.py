@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from .text import Text
+from playground.core.text import Text
 
 
 class DatasetError(Exception):

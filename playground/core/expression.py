@@ -15,7 +15,7 @@ from typing import Callable
 
 import numpy as np
 
-from .text import Text, user_text
+from playground.core.text import Text, user_text
 
 FUNCTIONS: dict[str, Callable] = {
     "sin": np.sin, "cos": np.cos, "tan": np.tan, "exp": np.exp, "log": np.log,

@@ -22,7 +22,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 import playground
-from playground.core import session as sessions
+from playground.core.persistence import session as sessions
 from playground.core.config import from_dict, to_dict
 from playground.ui import appearance, i18n
 from playground.ui.i18n import core_text, core_texts

@@ -1,4 +1,4 @@
-"""Translated one-line notes for the activations, losses and optimizers (core/components.py keeps English).
+"""Translated one-line notes for the activations, losses and optimizers (core/training/components.py keeps English).
 
 Combo boxes built over those registries show a note as each item's tooltip; call
 ``apply_notes(box)`` from ``retranslate()`` so the tooltips follow the language.

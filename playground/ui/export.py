@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from playground.core.session import write_text_atomic
+from playground.core.persistence.session import write_text_atomic
 from playground.ui import i18n
 from playground.ui.settings import Settings
 

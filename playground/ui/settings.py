@@ -19,7 +19,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from playground.core import safe_json
+from playground.core.persistence import safe_json
 from playground.core.config import from_dict
 from playground.core.text import exception_text
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QMenu, QTextBrowser,
                                QVBoxLayout, QWidget)
 
-from playground.core.lessons import LESSONS, Lesson, typed_settings
+from playground.core.lessons.catalog import LESSONS, Lesson, typed_settings
 from playground.ui.i18n import core_texts
 
 LANGUAGES = (("en", "English"), ("zh", "中文"))
@@ -137,7 +137,7 @@ class TeachingMenus(QObject):
     # -- export ------------------------------------------------------------------------
     @Slot()
     def export_code(self) -> str | None:
-        from playground.core.code_export import render_curve_script, write_script
+        from playground.core.curve.code_export import render_curve_script, write_script
 
         current = self.window.tabs.currentWidget()
         if hasattr(current, "export_script"):  # e.g. the MNIST lab: (suggested file name, script text)

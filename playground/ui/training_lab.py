@@ -15,9 +15,9 @@ from typing import Any, Callable
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
-from playground.core.commands import ApplyConfig, CallOnJob, Reset, WorkerError
+from playground.core.training.commands import ApplyConfig, CallOnJob, Reset, WorkerError
 from playground.core.config import from_dict, keep_valid, to_dict
-from playground.core.loop import Progress
+from playground.core.training.loop import Progress
 from playground.ui.export import install_plot_export, loss_rows
 from playground.ui.i18n import core_text
 from playground.ui.lab_base import Lab, log_worker_error
@@ -31,7 +31,7 @@ class LoopLab(Lab):
 
     Subclasses build the bar and call ``connect_transport()``; ``make_job()`` returns the job factory
     run on the worker thread, ``on_progress``/``on_failed`` (a WorkerError) receive its reports;
-    ``send(command)`` hands a typed command (core/commands.py) to the job.
+    ``send(command)`` hands a typed command (core/training/commands.py) to the job.
     """
 
     ready = Signal()  # the first report of a fresh worker has arrived: the model exists
@@ -282,7 +282,7 @@ class TrainingLab(LoopLab):
 
     def _become_ready(self) -> None:
         self._is_ready = True
-        from playground.core.devices import available_devices  # torch is loaded by now
+        from playground.core.training.devices import available_devices  # torch is loaded by now
 
         self.controls.set_devices(available_devices())
         self._set_interactive(True)
@@ -317,7 +317,7 @@ class TrainingLab(LoopLab):
     def session_state(self, with_training: bool = False) -> dict[str, Any]:
         """{"config": dict} plus, if asked and a model exists, "weights", "step", "loss_history" and
         "optimizer" (its state, so that training resumes without a bump)."""
-        from playground.core.live_job import job_optimizer, job_weights
+        from playground.core.training.live_job import job_optimizer, job_weights
 
         state: dict[str, Any] = {"config": to_dict(self.config())}
         if not with_training or not self._is_ready:

@@ -12,11 +12,11 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from playground.core.logfile import is_expected, report_unexpected
-from playground.core.commands import CallOnJob, WorkerError
-from playground.core.loop import REPORT_INTERVAL, Progress, SteppingJob, run_loop
-from playground.core.run_control import RunControl
-from playground.core.runtime import configure_torch
+from playground.core.desktop.logfile import is_expected, report_unexpected
+from playground.core.training.commands import CallOnJob, WorkerError
+from playground.core.training.loop import REPORT_INTERVAL, Progress, SteppingJob, run_loop
+from playground.core.training.run_control import RunControl
+from playground.core.training.runtime import configure_torch
 
 
 class _LoopWorker(QObject):

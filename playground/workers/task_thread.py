@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from playground.core.commands import WorkerError
+from playground.core.training.commands import WorkerError
 from playground.workers.loop_thread import join_thread
 
 

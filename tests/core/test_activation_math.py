@@ -2,8 +2,8 @@ import numpy as np
 import pytest
 import torch
 
-from playground.core.activation_math import FUNCTIONS, curves
-from playground.core.components import ACTIVATIONS
+from playground.core.curve.activation_math import FUNCTIONS, curves
+from playground.core.training.components import ACTIVATIONS
 
 
 @pytest.mark.parametrize("name", ACTIVATIONS.names())

@@ -349,8 +349,8 @@ def test_config_refuses_a_bad_program_and_keeps_the_default():
 # -- from one neuron to the network ----------------------------------------------------------------------
 def test_one_points_gradients_are_torchs_and_the_fresh_network_is_the_curve_labs():
     from playground.core.autograd.network_grad import point_gradients, training_points
-    from playground.core.curve_config import notes_preset
-    from playground.core.curve_trainer import CurveTrainer
+    from playground.core.curve.config import notes_preset
+    from playground.core.curve.trainer import CurveTrainer
 
     config = notes_preset()
     trainer = CurveTrainer(config)

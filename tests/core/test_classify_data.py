@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from playground.core.classify_config import PRESETS, ClassifyConfig
-from playground.core.classify_data import (DATASETS, DOMAIN, DRAW, FEATURES, feature_matrix, grid_points,
+from playground.core.classify.config import PRESETS, ClassifyConfig
+from playground.core.classify.data import (DATASETS, DOMAIN, DRAW, FEATURES, feature_matrix, grid_points,
                                            make_data, make_points, split)
 from playground.core.config import from_dict, to_dict, validate
 

@@ -7,10 +7,10 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from playground.core.classify_config import PRESETS, ClassifyConfig
-from playground.core.classify_export import parse_results, render_classify_script
-from playground.core.code_export import write_script
-from playground.core.classify_job import ClassifyJob, train_classifier
+from playground.core.classify.config import PRESETS, ClassifyConfig
+from playground.core.classify.export import parse_results, render_classify_script
+from playground.core.curve.code_export import write_script
+from playground.core.classify.job import ClassifyJob, train_classifier
 
 
 def run_script(tmp_path, text):

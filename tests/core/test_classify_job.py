@@ -5,9 +5,9 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from playground.core.classify_config import PRESETS, ClassifyConfig
-from playground.core.classify_data import HEATMAP_SIZE
-from playground.core.classify_job import NEURON_GAP, NEURON_TILE, ClassifyJob, train_classifier
+from playground.core.classify.config import PRESETS, ClassifyConfig
+from playground.core.classify.data import HEATMAP_SIZE
+from playground.core.classify.job import NEURON_GAP, NEURON_TILE, ClassifyJob, train_classifier
 
 
 def accuracy(job, which="test"):

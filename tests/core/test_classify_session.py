@@ -4,8 +4,8 @@ import json
 
 import numpy as np
 
-from playground.core import session as sessions
-from playground.core.classify_config import (ClassifyConfig, ClassifySessionConfig, build_classifier,
+from playground.core.persistence import session as sessions
+from playground.core.classify.config import (ClassifyConfig, ClassifySessionConfig, build_classifier,
                                              classify_weight_problems, session_config, split_session_config)
 from playground.core.config import from_dict, to_dict
 

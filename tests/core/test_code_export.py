@@ -7,9 +7,9 @@ from dataclasses import replace
 
 import pytest
 
-from playground.core.code_export import parse_final_loss, render_curve_script, write_script
-from playground.core.curve_config import CurveConfig, notes_preset
-from playground.core.curve_job import train_curve
+from playground.core.curve.code_export import parse_final_loss, render_curve_script, write_script
+from playground.core.curve.config import CurveConfig, notes_preset
+from playground.core.curve.job import train_curve
 
 CASES = {
     "notes": replace(notes_preset(), max_steps=400),

@@ -4,10 +4,10 @@ import threading
 
 import pytest
 
-from playground.core.commands import (ApplyConfig, CallOnJob, CommandJob, Reset, SetBackground, WorkerError,
+from playground.core.training.commands import (ApplyConfig, CallOnJob, CommandJob, Reset, SetBackground, WorkerError,
                                       deliver)
-from playground.core.loop import run_loop
-from playground.core.run_control import RunControl
+from playground.core.training.loop import run_loop
+from playground.core.training.run_control import RunControl
 
 
 class _Job(CommandJob):

@@ -2,8 +2,8 @@ import numpy as np
 import pytest
 import torch
 
-from playground.core.contributions import contributions, model_details, relu_kinks, sign_changes
-from playground.core.models import build_mlp
+from playground.core.curve.contributions import contributions, model_details, relu_kinks, sign_changes
+from playground.core.training.models import build_mlp
 
 
 @pytest.mark.parametrize("activation", ["ReLU", "Tanh", "Sigmoid", "GELU", "LeakyReLU"])

@@ -1,7 +1,7 @@
 from dataclasses import replace
 
 from playground.core.config import from_dict, to_dict, validate
-from playground.core.curve_config import CurveConfig, notes_preset
+from playground.core.curve.config import CurveConfig, notes_preset
 
 
 def test_round_trip_through_dict():

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from playground.core import desktop_entry
+from playground.core.desktop import entry as desktop_entry
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="freedesktop entries are for Linux")
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from playground.core.digit_preprocess import area_resize, normalize, preprocess_drawing
-from playground.core.mnist_data import MNIST_MEAN, MNIST_STD, load_bundled
+from playground.core.mnist.preprocess import area_resize, normalize, preprocess_drawing
+from playground.core.mnist.data import MNIST_MEAN, MNIST_STD, load_bundled
 
 
 def centre_of_mass(img):

@@ -7,11 +7,11 @@ import numpy as np
 import pytest
 import torch
 
-from playground.core import session as sessions
+from playground.core.persistence import session as sessions
 from playground.core.config import from_dict
-from playground.core.gradient_descent import (MAX_SAVED_STEPS, GDConfig, GradientDescent, gd_weight_problems,
+from playground.core.gradient_descent.descent import (MAX_SAVED_STEPS, GDConfig, GradientDescent, gd_weight_problems,
                                               saved_walk_problems)
-from playground.core.linear_regression import (LinearRegressionJob, LinearSetup, saved_training_problems, train,
+from playground.core.linear.regression import (LinearRegressionJob, LinearSetup, saved_training_problems, train,
                                                weight_problems)
 
 

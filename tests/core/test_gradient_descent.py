@@ -3,10 +3,10 @@ import math
 import numpy as np
 import pytest
 
-from playground.core.gradient_descent import (GDSetup, GradientDescent, closed_form_x2, notes_setup, run,
+from playground.core.gradient_descent.descent import (GDSetup, GradientDescent, closed_form_x2, notes_setup, run,
                                               steps_to_converge)
-from playground.core.loop import run_loop
-from playground.core.run_control import RunControl
+from playground.core.training.loop import run_loop
+from playground.core.training.run_control import RunControl
 
 
 @pytest.mark.parametrize("lr", [0.01, 0.1, 0.3, 0.7, 1.2])

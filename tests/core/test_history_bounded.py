@@ -3,7 +3,7 @@ capacity), while the plot and exports still see the right steps and values."""
 
 import numpy as np
 
-from playground.core.history import LossHistory, SampledSeries
+from playground.core.training.history import LossHistory, SampledSeries
 
 
 def test_the_history_is_exact_until_its_capacity_then_averages_in_pairs():

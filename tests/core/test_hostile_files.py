@@ -19,15 +19,15 @@ import numpy as np
 import pytest
 import torch
 
-from playground.core import session as S
-from playground.core.atomic_file import SaveError, atomic_save, atomic_write_bytes, TMP_MARK
+from playground.core.persistence import session as S
+from playground.core.persistence.atomic_file import SaveError, atomic_save, atomic_write_bytes, TMP_MARK
 from playground.core.config import keep_valid
-from playground.core.curve_config import CurveConfig
+from playground.core.curve.config import CurveConfig
 from playground.core.errors import DatasetError
 from playground.core.expression import ExpressionError, parse_expression
-from playground.core.idx import read_idx
-from playground.core.mnist_models import build_model
-from playground.core.model_io import FORMAT, VERSION, ModelFileError, load_model, save_model
+from playground.core.mnist.idx import read_idx
+from playground.core.mnist.models import build_model
+from playground.core.persistence.model_io import FORMAT, VERSION, ModelFileError, load_model, save_model
 from playground.core.text import Text
 
 MLP = {"arch": "mlp", "hidden_width": 16, "depth": 1, "activation": "ReLU"}
@@ -171,7 +171,7 @@ def test_temporaries_left_by_a_kill_9_are_removed_on_the_next_save(tmp_path):
     path = tmp_path / "big.nnplay"
     script = textwrap.dedent(f"""
         import sys, time
-        from playground.core.atomic_file import atomic_write
+        from playground.core.persistence.atomic_file import atomic_write
         def write(handle):
             handle.write(b"x" * 1_000_000)
             handle.flush()

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from playground.core.errors import DatasetError
-from playground.core.idx import (
+from playground.core.mnist.idx import (
     IMAGES_MAGIC,
     LABELS_MAGIC,
     read_idx,

@@ -1,7 +1,7 @@
-from playground.core.curve_config import CurveConfig, notes_preset
-from playground.core.gradient_descent import GDSetup, notes_setup as gd_notes
-from playground.core.lessons import LESSONS, lesson, typed_settings
-from playground.core.linear_regression import LinearSetup, notes_setup as linear_notes
+from playground.core.curve.config import CurveConfig, notes_preset
+from playground.core.gradient_descent.descent import GDSetup, notes_setup as gd_notes
+from playground.core.lessons.catalog import LESSONS, lesson, typed_settings
+from playground.core.linear.regression import LinearSetup, notes_setup as linear_notes
 
 
 def test_lessons_carry_the_notes_exact_settings():

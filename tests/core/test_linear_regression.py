@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from playground.core.linear_regression import (NOTES_SEED, LinearSetup, LinearRegressionJob, loss_surface,
+from playground.core.linear.regression import (NOTES_SEED, LinearSetup, LinearRegressionJob, loss_surface,
                                                notes_setup, optimum, train)
 
 
@@ -43,7 +43,7 @@ def test_snapshot_sends_each_part_of_the_trajectory_once_and_seed_is_fixed():
 def test_initial_weights_equal_manual_seed_and_leave_the_global_generator_alone():
     import torch
 
-    from playground.core.linear_regression import initial_model
+    from playground.core.linear.regression import initial_model
 
     torch.manual_seed(29)
     reference = torch.nn.Linear(1, 1)

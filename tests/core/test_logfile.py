@@ -2,7 +2,7 @@
 
 import sys
 
-from playground.core import logfile
+from playground.core.desktop import logfile
 
 
 def _raise(exc):

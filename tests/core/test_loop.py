@@ -4,10 +4,10 @@ from dataclasses import replace
 
 import numpy as np
 
-from playground.core.curve_config import CurveConfig
-from playground.core.curve_job import CurveJob
-from playground.core.loop import run_loop
-from playground.core.run_control import RunControl
+from playground.core.curve.config import CurveConfig
+from playground.core.curve.job import CurveJob
+from playground.core.training.loop import run_loop
+from playground.core.training.run_control import RunControl
 
 
 class CountingJob:

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from playground.core.mnist_collection import (CollectionError, DigitCollection, default_path, export_idx,
+from playground.core.mnist.collection import (CollectionError, DigitCollection, default_path, export_idx,
                                               import_idx, load_collection, merged, save_collection)
 
 

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from playground.core.errors import DatasetError
-from playground.core.idx import write_idx
-from playground.core.mnist_data import (
+from playground.core.mnist.idx import write_idx
+from playground.core.mnist.data import (
     FASHION_CLASS_NAMES,
     MNIST_MEAN,
     MNIST_STD,
@@ -314,7 +314,7 @@ def test_digits_in_a_folder_named_fashion_are_digits(tmp_path):
 
 
 def test_recognise_the_bundled_digits_and_correct_class_names():
-    from playground.core.mnist_content import ink_share, recognise, with_class_names
+    from playground.core.mnist.content import ink_share, recognise, with_class_names
 
     ds = load_bundled()
     assert recognise(ds.train_images) == "mnist" and 0.15 < ink_share(ds.train_images) < 0.25

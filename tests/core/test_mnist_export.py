@@ -7,11 +7,11 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from playground.core.idx import write_idx
-from playground.core.mnist_config import notes_cnn, notes_mlp
-from playground.core.mnist_data import MNIST_MEAN, MNIST_STD, load_bundled, load_folder
-from playground.core.mnist_export import parse_final_accuracy, render_mnist_script
-from playground.core.mnist_job import MnistJob
+from playground.core.mnist.idx import write_idx
+from playground.core.mnist.config import notes_cnn, notes_mlp
+from playground.core.mnist.data import MNIST_MEAN, MNIST_STD, load_bundled, load_folder
+from playground.core.mnist.export import parse_final_accuracy, render_mnist_script
+from playground.core.mnist.job import MnistJob
 
 
 def app_accuracy(config, dataset):

@@ -3,16 +3,16 @@
 import numpy as np
 import pytest
 
-from playground.core.digit_preprocess import preprocess_drawing
-from playground.core.digit_strokes import TEMPLATES, jitter, render
-from playground.core.loop import run_loop
-from playground.core.mnist_collection import DigitCollection
-from playground.core.mnist_config import MnistConfig
-from playground.core.mnist_data import MNIST_MEAN, MNIST_STD
-from playground.core.mnist_finetune import FineTuneConfig, FineTuneError, FineTuneJob
-from playground.core.mnist_job import MnistJob
-from playground.core.model_io import load_model
-from playground.core.run_control import RunControl
+from playground.core.mnist.preprocess import preprocess_drawing
+from playground.core.mnist.digit_strokes import TEMPLATES, jitter, render
+from playground.core.training.loop import run_loop
+from playground.core.mnist.collection import DigitCollection
+from playground.core.mnist.config import MnistConfig
+from playground.core.mnist.data import MNIST_MEAN, MNIST_STD
+from playground.core.mnist.finetune import FineTuneConfig, FineTuneError, FineTuneJob
+from playground.core.mnist.job import MnistJob
+from playground.core.persistence.model_io import load_model
+from playground.core.training.run_control import RunControl
 
 
 @pytest.fixture(scope="module")

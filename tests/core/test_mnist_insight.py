@@ -3,11 +3,11 @@
 import numpy as np
 import pytest
 
-from playground.core.digit_preprocess import normalize
-from playground.core.mnist_data import MNIST_MEAN, MNIST_STD, load_bundled, to_tensors
-from playground.core.mnist_insight import (EmbeddingIndex, conv_views, first_layer_units, is_mlp, saliency,
+from playground.core.mnist.preprocess import normalize
+from playground.core.mnist.data import MNIST_MEAN, MNIST_STD, load_bundled, to_tensors
+from playground.core.mnist.insight import (EmbeddingIndex, conv_views, first_layer_units, is_mlp, saliency,
                                            verdict)
-from playground.core.model_io import bundled_model_path, load_model
+from playground.core.persistence.model_io import bundled_model_path, load_model
 
 
 def synthetic_one() -> tuple[np.ndarray, np.ndarray]:

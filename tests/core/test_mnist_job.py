@@ -6,11 +6,11 @@ import numpy as np
 import torch
 
 from playground.core.config import from_dict
-from playground.core.loop import run_loop
-from playground.core.mnist_config import MnistConfig
-from playground.core.mnist_job import MnistJob, augment_batch, confusion_matrix
-from playground.core.mnist_models import build_model
-from playground.core.run_control import RunControl
+from playground.core.training.loop import run_loop
+from playground.core.mnist.config import MnistConfig
+from playground.core.mnist.job import MnistJob, augment_batch, confusion_matrix
+from playground.core.mnist.models import build_model
+from playground.core.training.run_control import RunControl
 
 
 def test_default_config_is_the_notes_mlp():

@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 import torch
 
-from playground.core.atomic_file import atomic_write_bytes
-from playground.core.mnist_models import build_model, describe
-from playground.core.model_io import (FORMAT, VERSION, ModelFileError, bundled_model_path, load_model,
+from playground.core.persistence.atomic_file import atomic_write_bytes
+from playground.core.mnist.models import build_model, describe
+from playground.core.persistence.model_io import (FORMAT, VERSION, ModelFileError, bundled_model_path, load_model,
                                       save_model)
 
 MLP = {"arch": "mlp", "hidden_width": 16, "depth": 1, "activation": "ReLU"}
@@ -122,8 +122,8 @@ def test_bad_files_are_refused_clearly(tmp_path, case, expected):
 @pytest.mark.slow
 @pytest.mark.parametrize("arch, target", [("mlp", 0.90), ("cnn", 0.95)])
 def test_bundled_models_load_and_reach_their_accuracy(arch, target):
-    from playground.core.mnist_data import load_bundled, to_tensors
-    from playground.core.mnist_job import evaluate
+    from playground.core.mnist.data import load_bundled, to_tensors
+    from playground.core.mnist.job import evaluate
 
     loaded = load_model(bundled_model_path(arch))
     assert describe(loaded.spec).startswith(arch.upper())

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from playground.core.network_summary import MAX_WIDTH, MIN_WIDTH, edge_width, summarise
+from playground.core.curve.network_summary import MAX_WIDTH, MIN_WIDTH, edge_width, summarise
 
 
 def test_edge_widths_follow_the_weights():

@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 import torch
 
-from playground.core import session as S
+from playground.core.persistence import session as S
 from playground.core.config import to_dict
-from playground.core.curve_config import CurveConfig
-from playground.core.models import build_mlp
+from playground.core.curve.config import CurveConfig
+from playground.core.training.models import build_mlp
 
 
 def _weights(config: CurveConfig):

@@ -10,11 +10,11 @@ from dataclasses import replace
 import pytest
 import torch
 
-from playground.core import live_job as L
-from playground.core import session as S
-from playground.core import optimizer_state as O
-from playground.core.curve_config import CurveConfig
-from playground.core.curve_job import CurveJob, train_curve
+from playground.core.training import live_job as L
+from playground.core.persistence import session as S
+from playground.core.persistence import optimizer_state as O
+from playground.core.curve.config import CurveConfig
+from playground.core.curve.job import CurveJob, train_curve
 
 CONFIG = CurveConfig(optimizer="Adam", lr=0.01)
 

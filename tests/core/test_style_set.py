@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from playground.core.digit_strokes import STYLES, load_style_set, synthetic_digits
-from playground.core.model_io import bundled_model_path, load_model
+from playground.core.mnist.digit_strokes import STYLES, load_style_set, synthetic_digits
+from playground.core.persistence.model_io import bundled_model_path, load_model
 
 # The targets: style set MLP ≥ 85 %, CNN ≥ 92 %; bundled test split MLP ≥ 96 %, CNN ≥ 98 %.
 TARGETS = {"mlp": (0.85, 0.96), "cnn": (0.92, 0.98)}
@@ -28,8 +28,8 @@ def test_training_styles_are_other_drawings_than_the_style_set():
 def test_bundled_models_meet_the_style_and_test_targets(arch):
     import torch
 
-    from playground.core.mnist_data import MNIST_MEAN, MNIST_STD, load_bundled, to_tensors
-    from playground.core.mnist_job import evaluate
+    from playground.core.mnist.data import MNIST_MEAN, MNIST_STD, load_bundled, to_tensors
+    from playground.core.mnist.job import evaluate
 
     model = load_model(bundled_model_path(arch)).model
     images, labels, _ = load_style_set()

@@ -6,20 +6,20 @@ import numpy as np
 import pytest
 import torch
 
-from playground.core.components import ACTIVATIONS, LOSSES, OPTIMIZERS
-from playground.core.curve_config import notes_preset
-from playground.core.curve_job import train_curve
-from playground.core.runtime import configure_torch
-from playground.core.sweep import SweepJob, train_sweep, usable_device
-from playground.core.sweep_step import ACTIVATION_STEPS, LOSS_STEPS, BatchedOptimizer
-from playground.core.sweep_config import MAX_COMBINATIONS, SweepAxis, SweepSpec, differences, parse_values
+from playground.core.training.components import ACTIVATIONS, LOSSES, OPTIMIZERS
+from playground.core.curve.config import notes_preset
+from playground.core.curve.job import train_curve
+from playground.core.training.runtime import configure_torch
+from playground.core.sweep.batched import SweepJob, train_sweep, usable_device
+from playground.core.sweep.step import ACTIVATION_STEPS, LOSS_STEPS, BatchedOptimizer
+from playground.core.sweep.config import MAX_COMBINATIONS, SweepAxis, SweepSpec, differences, parse_values
 
 STEPS = 150
 
 
 @pytest.fixture(autouse=True, scope="module")
 def one_torch_thread():
-    """One intra-op thread, as the app's workers on 2 cores (core/runtime.py): on a busy machine a second
+    """One intra-op thread, as the app's workers on 2 cores (core/training/runtime.py): on a busy machine a second
     thread makes these tiny products wait for a core, and the tests crawl."""
     before = torch.get_num_threads()
     configure_torch()

@@ -6,11 +6,11 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from playground.core import session
+from playground.core.persistence import session
 from playground.core.config import from_dict, to_dict
-from playground.core.curve_config import notes_preset
-from playground.core.sweep import SweepJob, train_sweep
-from playground.core.sweep_config import (SweepConfig, make_sweep_config, run_prefix, saved_training_problems,
+from playground.core.curve.config import notes_preset
+from playground.core.sweep.batched import SweepJob, train_sweep
+from playground.core.sweep.config import (SweepConfig, make_sweep_config, run_prefix, saved_training_problems,
                                           split_run_weights)
 
 STEPS = 60

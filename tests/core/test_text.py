@@ -8,7 +8,7 @@ import pytest
 
 from playground.core.errors import DatasetError
 from playground.core.expression import ExpressionError, parse_expression
-from playground.core.session import SessionError, loads
+from playground.core.persistence.session import SessionError, loads
 from playground.core.text import Text, exception_text, joined, user_text
 
 
@@ -52,7 +52,7 @@ def test_core_errors_carry_text():
 
 def test_truncated_model_file_is_one_short_sentence(tmp_path):
     pytest.importorskip("torch")
-    from playground.core.model_io import ModelFileError, bundled_model_path, load_model
+    from playground.core.persistence.model_io import ModelFileError, bundled_model_path, load_model
 
     good = bundled_model_path("mlp").read_bytes()
     path = tmp_path / "cut.pt"
@@ -64,7 +64,7 @@ def test_truncated_model_file_is_one_short_sentence(tmp_path):
 
 
 def test_importing_core_text_loads_no_qt():
-    code = ("import sys, playground.core.text, playground.core.model_io, playground.core.session; "
+    code = ("import sys, playground.core.text, playground.core.persistence.model_io, playground.core.persistence.session; "
             "print(any(m.startswith('PySide6') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -5,11 +5,11 @@ import numpy as np
 import pytest
 import torch
 
-from playground.core.components import ACTIVATIONS, LOSSES, OPTIMIZERS
-from playground.core.curve_config import CurveConfig, notes_preset
-from playground.core.curve_job import CurveJob, train_curve
-from playground.core.curve_data import make_curve_data
-from playground.core.targets import TARGETS
+from playground.core.training.components import ACTIVATIONS, LOSSES, OPTIMIZERS
+from playground.core.curve.config import CurveConfig, notes_preset
+from playground.core.curve.job import CurveJob, train_curve
+from playground.core.curve.data import make_curve_data
+from playground.core.curve.targets import TARGETS
 
 
 def test_notes_preset_reaches_the_notes_mse():

@@ -14,15 +14,15 @@ import torch
 from hypothesis import given
 from hypothesis import strategies as st
 
-from playground.core import session as S
+from playground.core.persistence import session as S
 from playground.core.config import invalid_fields, keep_valid
-from playground.core.curve_config import CurveConfig
+from playground.core.curve.config import CurveConfig
 from playground.core.errors import DatasetError
 from playground.core.expression import ExpressionError, parse_expression
-from playground.core.idx import read_idx, write_idx
-from playground.core.mnist_models import build_model
-from playground.core.model_io import ModelFileError, load_model, save_model
-from playground.core.model_meta import FIELDS
+from playground.core.mnist.idx import read_idx, write_idx
+from playground.core.mnist.models import build_model
+from playground.core.persistence.model_io import ModelFileError, load_model, save_model
+from playground.core.persistence.model_meta import FIELDS
 from playground.core.text import Text
 from tests.fuzz.mutations import fuzz, HOSTILE_VALUES, dumps_hostile, mutated_bytes, mutated_json
 
@@ -40,7 +40,7 @@ def _translatable(exc: BaseException) -> bool:
 def _valid_session() -> dict:
     torch.manual_seed(0)
     config = CurveConfig(hidden_width=3, target="custom", expression="sin(x)")
-    from playground.core.models import build_mlp
+    from playground.core.training.models import build_mlp
 
     weights = build_mlp(1, 1, 3, 1, "ReLU").state_dict()
     entry = S.lab_entry(config, weights=weights, step=3, loss_history=[1.0, 0.5, 0.25])

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QByteArray
 
 from playground.core.config import invalid_fields, to_dict
-from playground.core.session import CONFIG_TYPES
-from playground.core.curve_config import CurveConfig
+from playground.core.persistence.session import CONFIG_TYPES
+from playground.core.curve.config import CurveConfig
 from playground.ui.settings import LANGUAGES, THEMES, Settings
 from tests.fuzz.mutations import fuzz, HOSTILE_VALUES, dumps_hostile, mutated_bytes, mutated_json
 

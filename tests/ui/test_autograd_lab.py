@@ -121,13 +121,13 @@ def test_gradients_of_one_curve_point_on_the_network_diagram(qtbot, window, lab)
     import torch
 
     from playground.core.autograd.network_grad import training_points
-    from playground.core.models import build_mlp
+    from playground.core.training.models import build_mlp
 
     lab.network.point_box.setValue(7)
     click(qtbot, lab.network.point_button)
     result = lab.network.result
     from playground.core.config import from_dict
-    from playground.core.curve_config import CurveConfig
+    from playground.core.curve.config import CurveConfig
 
     state = window.curve_lab.session_state(with_training=True)
     config = from_dict(CurveConfig, state["config"])[0]

@@ -9,8 +9,8 @@ import torch
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from playground.core import session as sessions
-from playground.core.classify_config import PRESETS, ClassifyConfig, build_classifier, session_config
+from playground.core.persistence import session as sessions
+from playground.core.classify.config import PRESETS, ClassifyConfig, build_classifier, session_config
 from playground.ui import classroom, export, theme
 from tests.ui.helpers import choose
 from tests.ui.test_classify_lab import lab  # noqa: F401 (a fixture)
@@ -142,7 +142,7 @@ def _prepared_session(path, config, weights=None, step=None, history=None, point
 
 
 def test_session_opened_before_the_tab_is_shown_loads_its_weights_when_it_is(qtbot, window, classroom_env, tmp_path):
-    from playground.core.classify_job import train_classifier
+    from playground.core.classify.job import train_classifier
 
     trained = train_classifier(PRESETS["xor_hidden"])  # a lesson prepared elsewhere
     step = trained.step_count

@@ -5,7 +5,7 @@ from dataclasses import fields, replace
 
 from PySide6.QtCore import Qt
 
-from playground.core.commands import CallOnJob
+from playground.core.training.commands import CallOnJob
 from playground.ui.widgets.config_form import ComboEditor, ConfigForm
 from playground.ui.widgets.value_slider import ValueSlider
 from tests.ui.helpers import choose

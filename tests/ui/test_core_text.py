@@ -8,8 +8,8 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 
-from playground.core.model_io import bundled_model_path
-from playground.core.session import SessionError
+from playground.core.persistence.model_io import bundled_model_path
+from playground.core.persistence.session import SessionError
 from playground.core.text import joined, user_text
 from playground.ui import classroom, i18n
 from playground.ui.i18n import core_text

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 
-from playground.core import logfile
+from playground.core.desktop import logfile
 from playground.ui import crash_report
 
 

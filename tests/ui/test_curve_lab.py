@@ -6,7 +6,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from playground.core.curve_config import notes_preset
+from playground.core.curve.config import notes_preset
 from tests.ui.helpers import choose, drag_slider
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QGraphicsPathItem
 
-from playground.core.curve_config import notes_preset
+from playground.core.curve.config import notes_preset
 from playground.ui import appearance, theme
 from playground.ui.curve_lab.contributions import PIECE_ALPHA
 from playground.ui.curve_lab.pinned_runs import FADE_ALPHA, LIGHT_PIN_COLORS, PIN_COLORS

@@ -15,9 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
-from playground.core import session as sessions
-from playground.core.gradient_descent import GDConfig
-from playground.core.linear_regression import LinearSetup, train
+from playground.core.persistence import session as sessions
+from playground.core.gradient_descent.descent import GDConfig
+from playground.core.linear.regression import LinearSetup, train
 from playground.ui import classroom, export, theme
 from playground.ui.main_window import MainWindow
 from tests.ui.helpers import choose

@@ -11,9 +11,9 @@ import struct
 import pytest
 import torch
 
-from playground.core.curve_config import CurveConfig
-from playground.core.mnist_models import build_model
-from playground.core.model_io import FORMAT, VERSION
+from playground.core.curve.config import CurveConfig
+from playground.core.mnist.models import build_model
+from playground.core.persistence.model_io import FORMAT, VERSION
 from playground.ui import classroom, export
 from playground.ui.main_window import MainWindow
 from playground.ui.settings import Settings

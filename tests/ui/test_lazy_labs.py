@@ -4,7 +4,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 
-from playground.core.gradient_descent import GDConfig
+from playground.core.gradient_descent.descent import GDConfig
 from playground.ui.lab_base import Lab
 from playground.ui.settings import Settings
 

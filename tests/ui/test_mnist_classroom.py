@@ -13,8 +13,8 @@ import torch
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtGui import QColor
 
-from playground.core import session as sessions
-from playground.core.mnist_config import MnistConfig
+from playground.core.persistence import session as sessions
+from playground.core.mnist.config import MnistConfig
 from playground.ui import classroom, export, theme
 from tests.ui.helpers import choose
 from tests.ui.test_mnist_lab import draw, loop_stroke, shown_class, vertical_stroke
@@ -170,8 +170,8 @@ def test_opening_a_session_while_training_stops_the_training_first(window, mnist
 
 def test_a_fashion_model_is_not_put_in_a_session(window, mnist, qtbot, tmp_path):
     """Sessions keep the standard MNIST normalisation and digit names only: say so, save the settings."""
-    from playground.core.mnist_data import FASHION_CLASS_NAMES
-    from playground.core.model_io import LoadedModel
+    from playground.core.mnist.data import FASHION_CLASS_NAMES
+    from playground.core.persistence.model_io import LoadedModel
 
     lab = mnist
     bundled = lab.bundled_models()["mlp"]
@@ -281,7 +281,7 @@ class _Marker(QTranslator):
 
 
 def test_model_and_dataset_names_from_core_go_through_tr(mnist, qtbot, tmp_path):
-    from playground.core.idx import write_idx
+    from playground.core.mnist.idx import write_idx
 
     lab = mnist
     raw = tmp_path / "FashionMNIST" / "raw"

@@ -96,7 +96,7 @@ def test_collect_browse_relabel_delete_survive_a_restart(lab, qtbot, tmp_path):
 
 
 def test_a_damaged_collection_file_is_kept_aside(lab, qtbot, tmp_path):
-    from playground.core.mnist_collection import default_path
+    from playground.core.mnist.collection import default_path
     from playground.ui.mnist_lab.collection_panel import CollectionPanel
 
     path = default_path()
@@ -112,8 +112,8 @@ def test_a_damaged_collection_file_is_kept_aside(lab, qtbot, tmp_path):
 def test_fine_tune_from_the_tab_reports_before_and_after(lab, qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    from playground.core.digit_strokes import TEMPLATES, jitter, render
-    from playground.core.digit_preprocess import preprocess_drawing
+    from playground.core.mnist.digit_strokes import TEMPLATES, jitter, render
+    from playground.core.mnist.preprocess import preprocess_drawing
 
     panel = lab.collection
     rng = np.random.default_rng(2)
@@ -130,7 +130,7 @@ def test_fine_tune_from_the_tab_reports_before_and_after(lab, qtbot, tmp_path, m
     saved = tmp_path / "tuned.pt"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
     qtbot.mouseClick(tune.save_button, Qt.LeftButton)
-    from playground.core.model_io import load_model
+    from playground.core.persistence.model_io import load_model
 
     assert load_model(saved).metadata["fine_tuned"]["personal_examples"] == 6
 
@@ -138,7 +138,7 @@ def test_fine_tune_from_the_tab_reports_before_and_after(lab, qtbot, tmp_path, m
 def test_class_names_can_be_corrected(lab, qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
 
-    from playground.core.idx import write_idx
+    from playground.core.mnist.idx import write_idx
 
     rng = np.random.default_rng(0)
     for prefix, n in (("train", 30), ("t10k", 10)):  # filled shapes in a neutral folder: Fashion-MNIST

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from playground.core.mnist_config import MnistConfig
+from playground.core.mnist.config import MnistConfig
 
 
 @pytest.fixture
@@ -130,7 +130,7 @@ def test_bad_model_file_keeps_the_current_model(lab, qtbot, tmp_path, content, w
 
 
 def test_dataset_folders_good_and_bad(lab, qtbot, tmp_path):
-    from playground.core.idx import write_idx
+    from playground.core.mnist.idx import write_idx
 
     bad = tmp_path / "bad"
     bad.mkdir()
@@ -186,7 +186,7 @@ def test_stop_and_pause(lab, qtbot):
 
 
 def test_small_off_centre_drawing_is_centred_and_20_px_tall(lab, qtbot):
-    from playground.core.digit_preprocess import preprocess_drawing
+    from playground.core.mnist.preprocess import preprocess_drawing
 
     draw(qtbot, lab.canvas, [(40 + i, 30 + 3 * i) for i in range(20)])  # small, in the top-left corner
     qtbot.waitUntil(lambda: lab.prob_view.probs is not None, timeout=60_000)

@@ -10,8 +10,8 @@ from PySide6.QtCore import QTimer
 
 import playground.app as app_module
 from playground import __main__ as cli
-from playground.core import session as sessions
-from playground.core.curve_config import CurveConfig
+from playground.core.persistence import session as sessions
+from playground.core.curve.config import CurveConfig
 
 
 def test_a_session_file_on_the_command_line_is_passed_to_the_app(monkeypatch):

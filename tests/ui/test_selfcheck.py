@@ -5,7 +5,7 @@ import io
 import pytest
 
 from playground import selfcheck
-from playground.core import selfcheck as core_selfcheck
+from playground.core.desktop import selfcheck as core_selfcheck
 
 
 @pytest.mark.slow

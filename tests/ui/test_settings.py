@@ -4,7 +4,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QByteArray, Qt
 
-from playground.core.curve_config import CurveConfig
+from playground.core.curve.config import CurveConfig
 from playground.ui import appearance, classroom, i18n
 from playground.ui.main_window import MainWindow
 from playground.ui.settings import Settings

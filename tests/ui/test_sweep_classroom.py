@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from playground.core.curve_config import notes_preset
-from playground.core.sweep_config import SweepConfig
+from playground.core.curve.config import notes_preset
+from playground.core.sweep.config import SweepConfig
 from playground.ui import appearance, classroom, export, theme
 from playground.ui.main_window import MainWindow
 from playground.ui.settings import Settings

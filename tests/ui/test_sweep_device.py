@@ -7,7 +7,7 @@ import torch
 from PySide6.QtCore import Qt
 
 from playground.core.config import invalid_fields
-from playground.core.curve_config import notes_preset
+from playground.core.curve.config import notes_preset
 
 
 def test_the_base_settings_device_is_used_and_a_missing_gpu_means_the_cpu(qtbot, window):

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from playground.core.curve_config import notes_preset
-from playground.core.network_summary import MAX_WIDTH, MIN_WIDTH
+from playground.core.curve.config import notes_preset
+from playground.core.curve.network_summary import MAX_WIDTH, MIN_WIDTH
 from tests.ui.helpers import choose
 from tests.ui.test_curve_lab import read_on_worker
 

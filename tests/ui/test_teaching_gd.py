@@ -5,7 +5,7 @@ import math
 import pytest
 from PySide6.QtCore import Qt
 
-from playground.core.gradient_descent import closed_form_x2
+from playground.core.gradient_descent.descent import closed_form_x2
 from tests.ui.helpers import choose
 
 

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from playground.core.code_export import parse_final_loss
-from playground.core.curve_config import notes_preset
+from playground.core.curve.code_export import parse_final_loss
+from playground.core.curve.config import notes_preset
 from tests.ui.test_curve_lab import read_on_worker
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..config import num, text
-from ..text import exception_text, user_text
-from .program import MAX_PROGRAM_LENGTH, ProgramError, parse_program
+from playground.core.config import num, text
+from playground.core.text import exception_text, user_text
+from playground.core.autograd.program import MAX_PROGRAM_LENGTH, ProgramError, parse_program
 
 NOTES_QUADRATIC = "x = 2; y = x^2 + 3*x + 1"
 NOTES_NEURON = "w = 1; b = 0.5; x = 2; y = w*x + b; loss = (y - 3)^2"

@@ -17,8 +17,8 @@ import math
 import operator
 from dataclasses import dataclass, field
 
-from ..text import user_text
-from .program import Program, ProgramError
+from playground.core.text import user_text
+from playground.core.autograd.program import Program, ProgramError
 
 LEAF, CONSTANT, OPERATION = "leaf", "constant", "operation"
 

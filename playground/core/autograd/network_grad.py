@@ -11,12 +11,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..components import LOSSES
-from ..curve_config import CurveConfig
-from ..curve_data import make_curve_data
-from ..models import build_mlp, linear_layers
-from ..seeding import seeded
-from ..text import user_text
+from playground.core.training.components import LOSSES
+from playground.core.curve.config import CurveConfig
+from playground.core.curve.data import make_curve_data
+from playground.core.training.models import build_mlp, linear_layers
+from playground.core.training.seeding import seeded
+from playground.core.text import user_text
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ import ast
 import keyword
 from dataclasses import dataclass
 
-from ..expression import CONSTANTS, FUNCTIONS, ExpressionError
-from ..text import user_text
+from playground.core.expression import CONSTANTS, FUNCTIONS, ExpressionError
+from playground.core.text import user_text
 
 MAX_PROGRAM_LENGTH = 1000
 MAX_BRACKETS = 24         # brackets inside brackets

@@ -5,8 +5,8 @@ from __future__ import annotations
 import ast
 import math
 
-from .graph import TORCH_FUNCTIONS
-from .program import Program, format_number
+from playground.core.autograd.graph import TORCH_FUNCTIONS
+from playground.core.autograd.program import Program, format_number
 
 
 def render_snippet(program: Program, values: dict[str, float] | None = None,

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .graph import OPERATION, Graph, GraphNode, _backward, build_graph, make_leaves
-from .program import Program
+from playground.core.autograd.graph import OPERATION, Graph, GraphNode, _backward, build_graph, make_leaves
+from playground.core.autograd.program import Program
 
 
 class Walkthrough:

@@ -51,7 +51,7 @@ class NetworkPanel(QGroupBox):
     def show_point_gradients(self) -> bool:
         """The Curve lab's network, one training point, loss.backward(): each weight's gradient on the diagram."""
         from playground.core.autograd.network_grad import point_gradients, training_points
-        from playground.core.curve_config import CurveConfig
+        from playground.core.curve.config import CurveConfig
 
         state = self.source() if self.source is not None else None
         if not state:

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox,
                                QToolButton, QVBoxLayout, QWidget)
 
-from playground.core.classify_config import MAX_LAYERS, MAX_NEURONS, ClassifyConfig
-from playground.core.classify_data import CLASS_COLORS, DRAW, FEATURES
+from playground.core.classify.config import MAX_LAYERS, MAX_NEURONS, ClassifyConfig
+from playground.core.classify.data import CLASS_COLORS, DRAW, FEATURES
 from playground.ui.widgets.config_form import ConfigForm
 
 NEW_LAYER_WIDTH = 4  # neurons in a layer the user adds

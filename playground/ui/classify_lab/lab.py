@@ -16,12 +16,12 @@ from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
-from playground.core.classify_config import (PRESETS, ClassifyConfig, ClassifySessionConfig, session_config,
+from playground.core.classify.config import (PRESETS, ClassifyConfig, ClassifySessionConfig, session_config,
                                              split_session_config)
-from playground.core.classify_data import DRAW, POINT_COLUMNS
-from playground.core.commands import SetBackground, SetDrawnPoints, WantWeights
+from playground.core.classify.data import DRAW, POINT_COLUMNS
+from playground.core.training.commands import SetBackground, SetDrawnPoints, WantWeights
 from playground.core.config import to_dict
-from playground.core.loop import Progress
+from playground.core.training.loop import Progress
 from playground.ui.classify_lab.controls import ClassifyControls
 from playground.ui.classify_lab.plots import DecisionPlot, NeuronView
 from playground.ui.export import install_plot_export
@@ -42,7 +42,7 @@ REMOVE_RADIUS = 0.6        # a right click removes the nearest point within this
 
 
 def _make_job(config: ClassifyConfig, drawn, background):
-    from playground.core.classify_job import ClassifyJob  # imports torch: runs on the worker thread
+    from playground.core.classify.job import ClassifyJob  # imports torch: runs on the worker thread
 
     job = ClassifyJob(config, drawn)
     job.set_background(background)
@@ -183,8 +183,8 @@ class ClassifyLab(TrainingLab):
 
     def export_code(self, path: str | None = None) -> str | None:
         """Write the setup as a PyTorch script (asks where, unless ``path`` is given); returns the path."""
-        from playground.core.classify_export import render_classify_script
-        from playground.core.code_export import write_script
+        from playground.core.classify.export import render_classify_script
+        from playground.core.curve.code_export import write_script
 
         if self._data is None:
             self.message.emit(self.tr("Nothing to export yet: the model is still loading."))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsPixmapItem, QSizePolicy, QWidget
 
 import pyqtgraph as pg
 
-from playground.core.classify_data import CLASS_COLORS, DOMAIN, HEATMAP_SIZE
+from playground.core.classify.data import CLASS_COLORS, DOMAIN, HEATMAP_SIZE
 from playground.ui.plots import FastPoints, make_plot
 from playground.ui.theme import plot_colors
 

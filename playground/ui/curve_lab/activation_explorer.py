@@ -7,7 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from playground.core.activation_math import FUNCTIONS, curves
+from playground.core.curve.activation_math import FUNCTIONS, curves
 from playground.ui.plots import FastCurve, make_plot
 from playground.ui.teaching_plots import sync_plot
 from playground.ui.theme import plot_colors, recolor_pen

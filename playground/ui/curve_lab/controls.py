@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from playground.core.curve_config import CurveConfig
-from playground.core.targets import CUSTOM
+from playground.core.curve.config import CurveConfig
+from playground.core.curve.targets import CUSTOM
 from playground.ui.i18n import core_texts
 from playground.ui.widgets.config_form import ConfigForm
 

@@ -9,9 +9,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from playground.core.curve_config import CurveConfig
-from playground.core.curve_presets import PRESETS
-from playground.core.loop import Progress
+from playground.core.curve.config import CurveConfig
+from playground.core.curve.presets import PRESETS
+from playground.core.training.loop import Progress
 from playground.ui.curve_lab.controls import CurveControls
 from playground.ui.curve_lab.pinned_runs import PinnedRuns
 from playground.ui.curve_lab.plots import FitPlot
@@ -27,7 +27,7 @@ PANEL_WIDTH = (300, 420)  # the settings column: minimum, maximum (× 1.45 in pr
 
 
 def _make_job(config: CurveConfig):
-    from playground.core.curve_job import CurveJob  # imports torch: runs on the worker thread
+    from playground.core.curve.job import CurveJob  # imports torch: runs on the worker thread
 
     return CurveJob(config)
 
@@ -140,7 +140,7 @@ class CurveLab(TrainingLab):
     # -- classroom: sessions, presentation mode, theme ----------------------------------------
     def restore_session(self, state: dict[str, Any]) -> None:
         """A validated session entry: the config, and the weights, optimizer state and loss history if present."""
-        from playground.core.live_job import load_into_job
+        from playground.core.training.live_job import load_into_job
 
         self.restore_config(restored_config(CurveConfig, state))
         if not self.backend_running():

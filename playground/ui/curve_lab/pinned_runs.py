@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (QCheckBox, QGraphicsItem, QGraphicsPathItem, QGra
                                QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
-from playground.core.curve_config import CurveConfig
-from playground.core.sweep_config import differences, format_value
+from playground.core.curve.config import CurveConfig
+from playground.core.sweep.config import differences, format_value
 from playground.ui.theme import DARK, plot_colors
 from playground.ui.training_lab import format_loss
 

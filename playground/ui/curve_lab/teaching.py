@@ -3,7 +3,7 @@
 Hooked into CurveLab with a few lines (a toggle bar, a panel in the plot
 splitter, ``on_progress`` per report). Nothing extra is computed or painted
 while all three toggles are off: the worker adds model details to its
-snapshots only after a WantDetails command (core/commands.py) asks for them, and
+snapshots only after a WantDetails command (core/training/commands.py) asks for them, and
 the views repaint from the latest details at most 10 times a second.
 """
 
@@ -14,8 +14,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from playground.core.commands import WantDetails
-from playground.core.loop import Progress
+from playground.core.training.commands import WantDetails
+from playground.core.training.loop import Progress
 from playground.ui.curve_lab.activation_explorer import ActivationExplorer
 from playground.ui.curve_lab.contributions import LinePiecesPlot
 from playground.ui.widgets.network_diagram import NetworkDiagram

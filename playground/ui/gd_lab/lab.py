@@ -25,10 +25,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Qt, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from playground.core.commands import Reset, Walk
+from playground.core.training.commands import Reset, Walk
 from playground.core.config import from_dict, to_dict
-from playground.core.loop import Progress
-from playground.core.gradient_descent import (FUNCTIONS, GDConfig, GDSetup, GradientDescent, notes_setup,
+from playground.core.training.loop import Progress
+from playground.core.gradient_descent.descent import (FUNCTIONS, GDConfig, GDSetup, GradientDescent, notes_setup,
                                           saved_walk_problems)
 from playground.ui.appearance import FONT_SCALE
 from playground.ui.export import install_plot_export, install_table_export
@@ -49,7 +49,7 @@ CONTOUR_LEVELS = (0.5, 2, 5, 10, 20, 40, 70, 110, 160)
 
 
 def _make_job(setup: GDSetup, walked: int):
-    from playground.core.gd_job import GDJob
+    from playground.core.gradient_descent.job import GDJob
 
     return GDJob(setup, walked)
 

@@ -15,11 +15,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel,
                                QVBoxLayout, QWidget)
 
-from playground.core.commands import ApplyConfig, Reset, Restore, WorkerError
+from playground.core.training.commands import ApplyConfig, Reset, Restore, WorkerError
 from playground.core.config import to_dict
-from playground.core.linear_regression import (X_DATA, Y_DATA, LinearSetup, loss_surface, notes_setup,
+from playground.core.linear.regression import (X_DATA, Y_DATA, LinearSetup, loss_surface, notes_setup,
                                                saved_training_problems)
-from playground.core.loop import Progress
+from playground.core.training.loop import Progress
 from playground.ui.export import install_plot_export, loss_rows
 from playground.ui.linear_lab.tables import fit_rows, trajectory_rows
 from playground.ui.teaching_plots import contour_path, markers, sync_plot
@@ -34,7 +34,7 @@ SURFACE_LEVELS = tuple(float(v) for v in np.geomspace(0.01, 60, 14))
 
 
 def _make_job(setup: LinearSetup, saved: tuple | None = None):
-    from playground.core.linear_regression import LinearRegressionJob  # torch: on the worker thread
+    from playground.core.linear.regression import LinearRegressionJob  # torch: on the worker thread
 
     job = LinearRegressionJob(setup)
     if saved is not None:  # a session opened before the tab was first shown

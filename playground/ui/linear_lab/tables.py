@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from playground.core.linear_regression import X_DATA, Y_DATA
+from playground.core.linear.regression import X_DATA, Y_DATA
 
 
 def fit_rows(trajectory: np.ndarray):

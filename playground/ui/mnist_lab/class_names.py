@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QWidget
 
-from playground.core.mnist_content import with_class_names
-from playground.core.mnist_data import DIGIT_CLASS_NAMES, FASHION_CLASS_NAMES
+from playground.core.mnist.content import with_class_names
+from playground.core.mnist.data import DIGIT_CLASS_NAMES, FASHION_CLASS_NAMES
 
 
 def tr(text: str) -> str:

@@ -19,7 +19,7 @@ from PySide6.QtGui import QFont, QIcon, QPixmap
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListView, QListWidget,
                                QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
-from playground.core import mnist_collection as store
+from playground.core.mnist import collection as store
 from playground.ui.i18n import core_text
 from playground.ui.mnist_lab.finetune_panel import FineTunePanel
 from playground.ui.mnist_lab.insight_images import grey_rgb, rgb_image

@@ -8,7 +8,7 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from playground.core.mnist_data import DIGIT_CLASS_NAMES
+from playground.core.mnist.data import DIGIT_CLASS_NAMES
 from playground.ui.plots import make_plot
 from playground.ui.theme import plot_colors
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from playground.core.mnist_config import MnistConfig
+from playground.core.mnist.config import MnistConfig
 from playground.ui.widgets.config_form import ConfigForm
 
 GROUPS = [("training", ["arch", "hidden_width", "depth", "activation", "optimizer", "lr", "batch_size", "epochs",

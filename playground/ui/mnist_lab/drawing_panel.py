@@ -14,8 +14,8 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from playground.core.digit_preprocess import normalize, preprocess_drawing
-from playground.core.mnist_data import DIGIT_CLASS_NAMES, MNIST_MEAN, MNIST_STD
+from playground.core.mnist.preprocess import normalize, preprocess_drawing
+from playground.core.mnist.data import DIGIT_CLASS_NAMES, MNIST_MEAN, MNIST_STD
 from playground.ui.i18n import core_text, core_texts
 from playground.ui.mnist_lab.canvas import DrawingCanvas
 from playground.ui.mnist_lab.names import MnistNames
@@ -24,7 +24,7 @@ from playground.workers.task_thread import TaskThread
 
 
 def _load_bundled():
-    from playground.core.model_io import load_bundled_models  # imports torch: runs on the task thread
+    from playground.core.persistence.model_io import load_bundled_models  # imports torch: runs on the task thread
 
     return load_bundled_models()
 
@@ -240,8 +240,8 @@ class DrawingPanel(QGroupBox):
             self._update_model_label()
             self.update_prediction()
             return
-        from playground.core.mnist_models import build_model
-        from playground.core.model_io import LoadedModel
+        from playground.core.mnist.models import build_model
+        from playground.core.persistence.model_io import LoadedModel
 
         model = build_model(spec)
         model.load_state_dict(weights)
@@ -281,10 +281,10 @@ class DrawingPanel(QGroupBox):
             return
         import torch
 
-        from playground.core.mnist_models import predict_proba
+        from playground.core.mnist.models import predict_proba
 
         if not self._torch_configured:  # the GUI thread's own torch threads (the setting is per thread here)
-            from playground.core.runtime import configure_torch
+            from playground.core.training.runtime import configure_torch
 
             configure_torch()
             self._torch_configured = True
@@ -312,7 +312,7 @@ class DrawingPanel(QGroupBox):
     def save_model_to(self, path: str) -> bool:
         if self._model is None:
             return False
-        from playground.core.model_io import save_model
+        from playground.core.persistence.model_io import save_model
 
         try:
             save_model(path, self._spec, self._model.state_dict(), self._meta)
@@ -330,7 +330,7 @@ class DrawingPanel(QGroupBox):
             self.open_model_from(path)
 
     def open_model_from(self, path: str) -> bool:
-        from playground.core.model_io import ModelFileError, load_model
+        from playground.core.persistence.model_io import ModelFileError, load_model
 
         try:
             loaded = load_model(path)

@@ -16,14 +16,14 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
                                QVBoxLayout, QWidget)
 
-from playground.core.loop import Progress
+from playground.core.training.loop import Progress
 from playground.workers.loop_thread import LoopThread
 
 REFRESH_S = 0.2
 
 
 def _make_job(spec, weights, collection, mean, std, metadata):
-    from playground.core.mnist_finetune import FineTuneJob  # imports torch: on the worker thread
+    from playground.core.mnist.finetune import FineTuneJob  # imports torch: on the worker thread
 
     return FineTuneJob(spec, weights, collection, mean=mean, std=std, metadata=metadata)
 
@@ -75,7 +75,7 @@ class FineTunePanel(QGroupBox):
 
     # -- run control --------------------------------------------------------------------------
     def start(self) -> bool:
-        from playground.core.mnist_data import DIGIT_CLASS_NAMES
+        from playground.core.mnist.data import DIGIT_CLASS_NAMES
 
         collection = self.collection()
         if self._current is None:
@@ -170,8 +170,8 @@ class FineTunePanel(QGroupBox):
 
     # -- the result -------------------------------------------------------------------------------
     def loaded_model(self):
-        from playground.core.mnist_models import build_model
-        from playground.core.model_io import LoadedModel
+        from playground.core.mnist.models import build_model
+        from playground.core.persistence.model_io import LoadedModel
 
         snap = self.result
         model = build_model(snap["spec"])

@@ -23,7 +23,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from playground.core import mnist_insight as insight
+from playground.core.mnist import insight as insight
 from playground.ui.mnist_lab.insight_images import grey_rgb, heat_overlay, rgb_image, signed_rgb, tile_sheet
 
 HEAT_PX = 140
@@ -118,7 +118,7 @@ class InsightPanel(QWidget):
 
     # -- work ---------------------------------------------------------------------------------
     def _training_tensors(self):
-        from playground.core.mnist_data import load_bundled, to_tensors
+        from playground.core.mnist.data import load_bundled, to_tensors
 
         if self.dataset is not None and self.dataset.name == self.model_dataset:  # else its own training data
             return self.dataset, to_tensors(self.dataset)

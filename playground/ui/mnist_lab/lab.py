@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QScrollArea, QSplitter, QTabWidget, QWidget
 
 from playground.core.config import from_dict, to_dict
-from playground.core.mnist_config import MnistConfig
+from playground.core.mnist.config import MnistConfig
 from playground.ui.appearance import hide_advanced
 from playground.ui.lab_base import Lab
 from playground.ui.mnist_lab.collection_panel import CollectionPanel
@@ -136,7 +136,7 @@ class MnistLab(Lab):
 
     def _current_image(self):
         """The canvas as the network sees it (28×28 in [0, 1]), or None when empty."""
-        from playground.core.digit_preprocess import preprocess_drawing
+        from playground.core.mnist.preprocess import preprocess_drawing
 
         return None if self.canvas.is_empty() else preprocess_drawing(self.canvas.pixels())
 
@@ -227,7 +227,7 @@ class MnistLab(Lab):
 
     def load_lesson(self, settings: dict) -> None:
         """Lessons menu: the notes' MLP ({"model": "mlp"}) or CNN ({"model": "cnn"}) settings."""
-        from playground.core.mnist_config import notes_cnn, notes_mlp
+        from playground.core.mnist.config import notes_cnn, notes_mlp
 
         self.set_config(notes_cnn() if settings.get("model") == "cnn" else notes_mlp())
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject
 class MnistNames(QObject):
     def model_name(self, spec: dict) -> str:
         """'MLP 784-128-10 ReLU' composed here from core's parts, so the words can be translated."""
-        from playground.core.mnist_models import summary
+        from playground.core.mnist.models import summary
 
         parts = summary(spec)
         if parts["arch"] == "cnn":
@@ -19,7 +19,7 @@ class MnistNames(QObject):
 
     def dataset_name(self, name: str) -> str:
         """A dataset's stored (English) name in the UI's language; unknown names as they are."""
-        from playground.core.mnist_data import dataset_kind
+        from playground.core.mnist.data import dataset_kind
 
         if dataset_kind(name) == "mnist_subset":
             return self.tr("MNIST (5k subset)")
@@ -31,7 +31,7 @@ class MnistNames(QObject):
 
     def class_titles(self, names: list[str]) -> list[str]:
         """Fashion-MNIST's class names (stored in English in datasets and model files), translated."""
-        from playground.core.mnist_data import FASHION_CLASS_NAMES
+        from playground.core.mnist.data import FASHION_CLASS_NAMES
 
         if list(names) != FASHION_CLASS_NAMES:
             return list(names)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from playground.core.mnist_data import DIGIT_CLASS_NAMES
+from playground.core.mnist.data import DIGIT_CLASS_NAMES
 from playground.ui.plots import make_plot
 from playground.ui.theme import plot_colors
 

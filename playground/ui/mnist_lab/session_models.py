@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from playground.core.config import from_dict, to_dict
-from playground.core.mnist_config import MnistConfig
-from playground.core.mnist_data import DIGIT_CLASS_NAMES, MNIST_MEAN, MNIST_STD
+from playground.core.mnist.config import MnistConfig
+from playground.core.mnist.data import DIGIT_CLASS_NAMES, MNIST_MEAN, MNIST_STD
 
 
 def config_for_model(config: MnistConfig, spec: dict) -> MnistConfig | None:
@@ -40,8 +40,8 @@ def weights_copy(model) -> dict:
 
 def session_model(config: MnistConfig, weights: dict, step):
     """A LoadedModel from a validated session entry (core.session checked that the weights fit)."""
-    from playground.core.mnist_models import build_model, infer_spec
-    from playground.core.model_io import LoadedModel
+    from playground.core.mnist.models import build_model, infer_spec
+    from playground.core.persistence.model_io import LoadedModel
 
     spec = infer_spec(weights, config.activation)
     model = build_model(spec)

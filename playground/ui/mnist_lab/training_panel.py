@@ -17,11 +17,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QTabWidget, QVBoxLayout,
                                QWidget)
 
-from playground.core.commands import WorkerError
-from playground.core.history import LossHistory
-from playground.core.loop import Progress
-from playground.core.mnist_config import MnistConfig
-from playground.core.mnist_data import DIGIT_CLASS_NAMES, MNIST_MEAN, MNIST_STD
+from playground.core.training.commands import WorkerError
+from playground.core.training.history import LossHistory
+from playground.core.training.loop import Progress
+from playground.core.mnist.config import MnistConfig
+from playground.core.mnist.data import DIGIT_CLASS_NAMES, MNIST_MEAN, MNIST_STD
 from playground.ui.export import confusion_rows, install_plot_export, loss_rows
 from playground.ui.i18n import core_text
 from playground.ui.lab_base import log_worker_error
@@ -37,7 +37,7 @@ SHOWN_EPOCHS = 3           # accuracy lines under the progress bar: the latest e
 
 
 def _make_job(config: MnistConfig, dataset):
-    from playground.core.mnist_job import MnistJob  # imports torch: runs on the worker thread
+    from playground.core.mnist.job import MnistJob  # imports torch: runs on the worker thread
 
     return MnistJob(config, dataset)
 
@@ -164,7 +164,7 @@ class TrainingPanel(QWidget):
 
     def load_dataset_folder(self, folder: str) -> bool:
         from playground.core.errors import DatasetError
-        from playground.core.mnist_data import load_folder
+        from playground.core.mnist.data import load_folder
 
         try:
             dataset = load_folder(folder)
@@ -190,7 +190,7 @@ class TrainingPanel(QWidget):
 
     def export_script(self, config: MnistConfig) -> tuple[str, str]:
         """(suggested file name, a standalone script training ``config`` on the dataset in use)."""
-        from playground.core.mnist_export import render_mnist_script
+        from playground.core.mnist.export import render_mnist_script
 
         dataset = self._dataset
         mean, std = (dataset.mean, dataset.std) if dataset is not None else (MNIST_MEAN, MNIST_STD)
@@ -293,7 +293,7 @@ class TrainingPanel(QWidget):
             self.message.emit(self.tr("The loss became NaN or infinite: try a smaller learning rate"))
 
     def _hand_on_weights(self, snap: dict, step: int) -> None:
-        from playground.core.mnist_data import BUNDLED_NAME
+        from playground.core.mnist.data import BUNDLED_NAME
 
         dataset = self._dataset
         acc = snap["test_acc"][-1] if snap["test_acc"] else None
@@ -357,7 +357,7 @@ class TrainingPanel(QWidget):
     def _show_results(self, results: dict) -> None:
         dataset = self._dataset
         if dataset is None:
-            from playground.core.mnist_data import load_bundled
+            from playground.core.mnist.data import load_bundled
 
             images, names = load_bundled().test_images, list(DIGIT_CLASS_NAMES)
         else:

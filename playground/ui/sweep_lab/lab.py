@@ -1,6 +1,6 @@
 """The Sweep lab: vary one or two settings, train every combination together, compare them.
 
-The whole grid trains as one batched job (core/sweep.py) in one worker thread.
+The whole grid trains as one batched job (core/sweep/batched.py) in one worker thread.
 The small multiples are path items in one view, refreshed at most 10 times a
 second; the table of final losses is coloured like a heatmap, and clicking a
 cell opens that configuration in the Curve lab (``openInCurveLab``).
@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
                                QVBoxLayout, QWidget)
 
 from playground.core.config import from_dict
-from playground.core.curve_config import CurveConfig, notes_preset
-from playground.core.commands import WorkerError
-from playground.core.loop import Progress
-from playground.core.sweep_config import (DEFAULT_STEPS, MAX_SAVED_HISTORY, MAX_STEPS, SWEEPABLE, SweepAxis,
+from playground.core.curve.config import CurveConfig, notes_preset
+from playground.core.training.commands import WorkerError
+from playground.core.training.loop import Progress
+from playground.core.sweep.config import (DEFAULT_STEPS, MAX_SAVED_HISTORY, MAX_STEPS, SWEEPABLE, SweepAxis,
                                           SweepConfig, SweepSpec, format_value, make_sweep_config, parse_values,
                                           run_prefix, saved_training_problems, split_run_weights)
 from playground.ui.appearance import hide_advanced
@@ -45,7 +45,7 @@ PANEL_WIDTH = (280, 380)  # the set-up panel: minimum, maximum
 
 
 def _make_job(spec: SweepSpec, saved=None):
-    from playground.core.sweep import SweepJob  # imports torch: runs on the worker thread
+    from playground.core.sweep.batched import SweepJob  # imports torch: runs on the worker thread
 
     return SweepJob(spec, saved)
 
@@ -250,7 +250,7 @@ class SweepLab(Lab):
 
     def restore_session(self, state: dict[str, Any]) -> None:
         """Load a validated entry (or remembered settings): the set-up, and the saved sweep if present."""
-        from playground.core.sweep import SavedSweep  # torch: only when a session holds trained weights
+        from playground.core.sweep.batched import SavedSweep  # torch: only when a session holds trained weights
 
         config, _problems = from_dict(SweepConfig, state.get("config"))
         config = config.with_usable_axes()  # remembered settings are read leniently: never a sweep that cannot run

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
-from playground.core.history import LossHistory, SampledSeries
+from playground.core.training.history import LossHistory, SampledSeries
 from playground.ui.plots import FastCurve, StickyRange, make_plot
 from playground.ui.theme import plot_colors, recolor_pen
 

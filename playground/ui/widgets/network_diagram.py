@@ -15,7 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from playground.core.network_summary import DiagramLayout, summarise
+from playground.core.curve.network_summary import DiagramLayout, summarise
 from playground.ui.theme import plot_colors
 
 NODE_RADIUS = 7.0

@@ -1,0 +1,1 @@
+"""The Classification lab's core: config, datasets, job, code export."""

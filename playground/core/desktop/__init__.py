@@ -1,0 +1,1 @@
+"""The app on the user's machine: the log file, the desktop entry, the self-check of an installation."""

@@ -1,0 +1,1 @@
+"""The Gradient-descent lab's core: functions and the walk."""

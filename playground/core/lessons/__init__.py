@@ -1,0 +1,1 @@
+"""The notes' lessons: which lab, which settings, what to watch."""

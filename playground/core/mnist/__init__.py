@@ -1,0 +1,1 @@
+"""The MNIST lab's core: config, IDX files and datasets, models, job, digit preprocessing, export."""

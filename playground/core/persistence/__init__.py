@@ -1,0 +1,1 @@
+"""Files: sessions, model files, atomic writes, tensor blobs, optimizer state, weight checks."""

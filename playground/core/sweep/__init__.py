@@ -1,0 +1,1 @@
+"""The Sweep lab's core: sweep configs and the batched training of many models at once."""

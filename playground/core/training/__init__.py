@@ -1,0 +1,1 @@
+"""The one training loop and its parts: run control, commands, batching, live jobs, components, models."""
