@@ -18,7 +18,7 @@ from playground.ui.teaching_menus import TeachingMenus
 
 MESSAGE_TIMEOUT_MS = 6000
 DEFAULT_SIZE = QSize(1280, 800)
-SCREEN_SHARE = 0.92  # a first window leaves a little of a small screen free (taskbar, title bar)
+TITLE_BAR = 40  # the free area's height less what a window manager's title bar takes
 
 
 class MainWindow(QMainWindow):
@@ -188,5 +188,6 @@ class MainWindow(QMainWindow):
 
 
 def first_size(area: QSize) -> QSize:
-    """The window's size on a first start: 1280×800, or most of a smaller screen."""
-    return DEFAULT_SIZE.boundedTo(QSize(int(area.width() * SCREEN_SHARE), int(area.height() * SCREEN_SHARE)))
+    """The window's size on a first start: 1280×800, or all of a smaller screen's free area (a classroom
+    projector of 1024×768 needs every pixel)."""
+    return DEFAULT_SIZE.boundedTo(QSize(area.width(), area.height() - TITLE_BAR))

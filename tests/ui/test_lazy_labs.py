@@ -53,3 +53,13 @@ def test_closing_saves_the_built_labs_and_keeps_what_the_others_had(qtbot, windo
     assert settings.lab_state("curve")["config"]["hidden_width"] == 17
     assert settings.lab_state("sweep") == {"config": {"max_steps": 123}}  # never opened: untouched
     assert not window.labs.is_built("sweep")
+
+
+def test_f11_before_the_mnist_tab_was_ever_opened_keeps_its_training_side(qtbot, window, classroom_env):
+    """Issue 13, fault 3: presentation mode first, then the MNIST tab, then Esc: both sides are there."""
+    qtbot.keyClick(window, Qt.Key_F11)
+    mnist = window.show_lab("mnist")
+    qtbot.waitUntil(lambda: min(mnist.splitter.sizes()) > 100, timeout=60_000)
+    qtbot.keyClick(window, Qt.Key_Escape)
+    assert not window.isFullScreen()
+    qtbot.waitUntil(lambda: mnist.side_tabs.width() > 200 and mnist.drawing.width() > 200, timeout=60_000)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QSize, Qt
 def test_a_first_window_is_1280_by_800_or_most_of_a_smaller_screen():
     assert first_size(QSize(1920, 1080)) == DEFAULT_SIZE
     small = first_size(QSize(1024, 740))
-    assert small.width() <= 1024 and small.height() <= 740 and small.width() >= 900
+    assert small.width() == 1024 and 680 <= small.height() < 740
 
 
 @pytest.mark.slow  # fresh interpreters

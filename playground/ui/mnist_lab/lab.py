@@ -10,7 +10,7 @@ uses and the loss history (the config's network fields then describe that model)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QScrollArea, QSplitter, QTabWidget, QWidget
 
@@ -27,6 +27,7 @@ from playground.ui.mnist_lab.session_models import (config_for_model, is_digit_m
 from playground.ui.mnist_lab.training_panel import TrainingPanel
 from playground.ui.theme import plot_colors
 
+NORMAL_SHARE = 0.6  # the splitter's stretch, 3 : 2
 DRAW_SHARE = 0.72  # the drawing side's share of the width in presentation mode (the canvas is height-bound
                    # there: on a 1920×1080 projector its side is ~1.6× that of a 1280×800 window's)
 
@@ -270,16 +271,26 @@ class MnistLab(Lab):
     def set_presentation(self, on: bool) -> None:
         """Canvas and probabilities larger, the training side narrower, advanced controls hidden."""
         hide_advanced(self, on)
-        splitter = self.splitter
         # No larger minimum sizes: on a small projector they would push widgets over each other.
         if on:
-            self._normal_splitter_sizes = splitter.sizes()
-            total = sum(splitter.sizes())
-            splitter.setSizes([int(total * DRAW_SHARE), total - int(total * DRAW_SHARE)])
+            sizes = self.splitter.sizes()
+            self._normal_splitter_sizes = sizes if min(sizes) > 0 else None  # not laid out yet: no sizes to keep
+            self._share_width(DRAW_SHARE)
         elif self._normal_splitter_sizes:
-            splitter.setSizes(self._normal_splitter_sizes)
+            self.splitter.setSizes(self._normal_splitter_sizes)
+        else:
+            self._share_width(NORMAL_SHARE)
         self.drawing.set_presentation(on)
         self.fit_label_heights()
+
+    def _share_width(self, drawing_share: float) -> None:
+        """The drawing side gets ``drawing_share`` of the width (once the lab is laid out, if it is not yet:
+        a lab built in presentation mode has no width when it is first asked)."""
+        total = sum(self.splitter.sizes()) or self.splitter.width()
+        if total <= 0:
+            QTimer.singleShot(0, lambda: self._share_width(drawing_share))
+            return
+        self.splitter.setSizes([int(total * drawing_share), total - int(total * drawing_share)])
 
     def fit_label_heights(self) -> None:
         """Fixed heights (new lines never re-lay out the panel and its plots while training), refitted
