@@ -1317,6 +1317,10 @@ Nothing was changed. What is wrong:
             <translation>随附的 CNN</translation>
         </message>
         <message>
+            <source>Just trained ({acc})</source>
+            <translation>刚训练的（{acc}）</translation>
+        </message>
+        <message>
             <source>Just trained</source>
             <translation>刚训练的</translation>
         </message>
@@ -1331,6 +1335,10 @@ Nothing was changed. What is wrong:
         <message>
             <source>File: {name}</source>
             <translation>文件：{name}</translation>
+        </message>
+        <message>
+            <source>The canvas keeps {name} ({old} test accuracy): the model in training reaches {new} so far. Choose “Just trained” in the Model box to draw with it.</source>
+            <translation>画板继续使用 {name}（测试集准确率 {old}）：正在训练的模型目前只有 {new}。想用它识别，请在「模型」框里选「刚训练的」。</translation>
         </message>
         <message>
             <source>Loading the bundled model…</source>
@@ -2797,18 +2805,6 @@ Press Reset to start again.</source>
     <context>
         <name>core</name>
         <message>
-            <source>'{path}' was not saved: {reason}. The file as it was before is unchanged.</source>
-            <translation>“{path}”未能保存：{reason}。原来的文件保持不变。</translation>
-        </message>
-        <message>
-            <source>no free temporary file name</source>
-            <translation>找不到可用的临时文件名</translation>
-        </message>
-        <message>
-            <source>writing failed ({kind}: is the disk full?)</source>
-            <translation>写入失败（{kind}：磁盘是否已满？）</translation>
-        </message>
-        <message>
             <source>the program is invalid: {problem}</source>
             <translation>程序无效：{problem}</translation>
         </message>
@@ -2993,14 +2989,6 @@ Press Reset to start again.</source>
             <translation>目标函数的值太大（最大 {value}）；请保持在 ±{most} 以内，例如把表达式除以一个数，或缩小 x 的范围</translation>
         </message>
         <message>
-            <source>this PyTorch build has no CUDA support</source>
-            <translation>这个 PyTorch 版本不支持 CUDA</translation>
-        </message>
-        <message>
-            <source>no NVIDIA GPU or driver was found</source>
-            <translation>没有找到 NVIDIA GPU 或其驱动程序</translation>
-        </message>
-        <message>
             <source>The expression is empty; type a function of x such as x**2.</source>
             <translation>表达式为空；请输入一个关于 x 的函数，例如 x**2。</translation>
         </message>
@@ -3059,78 +3047,6 @@ Press Reset to start again.</source>
         <message>
             <source>weights: x must hold {n} coordinate(s) for {function}</source>
             <translation>weights：对于 {function}，x 必须有 {n} 个坐标</translation>
-        </message>
-        <message>
-            <source>The file '{path}' does not exist.</source>
-            <translation>文件“{path}”不存在。</translation>
-        </message>
-        <message>
-            <source>'{path}' is a folder, not an IDX file.</source>
-            <translation>“{path}”是一个文件夹，不是 IDX 文件。</translation>
-        </message>
-        <message>
-            <source>Could not read '{path}': {reason}.</source>
-            <translation>无法读取“{path}”：{reason}。</translation>
-        </message>
-        <message>
-            <source>The file '{path}' is a truncated gzip archive (it ends before the compressed data does). Download it again.</source>
-            <translation>文件“{path}”是一个不完整的 gzip 压缩文件（压缩数据还没结束文件就结束了）。请重新下载。</translation>
-        </message>
-        <message>
-            <source>The file '{path}' is a damaged gzip archive ({reason}).</source>
-            <translation>文件“{path}”是一个损坏的 gzip 压缩文件（{reason}）。</translation>
-        </message>
-        <message>
-            <source>an IDX image file</source>
-            <translation>IDX 图像文件</translation>
-        </message>
-        <message>
-            <source>an IDX label file</source>
-            <translation>IDX 标签文件</translation>
-        </message>
-        <message>
-            <source>not an IDX file (it starts with {magic})</source>
-            <translation>不是 IDX 文件（它以 {magic} 开头）</translation>
-        </message>
-        <message>
-            <source>The file '{path}' is too short to be an IDX file ({size} bytes after decompression).</source>
-            <translation>文件“{path}”太短，不可能是 IDX 文件（解压后只有 {size} 字节）。</translation>
-        </message>
-        <message>
-            <source>The file '{path}' is too short to be an IDX file ({size} bytes).</source>
-            <translation>文件“{path}”太短，不可能是 IDX 文件（只有 {size} 字节）。</translation>
-        </message>
-        <message>
-            <source>The file '{path}' is {found}; expected {expected} (magic number {magic}).</source>
-            <translation>文件“{path}”是{found}；应为{expected}（魔数 (magic number) {magic}）。</translation>
-        </message>
-        <message>
-            <source>The file '{path}' is not an IDX file (it starts with {magic}).</source>
-            <translation>文件“{path}”不是 IDX 文件（它以 {magic} 开头）。</translation>
-        </message>
-        <message>
-            <source>The file '{path}' is truncated: its header announces {ndim} dimensions but the file holds only {size} bytes of data.</source>
-            <translation>文件“{path}”不完整：文件头声明有 {ndim} 个维度，但文件只有 {size} 字节的数据。</translation>
-        </message>
-        <message>
-            <source>The file '{path}' declares {dims} items ({expected:,} bytes), more than this app reads ({most:,} bytes); it is damaged or not a dataset.</source>
-            <translation>文件“{path}”声明了 {dims} 个数据项（共 {expected:,} 字节），超过本应用可读取的上限（{most:,} 字节）；文件已损坏或不是数据集。</translation>
-        </message>
-        <message>
-            <source>The file '{path}' is truncated: the header announces {dims} items ({expected:,} bytes in all) but the file holds {size:,} bytes of data.</source>
-            <translation>文件“{path}”不完整：文件头声明有 {dims} 项（共 {expected:,} 字节），但文件只有 {size:,} 字节的数据。</translation>
-        </message>
-        <message>
-            <source>The file '{path}' is longer than its header says: the header announces {dims} items ({expected:,} bytes in all) but the file holds {size:,} bytes of data.</source>
-            <translation>文件“{path}”比文件头声明的更长：文件头声明有 {dims} 项（共 {expected:,} 字节），但文件有 {size:,} 字节的数据。</translation>
-        </message>
-        <message>
-            <source>The image file '{path}' has {ndim} dimensions; expected 3 (count × rows × columns).</source>
-            <translation>图像文件“{path}”有 {ndim} 个维度；应为 3 个（数量 × 行 × 列）。</translation>
-        </message>
-        <message>
-            <source>The label file '{path}' has {ndim} dimensions; expected 1.</source>
-            <translation>标签文件“{path}”有 {ndim} 个维度；应为 1 个。</translation>
         </message>
         <message>
             <source>unknown function {name}; using the default</source>
@@ -3245,6 +3161,78 @@ Press Reset to start again.</source>
             <translation>请先收集一些数字：微调需要你自己笔迹的样本（每个数字每第 {n} 个留作测试）。</translation>
         </message>
         <message>
+            <source>The file '{path}' does not exist.</source>
+            <translation>文件“{path}”不存在。</translation>
+        </message>
+        <message>
+            <source>'{path}' is a folder, not an IDX file.</source>
+            <translation>“{path}”是一个文件夹，不是 IDX 文件。</translation>
+        </message>
+        <message>
+            <source>Could not read '{path}': {reason}.</source>
+            <translation>无法读取“{path}”：{reason}。</translation>
+        </message>
+        <message>
+            <source>The file '{path}' is a truncated gzip archive (it ends before the compressed data does). Download it again.</source>
+            <translation>文件“{path}”是一个不完整的 gzip 压缩文件（压缩数据还没结束文件就结束了）。请重新下载。</translation>
+        </message>
+        <message>
+            <source>The file '{path}' is a damaged gzip archive ({reason}).</source>
+            <translation>文件“{path}”是一个损坏的 gzip 压缩文件（{reason}）。</translation>
+        </message>
+        <message>
+            <source>an IDX image file</source>
+            <translation>IDX 图像文件</translation>
+        </message>
+        <message>
+            <source>an IDX label file</source>
+            <translation>IDX 标签文件</translation>
+        </message>
+        <message>
+            <source>not an IDX file (it starts with {magic})</source>
+            <translation>不是 IDX 文件（它以 {magic} 开头）</translation>
+        </message>
+        <message>
+            <source>The file '{path}' is too short to be an IDX file ({size} bytes after decompression).</source>
+            <translation>文件“{path}”太短，不可能是 IDX 文件（解压后只有 {size} 字节）。</translation>
+        </message>
+        <message>
+            <source>The file '{path}' is too short to be an IDX file ({size} bytes).</source>
+            <translation>文件“{path}”太短，不可能是 IDX 文件（只有 {size} 字节）。</translation>
+        </message>
+        <message>
+            <source>The file '{path}' is {found}; expected {expected} (magic number {magic}).</source>
+            <translation>文件“{path}”是{found}；应为{expected}（魔数 (magic number) {magic}）。</translation>
+        </message>
+        <message>
+            <source>The file '{path}' is not an IDX file (it starts with {magic}).</source>
+            <translation>文件“{path}”不是 IDX 文件（它以 {magic} 开头）。</translation>
+        </message>
+        <message>
+            <source>The file '{path}' is truncated: its header announces {ndim} dimensions but the file holds only {size} bytes of data.</source>
+            <translation>文件“{path}”不完整：文件头声明有 {ndim} 个维度，但文件只有 {size} 字节的数据。</translation>
+        </message>
+        <message>
+            <source>The file '{path}' declares {dims} items ({expected:,} bytes), more than this app reads ({most:,} bytes); it is damaged or not a dataset.</source>
+            <translation>文件“{path}”声明了 {dims} 个数据项（共 {expected:,} 字节），超过本应用可读取的上限（{most:,} 字节）；文件已损坏或不是数据集。</translation>
+        </message>
+        <message>
+            <source>The file '{path}' is truncated: the header announces {dims} items ({expected:,} bytes in all) but the file holds {size:,} bytes of data.</source>
+            <translation>文件“{path}”不完整：文件头声明有 {dims} 项（共 {expected:,} 字节），但文件只有 {size:,} 字节的数据。</translation>
+        </message>
+        <message>
+            <source>The file '{path}' is longer than its header says: the header announces {dims} items ({expected:,} bytes in all) but the file holds {size:,} bytes of data.</source>
+            <translation>文件“{path}”比文件头声明的更长：文件头声明有 {dims} 项（共 {expected:,} 字节），但文件有 {size:,} 字节的数据。</translation>
+        </message>
+        <message>
+            <source>The image file '{path}' has {ndim} dimensions; expected 3 (count × rows × columns).</source>
+            <translation>图像文件“{path}”有 {ndim} 个维度；应为 3 个（数量 × 行 × 列）。</translation>
+        </message>
+        <message>
+            <source>The label file '{path}' has {ndim} dimensions; expected 1.</source>
+            <translation>标签文件“{path}”有 {ndim} 个维度；应为 1 个。</translation>
+        </message>
+        <message>
             <source>the architecture description is a {kind}, not a mapping</source>
             <translation>结构描述是 {kind}，而不是映射 (mapping)</translation>
         </message>
@@ -3283,6 +3271,18 @@ Press Reset to start again.</source>
         <message>
             <source>the weights are for {model} but the configuration describes {config}</source>
             <translation>这些权重属于 {model}，但配置描述的是 {config}</translation>
+        </message>
+        <message>
+            <source>'{path}' was not saved: {reason}. The file as it was before is unchanged.</source>
+            <translation>“{path}”未能保存：{reason}。原来的文件保持不变。</translation>
+        </message>
+        <message>
+            <source>no free temporary file name</source>
+            <translation>找不到可用的临时文件名</translation>
+        </message>
+        <message>
+            <source>writing failed ({kind}: is the disk full?)</source>
+            <translation>写入失败（{kind}：磁盘是否已满？）</translation>
         </message>
         <message>
             <source>'{name}' does not exist.</source>
@@ -3569,6 +3569,34 @@ Press Reset to start again.</source>
             <translation>training.optimizer 只能和 training.weights 一起出现</translation>
         </message>
         <message>
+            <source>{what}: expected base64 text</source>
+            <translation>{what}：应为 base64 文本</translation>
+        </message>
+        <message>
+            <source>{what}: not valid base64</source>
+            <translation>{what}：不是有效的 base64</translation>
+        </message>
+        <message>
+            <source>damaged: a checksum does not match</source>
+            <translation>已损坏：校验和不匹配</translation>
+        </message>
+        <message>
+            <source>it unpacks to far more than its size</source>
+            <translation>解压后的大小远超文件本身</translation>
+        </message>
+        <message>
+            <source>not a torch.save archive</source>
+            <translation>不是 torch.save 存档</translation>
+        </message>
+        <message>
+            <source>{what}: cannot be read ({reason})</source>
+            <translation>{what}：无法读取（{reason}）</translation>
+        </message>
+        <message>
+            <source>weights do not fit the network in the configuration ({detail})</source>
+            <translation>权重与设置中的网络不匹配（{detail}）</translation>
+        </message>
+        <message>
             <source>choose one or two settings to vary</source>
             <translation>请选择一个或两个要改变的设置</translation>
         </message>
@@ -3633,32 +3661,12 @@ Press Reset to start again.</source>
             <translation>training.loss_history 有 {n} 个值；{runs} 组各 {step} 步需要 {expected} 个</translation>
         </message>
         <message>
-            <source>{what}: expected base64 text</source>
-            <translation>{what}：应为 base64 文本</translation>
+            <source>this PyTorch build has no CUDA support</source>
+            <translation>这个 PyTorch 版本不支持 CUDA</translation>
         </message>
         <message>
-            <source>{what}: not valid base64</source>
-            <translation>{what}：不是有效的 base64</translation>
-        </message>
-        <message>
-            <source>damaged: a checksum does not match</source>
-            <translation>已损坏：校验和不匹配</translation>
-        </message>
-        <message>
-            <source>it unpacks to far more than its size</source>
-            <translation>解压后的大小远超文件本身</translation>
-        </message>
-        <message>
-            <source>not a torch.save archive</source>
-            <translation>不是 torch.save 存档</translation>
-        </message>
-        <message>
-            <source>{what}: cannot be read ({reason})</source>
-            <translation>{what}：无法读取（{reason}）</translation>
-        </message>
-        <message>
-            <source>weights do not fit the network in the configuration ({detail})</source>
-            <translation>权重与设置中的网络不匹配（{detail}）</translation>
+            <source>no NVIDIA GPU or driver was found</source>
+            <translation>没有找到 NVIDIA GPU 或其驱动程序</translation>
         </message>
     </context>
 </TS>

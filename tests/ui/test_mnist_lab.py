@@ -148,7 +148,9 @@ def test_dataset_folders_good_and_bad(lab, qtbot, tmp_path):
     assert "40 train / 20 test" in lab.dataset_label.text()
 
 
-def test_training_run_shows_progress_confusion_and_becomes_current(lab, qtbot):
+def test_training_run_shows_progress_confusion_and_is_offered_beside_a_better_model(lab, qtbot):
+    from tests.ui.helpers import choose
+
     lab.set_config(MnistConfig(epochs=2, train_limit=800, batch_size=64))
     qtbot.mouseClick(lab.train_button, Qt.LeftButton)
     assert not lab.controls.isEnabled() and lab.stop_button.isEnabled()
@@ -156,6 +158,10 @@ def test_training_run_shows_progress_confusion_and_becomes_current(lab, qtbot):
     assert lab.confusion.matrix.sum() == 1000
     assert "Finished" in lab.progress_bar.format()
     assert "Epoch 2: train" in lab.accuracy_label.text()
+    # Two short epochs are less accurate than the bundled model: the canvas keeps it and offers the new one.
+    assert lab.model_box.currentData() == "bundled:mlp" and lab.model() is lab.bundled_models()["mlp"].model
+    assert "Just trained (" in lab.model_box.itemText(lab.model_box.findData("trained"))
+    choose(qtbot, lab.model_box, "trained")
     assert lab.model_box.currentData() == "current" and "Just trained" in lab.model_box.currentText()
     assert lab.controls.isEnabled()
     # click the diagonal cell of class 1 in the confusion matrix: its test images are listed
@@ -208,3 +214,14 @@ def test_session_hooks_round_trip_the_training_settings(lab):
     assert not lab.controls.editor("hidden_width").isEnabled()  # width and depth apply to the MLP only
     lab.restore_session({"config": {"epochs": -3, "arch": "rnn"}})  # bad values fall back to defaults
     assert lab.config().arch == "mlp" and lab.config().epochs == 5
+
+
+def test_a_more_accurate_training_run_takes_over_the_canvas(lab, qtbot):
+    """Issue 13, fault 10: the canvas keeps the more accurate model; a trained one that beats it is used."""
+    bundled = lab.bundled_models()["mlp"]
+    lab.drawing.adopt_trained(bundled.spec, bundled.model.state_dict(), {"test_accuracy": 0.5, "epochs": 1})
+    assert lab.model() is bundled.model and lab.model_box.findData("trained") >= 0
+    assert "50.0%" in lab.model_box.itemText(lab.model_box.findData("trained"))
+    lab.drawing.adopt_trained(bundled.spec, bundled.model.state_dict(), {"test_accuracy": 0.99, "epochs": 2})
+    assert lab.model() is not bundled.model and lab.model_box.currentData() == "current"
+    assert "99.0%" in lab.model_label.text()

@@ -47,6 +47,8 @@ class DrawingPanel(QGroupBox):
         self._spec: dict | None = None
         self._meta: dict = {}
         self._source = ""             # "bundled:mlp", "bundled:cnn", "trained", "session" or a file path
+        self._trained = None          # the model being (or last) trained, whether it reads the canvas or not
+        self._kept_told = False       # "kept the better model" said once per training run
         self._mean, self._std = MNIST_MEAN, MNIST_STD
         self._class_names = list(DIGIT_CLASS_NAMES)
         self.last_latency_s: float | None = None
@@ -167,6 +169,9 @@ class DrawingPanel(QGroupBox):
                 self.model_box.addItem(self._bundled_name(arch), f"bundled:{arch}")
         if self._source and not self._source.startswith("bundled:"):
             self.model_box.addItem(self._source_title(), "current")
+        if self._trained is not None and self._source != "trained":  # offered, not in use: it is less accurate
+            self.model_box.addItem(self.tr("Just trained ({acc})").format(
+                acc=_percent(self._trained.metadata.get("test_accuracy"))), "trained")
         wanted = self._source if self._source.startswith("bundled:") else "current"
         index = self.model_box.findData(wanted if self._source else current)
         self.model_box.setCurrentIndex(max(0, index))
@@ -189,6 +194,8 @@ class DrawingPanel(QGroupBox):
             arch = data.split(":", 1)[1]
             self.use_model(self._bundled[arch], f"bundled:{arch}")
             self._fill_model_box()
+        elif data == "trained" and self._trained is not None:
+            self.use_model(self._trained, "trained")
 
     # -- the current model -----------------------------------------------------------
     def model(self):
@@ -231,22 +238,39 @@ class DrawingPanel(QGroupBox):
         self.modelChanged.emit()
 
     def adopt_trained(self, spec: dict, weights: dict, meta: dict) -> None:
-        """An epoch of training ended: its weights (CPU copies) read the canvas from now on."""
-        if self._source == "trained" and self._spec == spec:
-            # Fast path at each epoch end: refill the GUI's own instance in place (no new
-            # model, no combo-box rebuild), so the training thread keeps the GIL.
-            self._model.load_state_dict(weights)
+        """An epoch of training ended: its weights (CPU copies) read the canvas from now on, unless the
+        model in use is more accurate (a bundled 96 % model is not replaced by a one-epoch 88 % one):
+        then the trained one is offered in the model box, with both accuracies said."""
+        trained = self._trained
+        if trained is not None and trained.spec == spec:
+            # At each epoch end: refill the GUI's own instance in place (no new model), so the
+            # training thread keeps the GIL.
+            trained.model.load_state_dict(weights)
+            trained.metadata.update(meta)
+        else:
+            from playground.core.mnist.models import build_model
+            from playground.core.persistence.model_io import LoadedModel
+
+            model = build_model(spec)
+            model.load_state_dict(weights)
+            model.eval()
+            trained = self._trained = LoadedModel(model, spec, dict(meta))
+            self._kept_told = False
+        if self._source == "trained" and self._model is trained.model:
             self._meta.update(test_accuracy=meta.get("test_accuracy"), epochs=meta.get("epochs"), steps=meta.get("steps"))
             self._update_model_label()
             self.update_prediction()
             return
-        from playground.core.mnist.models import build_model
-        from playground.core.persistence.model_io import LoadedModel
-
-        model = build_model(spec)
-        model.load_state_dict(weights)
-        model.eval()
-        self.use_model(LoadedModel(model, spec, meta), "trained")
+        in_use, new = self._meta.get("test_accuracy"), meta.get("test_accuracy")
+        if self._model is None or not isinstance(in_use, (int, float)) or (isinstance(new, (int, float)) and new >= in_use):
+            self.use_model(trained, "trained")
+            return
+        self._fill_model_box()  # "Just trained (88.0 %)" becomes a choice
+        if not self._kept_told:
+            self._kept_told = True
+            self.message.emit(self.tr("The canvas keeps {name} ({old} test accuracy): the model in training reaches "
+                                      "{new} so far. Choose “Just trained” in the Model box to draw with it.").format(
+                name=self.names.model_name(self._spec), old=_percent(in_use), new=_percent(new)))
 
     def _update_model_label(self) -> None:
         if self._spec is None:
@@ -351,3 +375,7 @@ class DrawingPanel(QGroupBox):
     def apply_theme(self, colors) -> None:
         self.prob_view.apply_theme()
         self.canvas.set_frame_color(colors.target)  # a quiet frame, like the preview's
+
+
+def _percent(value) -> str:
+    return f"{value:.1%}" if isinstance(value, (int, float)) else "–"
