@@ -128,7 +128,11 @@ class TeachingMenus(QObject):
         self.window.tabs.setCurrentWidget(lab)
         self.panel.show_lesson(item)
         self.dock.show()
-        text = self.tr("Lesson loaded: {title}. Press Play (Space) to start.").format(title=item.title_in(self.panel.language()))
+        title = item.title_in(self.panel.language())
+        if item.tab == "mnist":  # no Play there: the canvas reads at once, Train trains
+            text = self.tr("Lesson loaded: {title}. Draw a digit, or press Train.").format(title=title)
+        else:
+            text = self.tr("Lesson loaded: {title}. Press Play (Space) to start.").format(title=title)
         if problems:
             text += " " + "; ".join(core_texts(problems))
         self.window.show_message(text)

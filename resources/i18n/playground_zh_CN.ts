@@ -2458,6 +2458,10 @@ Nothing was changed. What is wrong:
             <translation>这节课需要的实验室在这个版本中还没有。</translation>
         </message>
         <message>
+            <source>Lesson loaded: {title}. Draw a digit, or press Train.</source>
+            <translation>课程已载入：{title}。写一个数字，或按「训练」。</translation>
+        </message>
+        <message>
             <source>Lesson loaded: {title}. Press Play (Space) to start.</source>
             <translation>课程已载入：{title}。按“播放”（空格键）开始。</translation>
         </message>

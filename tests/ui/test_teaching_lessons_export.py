@@ -109,3 +109,16 @@ def test_export_code_from_the_mnist_tab_writes_an_mnist_script(qtbot, window, tm
     text = target.read_text(encoding="utf-8")
     assert "nn.Conv2d(1, 16, 3, padding=1)" in text and "EPOCHS = 5" in text
     compile(text, str(target), "exec")
+
+
+def test_the_cnn_lesson_puts_the_bundled_cnn_on_the_canvas_and_says_what_to_do(qtbot, window):
+    """Issue 13, fault 8: the MNIST lessons have no Play to press, and the CNN lesson reads with the CNN."""
+    menus = window.teaching_menus
+    _menu_action(menus.lessons_menu, "MNIST with a small CNN").trigger()
+    lab = window.labs["mnist"]
+    assert window.tabs.currentWidget() is lab and lab.config().arch == "cnn"
+    message = window.statusBar().currentMessage()
+    assert "press Train" in message and "Play" not in message
+    lab.start_backend()
+    qtbot.waitUntil(lambda: lab.model() is not None, timeout=60_000)
+    assert lab.model_box.currentData() == "bundled:cnn" and lab.model() is lab.bundled_models()["cnn"].model

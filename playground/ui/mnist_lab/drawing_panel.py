@@ -49,6 +49,7 @@ class DrawingPanel(QGroupBox):
         self._source = ""             # "bundled:mlp", "bundled:cnn", "trained", "session" or a file path
         self._trained = None          # the model being (or last) trained, whether it reads the canvas or not
         self._kept_told = False       # "kept the better model" said once per training run
+        self._wanted_bundled = "mlp"  # the bundled model the canvas starts with (a lesson may ask for the CNN)
         self._mean, self._std = MNIST_MEAN, MNIST_STD
         self._class_names = list(DIGIT_CLASS_NAMES)
         self.last_latency_s: float | None = None
@@ -153,7 +154,7 @@ class DrawingPanel(QGroupBox):
             self.message.emit(self.tr("Could not open a bundled model: {detail}").format(detail="; ".join(core_texts(errors))))
         self._fill_model_box()
         if self._model is None and models:
-            arch = "mlp" if "mlp" in models else next(iter(models))
+            arch = self._wanted_bundled if self._wanted_bundled in models else "mlp" if "mlp" in models else next(iter(models))
             self.use_model(models[arch], f"bundled:{arch}")
             self.model_box.setCurrentIndex(max(0, self.model_box.findData(f"bundled:{arch}")))
 
@@ -185,6 +186,12 @@ class DrawingPanel(QGroupBox):
         if self._source == "fine-tuned":
             return self.tr("Fine-tuned on your digits")
         return self.tr("File: {name}").format(name=self._source.rsplit("/", 1)[-1])
+
+    def use_bundled(self, arch: str) -> None:
+        """The bundled ``arch`` ("mlp", "cnn") reads the canvas, now or as soon as it is loaded."""
+        self._wanted_bundled = arch
+        if arch in self._bundled:
+            self.use_model(self._bundled[arch], f"bundled:{arch}")
 
     @Slot(int)
     def choose_model(self, index: int) -> None:

@@ -230,7 +230,9 @@ class MnistLab(Lab):
         """Lessons menu: the notes' MLP ({"model": "mlp"}) or CNN ({"model": "cnn"}) settings."""
         from playground.core.mnist.config import notes_cnn, notes_mlp
 
-        self.set_config(notes_cnn() if settings.get("model") == "cnn" else notes_mlp())
+        arch = "cnn" if settings.get("model") == "cnn" else "mlp"
+        self.set_config(notes_cnn() if arch == "cnn" else notes_mlp())
+        self.drawing.use_bundled(arch)  # the canvas reads with the lesson's network (once it is loaded)
 
     # -- classroom hooks: sessions, presentation mode, live theme ----------------------------------
     def session_state(self, with_training: bool = False) -> dict:
