@@ -2707,6 +2707,10 @@ Press Reset to start again.</source>
             <translation>损失变成了 NaN 或无穷大：试试更小的学习率</translation>
         </message>
         <message>
+            <source>Finished 1 epoch in {s} s</source>
+            <translation>1 轮训练完成，用时 {s} 秒</translation>
+        </message>
+        <message>
             <source>Finished {epochs} epochs in {s} s</source>
             <translation>{epochs} 轮训练完成，用时 {s} 秒</translation>
         </message>

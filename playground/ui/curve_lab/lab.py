@@ -14,7 +14,7 @@ from playground.core.curve.presets import PRESETS
 from playground.core.training.loop import Progress
 from playground.ui.curve_lab.controls import CurveControls
 from playground.ui.curve_lab.pinned_runs import PinnedRuns
-from playground.ui.curve_lab.plots import FitPlot
+from playground.ui.curve_lab.plots import FitPlot, message_fill
 from playground.ui.curve_lab.teaching import TeachingViews
 from playground.ui.export import install_plot_export
 from playground.ui.theme import plot_colors, recolor_pen
@@ -166,6 +166,8 @@ class CurveLab(TrainingLab):
         for shade in (fit.left_shade, fit.right_shade):
             shade.setBrush(QBrush(QColor(*c.shade)))
         fit.message.setColor(pg.mkColor(c.warning))
+        fit.message.fill = message_fill()  # pyqtgraph's TextItem paints its ``fill`` brush
+        fit.message.update()
         self.loss_plot.apply_theme()
         self.teaching.apply_theme()
         self.pinned.apply_theme()

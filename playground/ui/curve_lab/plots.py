@@ -42,7 +42,8 @@ class FitPlot:
         self.train_points = FastPoints(item, c.train_points, 5)
         self.test_points = FastPoints(item, c.test_points, 7)
         self.fit = FastCurve(item, pg.mkPen(c.fit, width=2.5))
-        self.message = pg.TextItem(color=c.warning, anchor=(0.5, 0.0))
+        # On a backing of the plot's own colour: the fit line passes under the message, not through it.
+        self.message = pg.TextItem(color=c.warning, anchor=(0.5, 0.0), fill=message_fill())
         self.message.setZValue(20)
         item.addItem(self.message, ignoreBounds=True)
         self.message.hide()
@@ -89,3 +90,10 @@ class FitPlot:
 
     def hide_message(self) -> None:
         self.message.hide()
+
+
+def message_fill():
+    """The plot background, nearly opaque: what the plot's message is written on."""
+    colour = pg.mkColor(plot_colors().background)
+    colour.setAlpha(225)
+    return pg.mkBrush(colour)

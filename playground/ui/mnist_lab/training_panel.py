@@ -311,8 +311,9 @@ class TrainingPanel(QWidget):
         eta = snap.get("eta_s")
         epoch = min(snap.get("epoch", 0) + 1, snap.get("epochs", 1))
         if progress.state == "finished":
-            text = self.tr("Finished {epochs} epochs in {s} s").format(epochs=snap.get("epochs"),
-                                                                     s=f"{snap.get('elapsed_s', 0):.1f}")
+            seconds = f"{snap.get('elapsed_s', 0):.1f}"
+            text = (self.tr("Finished 1 epoch in {s} s").format(s=seconds) if snap.get("epochs") == 1 else
+                    self.tr("Finished {epochs} epochs in {s} s").format(epochs=snap.get("epochs"), s=seconds))
         else:
             text = self.tr("Epoch {e}/{n} · {pct}% · ETA {eta}").format(
                 e=epoch, n=snap.get("epochs"), pct=f"{100 * progress.step / total:.0f}",
