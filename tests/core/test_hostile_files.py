@@ -170,13 +170,13 @@ def test_saving_through_a_symlink_writes_its_target(tmp_path):
 def test_temporaries_left_by_a_kill_9_are_removed_on_the_next_save(tmp_path):
     path = tmp_path / "big.nnplay"
     script = textwrap.dedent(f"""
-        import sys, time
+        import signal, sys
         from playground.core.persistence.atomic_file import atomic_write
         def write(handle):
             handle.write(b"x" * 1_000_000)
             handle.flush()
             print("writing", flush=True)
-            time.sleep(600)
+            signal.pause()  # until the test kills this process (kill -9)
         atomic_write({str(path)!r}, write)
     """)
     child = subprocess.Popen([sys.executable, "-c", script], cwd=os.getcwd(), stdout=subprocess.PIPE, text=True)

@@ -26,7 +26,7 @@ from playground.ui.classify_lab.controls import ClassifyControls
 from playground.ui.classify_lab.plots import DecisionPlot, NeuronView
 from playground.ui.export import install_plot_export
 from playground.ui.theme import plot_colors
-from playground.ui.training_lab import TrainingLab, restored_config
+from playground.ui.loop_labs import TrainingLab, restored_config
 from playground.ui.widgets.loss_plot import LossPlot
 from playground.ui.widgets.network_diagram import NetworkDiagram
 from playground.ui.widgets.settings_column import settings_column

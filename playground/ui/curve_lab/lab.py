@@ -18,7 +18,7 @@ from playground.ui.curve_lab.plots import FitPlot, message_fill
 from playground.ui.curve_lab.teaching import TeachingViews
 from playground.ui.export import install_plot_export
 from playground.ui.theme import plot_colors, recolor_pen
-from playground.ui.training_lab import TrainingLab, restored_config
+from playground.ui.loop_labs import TrainingLab, restored_config
 from playground.ui.widgets.loss_plot import LossPlot
 from playground.ui.widgets.settings_column import settings_column
 from playground.ui.widgets.transport import install_transport_keys

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QCheckBox, QGraphicsItem, QGraphicsPathItem, QGra
 from playground.core.curve.config import CurveConfig
 from playground.core.sweep.config import differences, format_value
 from playground.ui.theme import DARK, plot_colors
-from playground.ui.training_lab import format_loss
+from playground.ui.loop_labs import format_loss
 
 MAX_PINNED = 8
 # Distinct hues, drawn faded behind the live (orange) fit: bright on the dark theme, deeper on the light one.

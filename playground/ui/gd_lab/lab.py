@@ -35,7 +35,7 @@ from playground.ui.export import install_plot_export, install_table_export
 from playground.ui.gd_lab.tables import path_rows
 from playground.ui.teaching_plots import contour_path, markers, sync_plot
 from playground.ui.plots import FastCurve, StickyRange, make_plot
-from playground.ui.training_lab import LoopLab
+from playground.ui.loop_labs import LoopLab
 from playground.ui.theme import plot_colors, recolor_pen
 from playground.ui.widgets.config_form import ConfigForm
 from playground.ui.widgets.transport import PACE_RATES, TransportBar, install_transport_keys
