@@ -8,7 +8,7 @@
 
 Labs are reached only through the hooks of ``ui.lab_base.Lab`` (``session_state``, ``check_session``,
 ``restore_session``, ``config_type``); a lab whose config dataclass is registered in
-``core.session.CONFIG_TYPES`` gets its config validated there.
+``core.persistence.session.CONFIG_TYPES`` gets its config validated there.
 """
 
 from __future__ import annotations
@@ -67,8 +67,6 @@ class Classroom(QObject):
         self.about_dialog: AboutDialog | None = None
         self._pending_settings: dict[str, dict] = {}  # remembered configs of labs not built yet
         self._build_menus()
-        for lab in window.labs.built().values():
-            self._install_plot_exports(lab)
         window.labBuilt.connect(self._on_lab_built)
         self.retranslate()
         self._sync_checks()

@@ -2,7 +2,7 @@
 
 ``install(app)`` routes ``sys.excepthook`` (the GUI thread: PySide6 hands exceptions from slots and
 event handlers to it), ``threading.excepthook`` (plain threads) and the workers' failure path
-(``core.logfile.report_unexpected``) here. The app keeps running. While the dialog is open, further
+(``core.desktop.logfile.report_unexpected``) here. The app keeps running. While the dialog is open, further
 reports are added to it instead of opening more dialogs.
 """
 

@@ -34,7 +34,7 @@ log = logging.getLogger("playground")
 
 
 def log_worker_error(error) -> None:
-    """A worker's exception (core.commands.WorkerError): the full traceback goes to the log; the lab
+    """A worker's exception (core.training.commands.WorkerError): the full traceback goes to the log; the lab
     shows ``error.detail()`` or ``error.message``."""
     log.warning("%s failed on a worker thread:\n%s", error.type_name, error.traceback)
 
@@ -101,7 +101,7 @@ class Lab(QWidget):
         return {"config": to_dict(self.config())}
 
     def check_session(self, state: dict[str, Any]) -> list:
-        """Problems that refuse a session entry (the config itself is checked by core.session)."""
+        """Problems that refuse a session entry (the config itself is checked by core.persistence.session)."""
         return []
 
     def restore_session(self, state: dict[str, Any]) -> None:

@@ -23,6 +23,7 @@ from playground.ui.i18n import core_text
 from playground.ui.lab_base import Lab, log_worker_error
 from playground.workers.loop_thread import LoopThread
 
+TRAINING_KEYS = ("weights", "step", "loss_history", "optimizer")  # what a session saves of a trained job
 SECONDARY_REFRESH_S = 0.2  # the loss plot and status text refresh at 5 Hz; the main view follows every report
 
 
@@ -176,6 +177,7 @@ class TrainingLab(LoopLab):
         self._last_progress: Progress | None = None
         self._state = "paused"
         self._history_restore: AfterRestore | None = None
+        self._pending_session: dict | None = None  # a session with weights opened before the worker started
 
     def connect_controls(self) -> None:
         self.connect_transport()
@@ -185,6 +187,19 @@ class TrainingLab(LoopLab):
 
     def backend_starting(self) -> None:
         self._generation = -1
+
+    def backend_started(self) -> None:
+        if self._pending_session is not None:
+            self.restore_session(self._pending_session)  # now the weights can be loaded
+
+    def wait_for_worker(self, state: dict[str, Any]) -> bool:
+        """True when there is no worker yet: start_backend() builds the job from the restored config and
+        then restores ``state`` again for its weights (kept until then, and saved as they came)."""
+        if self.backend_running():
+            self._pending_session = None
+            return False
+        self._pending_session = state if state.get("weights") is not None else None
+        return True
 
     def last_progress(self) -> Progress | None:
         """The latest report from the training thread (None before the first)."""
@@ -320,6 +335,10 @@ class TrainingLab(LoopLab):
         from playground.core.training.live_job import job_optimizer, job_weights
 
         state: dict[str, Any] = {"config": to_dict(self.config())}
+        pending = self._pending_session  # opened before the tab was first shown: not loaded yet
+        if with_training and pending is not None:
+            state.update({key: pending[key] for key in TRAINING_KEYS if pending.get(key) is not None})
+            return state
         if not with_training or not self._is_ready:
             return state
         got = self.call_job(lambda job: (*job_weights(job), job_optimizer(job)))

@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
         self.classroom = Classroom(self)  # View menu (language, theme, presentation), sessions, F1, settings
         self.retranslate()
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        self._on_tab_changed(self.tabs.currentIndex())
+        # No lab is built yet: the first is built when the window is shown, after the remembered tab is chosen.
         self.resize(first_size(self.available_area().size()))
 
     @property
@@ -174,8 +174,8 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
+            self._on_tab_changed(self.tabs.currentIndex())  # builds the tab shown first
             self.fit_to_screen()
-            self.current_lab().setFocus(Qt.TabFocusReason)
             self.shown.emit()
 
     def closeEvent(self, event) -> None:

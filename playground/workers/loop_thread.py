@@ -1,7 +1,7 @@
 """Run a core job in a QThread and hand its progress to the GUI thread.
 
 The worker never touches a widget: it only emits ``progress`` (batched by the
-core loop, about 30 a second) and ``failed`` (a core.commands.WorkerError). Stopping is cooperative: the
+core loop, about 30 a second) and ``failed`` (a core.training.commands.WorkerError). Stopping is cooperative: the
 RunControl flag is set, the thread's event loop is quit, and the owner waits.
 """
 

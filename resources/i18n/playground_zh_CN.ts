@@ -1802,8 +1802,10 @@ Nothing was changed. What is wrong:
             <translation>第 {n} 步：w = {w}，b = {b}，损失 = {loss}</translation>
         </message>
         <message>
-            <source>Training stopped because of an error: {detail}</source>
-            <translation>训练因错误而停止：{detail}</translation>
+            <source>Training stopped because of an error: {detail}
+Press Reset to start again.</source>
+            <translation>训练因错误而停止：{detail}
+按“重置”重新开始。</translation>
         </message>
     </context>
     <context>

@@ -156,3 +156,35 @@ def test_every_lab_with_a_config_round_trips_through_a_session(qtbot, window, cl
     assert window.classroom.open_session(str(path))
     for key, lab in labs.items():
         assert lab.config() == saved[key], key
+
+
+def test_a_curve_session_opened_before_its_worker_started_keeps_its_weights(qtbot, window, classroom_env, tmp_path):
+    """Opened from another tab of a fresh window (the Curve lab built, its worker not started yet): the
+    weights wait for the worker instead of being dropped."""
+    from playground.ui.main_window import MainWindow
+
+    lab = window.curve_lab
+    qtbot.mouseClick(lab.transport.play_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: shown_step(lab) > 100, timeout=60_000)
+    qtbot.mouseClick(lab.transport.play_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: lab.last_progress().state == "paused", timeout=60_000)
+    step = read_on_worker(qtbot, lab, lambda job: job.step_count)
+    saved = _weights(qtbot, lab)
+    path = tmp_path / "trained.nnplay"
+    assert window.classroom.save_session(str(path), with_training=True)
+
+    fresh = MainWindow()
+    qtbot.addWidget(fresh)
+    try:
+        fresh.show()
+        fresh.show_lab("linear")
+        assert fresh.classroom.open_session(str(path))  # its current tab: the Curve lab, no worker yet
+        curve = fresh.curve_lab
+        assert curve.session_state(with_training=True)["step"] == step  # kept while it waits
+        fresh.start_backends()
+        qtbot.waitUntil(lambda: curve.last_progress() is not None and curve.last_progress().step == step,
+                        timeout=60_000)
+        restored = _weights(qtbot, curve)
+        assert all(torch.equal(restored[name], saved[name]) for name in saved)
+    finally:
+        fresh.shutdown()

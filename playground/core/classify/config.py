@@ -68,7 +68,7 @@ def build_classifier(config: ClassifyConfig):
 
 
 def classify_weight_problems(config: ClassifyConfig, state: dict) -> list[str]:
-    """core.session WEIGHT_CHECKS: do these weights fit the network ``config`` describes?"""
+    """core.persistence.session WEIGHT_CHECKS: do these weights fit the network ``config`` describes?"""
     from playground.core.persistence.weight_checks import model_fit_problems
 
     return model_fit_problems(build_classifier(config), state)

@@ -3,7 +3,7 @@
 The script carries the points themselves (train and test, exactly as the app
 split them, drawn points included), computes the same input features, seeds
 torch right before building the same ``nn.Sequential``, and runs the same loss,
-penalty, optimizer and mini-batch order as ``core.classify_job.ClassifyJob``.
+penalty, optimizer and mini-batch order as ``core.classify.job.ClassifyJob``.
 On the CPU it ends where the app's run ends (to float rounding). Settings
 changed in the middle of a run are not replayed.
 """

@@ -1,4 +1,4 @@
-"""The Classification lab's job for the shared training loop (core.loop.run_loop).
+"""The Classification lab's job for the shared training loop (core.training.loop.run_loop).
 
 Two classes: one output and a sigmoid (binary cross-entropy); more: one output
 per class and a softmax (cross-entropy). Snapshots carry the decision-region

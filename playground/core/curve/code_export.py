@@ -1,6 +1,6 @@
 """Export a Curve-lab setup as a standalone, readable PyTorch script.
 
-The script reproduces ``core.curve_trainer.CurveTrainer`` exactly: the same
+The script reproduces ``core.curve.trainer.CurveTrainer`` exactly: the same
 data (numpy float32 linspace, noise and test split from
 ``np.random.default_rng(seed)``), ``torch.manual_seed(seed)`` right before
 building the same ``nn.Sequential``, the same loss and optimizer (Adam fused on

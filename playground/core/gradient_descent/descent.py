@@ -2,7 +2,7 @@
 
 Pure numpy and tiny: one step is a few microseconds, so the GD lab steps it
 from a QTimer on the GUI thread for its animation. It also has the job
-interface of ``core.loop.run_loop`` (``step``/``snapshot``/``done``), so the
+interface of ``core.training.loop.run_loop`` (``step``/``snapshot``/``done``), so the
 CLI or tests can drive it with the shared loop.
 
 Update rule (the same as ``torch.optim.SGD`` with momentum μ)::

@@ -6,7 +6,7 @@ the notes report w ≈ 1.91, b ≈ 0.20. ``NOTES_SEED`` = 29 (the weights of
 ``torch.manual_seed(29); nn.Linear(1, 1)``) starts from w ≈ −0.75, b ≈ 0.87 and reaches w ≈ 1.912,
 b ≈ 0.200 after 900 steps: the closest of seeds 0–99 to the notes' numbers.
 
-``LinearRegressionJob`` is a job for ``core.loop.run_loop`` (the GUI runs it in a
+``LinearRegressionJob`` is a job for ``core.training.loop.run_loop`` (the GUI runs it in a
 LoopThread like the Curve lab). It records the whole (w, b, loss) trajectory;
 ``snapshot()`` hands over only the part not sent before.
 """

@@ -14,7 +14,7 @@ labels      uint8 (N,)              0–9
 added       float64 (N,)            when each was drawn (seconds since 1970, UTC)
 ==========  ======================  ==============================================
 
-Saves are atomic (core.atomic_file). :func:`load_collection` checks everything and
+Saves are atomic (core.persistence.atomic_file). :func:`load_collection` checks everything and
 raises :class:`CollectionError` (plain English, translatable) without touching the
 caller's collection. Exchange with a class: :func:`export_idx` / :func:`import_idx`
 write and read an MNIST-style IDX pair (``*-images-idx3-ubyte``, ``*-labels-idx1-ubyte``).

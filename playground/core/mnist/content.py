@@ -22,7 +22,7 @@ def ink_share(images: np.ndarray) -> float:
 
 
 def recognise(images: np.ndarray) -> str:
-    """'fashion_mnist' for filled shapes, else 'mnist' (see DATASET_KINDS in core.mnist_data)."""
+    """'fashion_mnist' for filled shapes, else 'mnist' (see DATASET_KINDS in core.mnist.data)."""
     return "fashion_mnist" if ink_share(images) > FILLED_SHARE else "mnist"
 
 

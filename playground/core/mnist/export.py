@@ -1,6 +1,6 @@
 """Export an MNIST-lab setup as a standalone, readable PyTorch script.
 
-The script trains like ``core.mnist_job.MnistJob`` (without augmentation): the
+The script trains like ``core.mnist.job.MnistJob`` (without augmentation): the
 same data (the bundled subset's file, or the same IDX files of the dataset
 folder, normalised with the same mean/std), ``torch.manual_seed(seed)`` before
 building the same network, the same optimizer, a fresh permutation per epoch

@@ -1,13 +1,13 @@
-"""Fine-tune an MNIST-lab model on the user's own digits, as a job for core.loop.run_loop.
+"""Fine-tune an MNIST-lab model on the user's own digits, as a job for core.training.loop.run_loop.
 
 Each minibatch mixes PERSONAL_PER_BATCH of the user's examples (drawn with replacement:
 there are few) with bundled training images, so the network learns the user's hand
 without forgetting MNIST; both get the training augmentation (small shifts, rotations,
-thickness). Every HELD_OUT_EVERY-th example of each digit (core.mnist_collection) is never
+thickness). Every HELD_OUT_EVERY-th example of each digit (core.mnist.collection) is never
 trained on: accuracy on those, and on the dataset's test split, is measured before the
 first step and after the last — the "before / after" the lab shows.
 
-Thread safety as in core.mnist_job: the job owns its own model (built from a copy of the
+Thread safety as in core.mnist.job: the job owns its own model (built from a copy of the
 weights it was given); ``weights`` is a CPU copy published when it finishes.
 """
 

@@ -13,7 +13,7 @@
   also calibrated for "far from every training digit".
 * :func:`verdict` — "empty" / "scribble" / "unsure" / "unlike" / "confident".
 
-The models are the lab's ``nn.Sequential`` networks (core.mnist_models): every one ends
+The models are the lab's ``nn.Sequential`` networks (core.mnist.models): every one ends
 with its output Linear layer, so ``model[:-1]`` is "everything up to the last hidden layer".
 """
 

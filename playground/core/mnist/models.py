@@ -118,7 +118,7 @@ def _mlp_spec(shapes: dict, activation: str) -> dict:
 
 
 def session_weight_problems(config, state: dict) -> list[str]:
-    """core.session WEIGHT_CHECKS: the weights must be the network the MNIST config describes."""
+    """core.persistence.session WEIGHT_CHECKS: the weights must be the network the MNIST config describes."""
     try:
         spec = infer_spec(state, config.activation)
     except SpecError as exc:

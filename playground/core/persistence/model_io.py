@@ -5,7 +5,7 @@ A model file is ``torch.save`` of a dict::
     {"format": "nn-playground-model", "version": 1, "spec": {...architecture...},
      "state_dict": {...}, "metadata": {"dataset", "test_accuracy", "date", ...}}
 
-Saving is atomic (core.atomic_file). Loading uses ``torch.load(weights_only=True)``
+Saving is atomic (core.persistence.atomic_file). Loading uses ``torch.load(weights_only=True)``
 and checks everything; any problem raises :class:`ModelFileError` with a plain
 English message (a translatable ``core.text.Text``), and nothing of the caller's current model is touched.
 """

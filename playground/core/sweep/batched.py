@@ -8,7 +8,7 @@ weights that ``CurveTrainer`` builds for the same config (same seed), and the
 per-model losses follow the single-model loop (a test checks 1e-5 relative for
 SGD and Adam).
 
-``SweepJob`` is a job for ``core.loop.run_loop``: ``step()`` trains every model
+``SweepJob`` is a job for ``core.training.loop.run_loop``: ``step()`` trains every model
 one step and returns the mean of the finite losses (a diverging model is
 reported per model and never pauses the whole sweep).
 """

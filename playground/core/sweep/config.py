@@ -141,7 +141,7 @@ class SweepConfig(CurveConfig):
     columns: str = choice("lr", lambda: ("",) + SWEEPABLE)  # "" = a one-setting sweep
     column_values: str = text("0.001, 0.01, 0.1")
     max_steps: int = num(DEFAULT_STEPS, 1, MAX_STEPS, kind=int)
-    # Like the Curve lab's: the CPU or a CUDA GPU (a GPU this machine lacks falls back to the CPU: core.sweep).
+    # Like the Curve lab's: the CPU or a CUDA GPU (a GPU this machine lacks falls back to the CPU: core.sweep.batched).
     device: str = choice("cpu", lambda: ("cpu", "cuda") + tuple(f"cuda:{i}" for i in range(8)))
 
     def base(self) -> CurveConfig:

@@ -222,12 +222,16 @@ class AutogradLab(Lab):
         self._torch_loader.start()
 
     def _on_torch_loaded(self) -> None:
+        if self._torch_loader is None:
+            return  # shut down meanwhile
         self._torch_loader.stop()
         self._torch_loader = None
         self.status_label.setText("")
         self._new_walk()
 
     def _on_torch_failed(self, error) -> None:
+        if self._torch_loader is None:
+            return  # shut down meanwhile
         self._torch_loader.stop()
         self._torch_loader = None
         self.message.emit(self.tr("PyTorch could not be loaded: {detail}").format(detail=error.detail()))

@@ -32,7 +32,6 @@ from playground.ui.widgets.network_diagram import NetworkDiagram
 from playground.ui.widgets.settings_column import settings_column
 from playground.ui.widgets.transport import install_transport_keys
 
-TRAINING_KEYS = ("weights", "step", "loss_history", "optimizer")
 NO_POINTS = (np.zeros((0, 2), np.float32), np.zeros(0, np.int64))
 ACCURACY_FONT_SCALE = 1.2      # the accuracy line reads larger than the rest, in every font size
 SIDE_PANEL_WIDTH = 280         # the neurons / network tabs at most ...
@@ -69,7 +68,6 @@ class ClassifyLab(TrainingLab):
         self._data_version = -1
         self._data = None
         self._drawn = NO_POINTS
-        self._pending_session: dict | None = None  # a session with weights opened before the worker started
         self._build()
         install_plot_export(self.decision.widget, "classify_points", csv=self._point_rows)
         self._style_labels()
@@ -213,8 +211,7 @@ class ClassifyLab(TrainingLab):
 
     def backend_started(self) -> None:
         self._on_side_tab(self.side_tabs.currentIndex())
-        if self._pending_session is not None:
-            self.restore_session(self._pending_session)  # now the weights can be loaded
+        super().backend_started()
 
     def data(self):
         """The dataset shown now (ClassifyData), or None before the first report."""
@@ -310,9 +307,6 @@ class ClassifyLab(TrainingLab):
         # Only while drawing: choosing "Draw your own" later starts again from the points on screen.
         drawn = self._drawn if self._config.dataset == DRAW else NO_POINTS
         state["config"] = to_dict(session_config(self._config, *drawn))
-        pending = self._pending_session  # opened before the tab was first shown: not loaded yet
-        if with_training and pending is not None and "weights" not in state:
-            state.update({key: pending[key] for key in TRAINING_KEYS if pending.get(key) is not None})
         return state
 
     def restore_session(self, state: dict[str, Any]) -> None:
@@ -321,11 +315,8 @@ class ClassifyLab(TrainingLab):
         config, points, labels = split_session_config(restored_config(ClassifySessionConfig, state))
         self.restore_config(config)
         self._drawn = drawn = (points, labels)
-        if not self.backend_running():
-            # start_backend() builds the job from this config and drawn points, then calls this again for the weights.
-            self._pending_session = state if state.get("weights") is not None else None
+        if self.wait_for_worker(state):  # the job is built from this config and these drawn points
             return
-        self._pending_session = None
         config = self._config
         weights, step, optimizer = state.get("weights"), state.get("step"), state.get("optimizer")
         self.restore_training(lambda job, notes: job.restore(config, drawn, weights, step, optimizer, notes), state)

@@ -16,6 +16,7 @@ from playground.ui.curve_lab.controls import CurveControls
 from playground.ui.curve_lab.pinned_runs import PinnedRuns
 from playground.ui.curve_lab.plots import FitPlot, message_fill
 from playground.ui.curve_lab.teaching import TeachingViews
+from playground.ui.appearance import FONT_SCALE
 from playground.ui.export import install_plot_export
 from playground.ui.theme import plot_colors, recolor_pen
 from playground.ui.loop_labs import TrainingLab, restored_config
@@ -143,15 +144,15 @@ class CurveLab(TrainingLab):
         from playground.core.training.live_job import load_into_job
 
         self.restore_config(restored_config(CurveConfig, state))
-        if not self.backend_running():
-            return  # not started yet: start_backend() builds the job from this config
+        if self.wait_for_worker(state):
+            return
         config = self._config
         weights, step, optimizer = state.get("weights"), state.get("step"), state.get("optimizer")
         self.restore_training(lambda job, notes: load_into_job(job, config, weights, step, optimizer, notes), state)
 
     def set_presentation(self, on: bool) -> None:
         super().set_presentation(on)  # the controls marked "advanced"
-        scale = 1.45 if on else 1.0  # room for the larger text
+        scale = FONT_SCALE if on else 1.0  # room for the larger text
         self.settings_panel.setMinimumWidth(int(PANEL_WIDTH[0] * scale))
         self.settings_panel.setMaximumWidth(int(PANEL_WIDTH[1] * scale))
 

@@ -1,6 +1,6 @@
 """The gradient-descent lab: watch x ← x − lr·f′(x) find (or miss) a minimum.
 
-The walk runs like every lab's training: a LoopThread steps a core.gd_job.GDJob under the transport's
+The walk runs like every lab's training: a LoopThread steps a core.gradient_descent.job.GDJob under the transport's
 run control (Play at the chosen pace, Step, Reset). Its steps take microseconds, so the pace animates
 it. The lab keeps ``gd``, a GUI-side copy of the walk rebuilt from the job's reports (every step's
 record), for the table, the plot and the verdict; a reset or a session's walk is shown at once and the
@@ -10,7 +10,7 @@ A session stores the walk as the current point x (its "weights": x is what gradi
 the step count and f before each step (its "loss history"). Opening it replays that many steps from
 the saved settings: the descent is deterministic, so the path, the table and the verdict come back
 exactly, and a file whose point does not follow from its settings is refused
-(core.gradient_descent.saved_walk_problems).
+(core.gradient_descent.descent.saved_walk_problems).
 """
 
 from __future__ import annotations
@@ -226,7 +226,7 @@ class GDLab(LoopLab):
         return state
 
     def check_session(self, state: dict[str, Any]) -> list[str]:
-        """A saved walk must follow from its settings (the shapes were checked by core.session)."""
+        """A saved walk must follow from its settings (the shapes were checked by core.persistence.session)."""
         weights = state.get("weights")
         if weights is None:
             return []

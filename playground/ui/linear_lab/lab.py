@@ -254,7 +254,7 @@ class LinearLab(LoopLab):
         return state
 
     def check_session(self, state: dict[str, Any]) -> list:
-        """The weights' shapes were checked by core.session; here: the step and one loss per step."""
+        """The weights' shapes were checked by core.persistence.session; here: the step and one loss per step."""
         if state.get("weights") is None:
             return []
         return saved_training_problems(state.get("step"), state.get("loss_history"))
@@ -301,12 +301,15 @@ class LinearLab(LoopLab):
     # -- transport ---------------------------------------------------------------
     @Slot()
     def reset(self) -> None:
-        if self._loop is None:
-            return
         if self.transport.playing:
             self.transport.set_playing(False, emit=True)
-        setup = self._setup
-        self._loop.control.send(Reset(setup))
+        if self._loop is None or self._loop.control.stopped:
+            if self._loop is not None:  # after an error: a fresh worker from the settings shown
+                self.shutdown()
+                self._backend_wanted = True
+                self._start_worker()
+            return
+        self._loop.control.send(Reset(self._setup))
 
     # -- progress ------------------------------------------------------------------
     @Slot(object)
@@ -405,4 +408,5 @@ class LinearLab(LoopLab):
     def on_failed(self, error: WorkerError) -> None:
         log_worker_error(error)
         self.transport.set_playing(False)
-        self.message.emit(self.tr("Training stopped because of an error: {detail}").format(detail=error.detail()))
+        text = self.tr("Training stopped because of an error: {detail}\nPress Reset to start again.")
+        self.message.emit(text.format(detail=error.detail()).replace("\n", " "))

@@ -3,7 +3,7 @@
 Inputs from the lab (callables, so the panel needs no lab import): ``current_image()`` — the
 canvas's preprocessed 28×28 drawing or None — and ``clear_canvas()``. In collect mode the
 panel asks for a digit ("Draw a 7", the digit collected least so far); Save stores the
-drawing with that label, saves the file atomically (core.mnist_collection) and clears the
+drawing with that label, saves the file atomically (core.mnist.collection) and clears the
 canvas for the next one. A damaged collection file is never overwritten: it is set aside
 under a new name and the user is told.
 """

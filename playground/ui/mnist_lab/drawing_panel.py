@@ -226,9 +226,9 @@ class DrawingPanel(QGroupBox):
         return self._source
 
     def use_model(self, loaded, source: str) -> None:
-        """``loaded`` (a core.model_io.LoadedModel) reads the canvas from now on; ``source`` names it."""
+        """``loaded`` (a core.persistence.model_io.LoadedModel) reads the canvas from now on; ``source`` names it."""
         # Everything is worked out before anything changes: adopting a model is all or nothing
-        # (core.model_io has checked the metadata's types and ranges).
+        # (core.persistence.model_io has checked the metadata's types and ranges).
         meta = dict(loaded.metadata)
         mean = float(meta.get("mean", MNIST_MEAN) or MNIST_MEAN)
         std = float(meta.get("std", MNIST_STD) or MNIST_STD)

@@ -1,4 +1,4 @@
-"""Fine-tune the lab's current model on the collected digits (core.mnist_finetune in a LoopThread).
+"""Fine-tune the lab's current model on the collected digits (core.mnist.finetune in a LoopThread).
 
 The job gets a copy of the current weights; the canvas keeps using the model it has until
 the run finishes, then the lab takes the result as its current model (``model_ready``), and
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPu
                                QVBoxLayout, QWidget)
 
 from playground.core.training.loop import Progress
+from playground.ui.lab_base import log_worker_error
 from playground.workers.loop_thread import LoopThread
 
 REFRESH_S = 0.2
@@ -34,7 +35,7 @@ def _percent(value) -> str:
 
 class FineTunePanel(QGroupBox):
     message = Signal(str)
-    model_ready = Signal(object)   # a core.model_io.LoadedModel: the fine-tuned network
+    model_ready = Signal(object)   # a core.persistence.model_io.LoadedModel: the fine-tuned network
     save_requested = Signal()      # Save…: the lab saves its current model, which is then the fine-tuned one
 
     def __init__(self, collection: Callable, parent: QWidget | None = None) -> None:
@@ -128,11 +129,13 @@ class FineTunePanel(QGroupBox):
         self.pause_button.setEnabled(running)
         self.stop_button.setEnabled(running)
 
-    @Slot(str)
-    def _on_failed(self, detail: str) -> None:
+    @Slot(object)
+    def _on_failed(self, error) -> None:
+        """``error``: the worker's WorkerError (its traceback goes to the log)."""
+        log_worker_error(error)
         self.stop()
         self.state = "failed"
-        self.message.emit(self.tr("Fine-tuning failed: {detail}").format(detail=detail))
+        self.message.emit(self.tr("Fine-tuning failed: {detail}").format(detail=error.detail()))
 
     @Slot(object)
     def _on_progress(self, progress: Progress) -> None:

@@ -185,7 +185,7 @@ class MnistLab(Lab):
         return self.training.load_dataset_folder(folder)
 
     def loss_history(self):
-        """The loss of every training step shown (a core.history.LossHistory)."""
+        """The loss of every training step shown (a core.training.history.LossHistory)."""
         return self.training.history
 
     def train(self) -> None:

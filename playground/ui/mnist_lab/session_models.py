@@ -1,7 +1,7 @@
 """Sessions with an MNIST model: pure helpers for the lab's session hooks (no Qt, no user-facing text).
 
 A session stores the canvas's model as a bare state_dict; its network is read back from the tensor shapes
-(core.mnist_models.infer_spec) plus the activation in the saved config, whose network fields are set to
+(core.mnist.models.infer_spec) plus the activation in the saved config, whose network fields are set to
 the model's when saving. Sessions hold MNIST-digit models only: their normalisation and class names are
 the standard ones, so nothing else needs saving for the canvas to predict exactly as before.
 """
@@ -39,7 +39,7 @@ def weights_copy(model) -> dict:
 
 
 def session_model(config: MnistConfig, weights: dict, step):
-    """A LoadedModel from a validated session entry (core.session checked that the weights fit)."""
+    """A LoadedModel from a validated session entry (core.persistence.session checked that the weights fit)."""
     from playground.core.mnist.models import build_model, infer_spec
     from playground.core.persistence.model_io import LoadedModel
 

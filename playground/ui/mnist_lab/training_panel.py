@@ -1,6 +1,6 @@
 """The MNIST lab's training side: dataset, settings, Train/Pause/Stop, progress, loss and confusion matrix.
 
-Training runs in a LoopThread (core.loop.run_loop over a core.mnist_job.MnistJob); the job owns and
+Training runs in a LoopThread (core.training.loop.run_loop over a core.mnist.job.MnistJob); the job owns and
 mutates its model on the worker thread. At each epoch end the job publishes a CPU copy of its weights in
 its snapshot; this panel hands them on with ``trained`` (the drawing side loads them into its own model),
 so no model is ever touched by two threads.

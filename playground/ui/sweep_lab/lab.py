@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
                                QHeaderView, QPushButton, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from playground.core.config import from_dict
+from playground.core.config import from_dict, to_dict
 from playground.core.curve.config import CurveConfig, notes_preset
 from playground.core.training.commands import WorkerError
 from playground.core.training.loop import Progress
@@ -228,7 +228,7 @@ class SweepLab(Lab):
         """{"config": SweepConfig} plus, if asked and the sweep on screen is the one set up,
         every run's weights ("run1.0.weight", …; none for a diverged run), the step and the loss histories
         (steps × runs, flattened row by row; left out above MAX_SAVED_HISTORY values)."""
-        state: dict[str, Any] = {"config": self.config()}
+        state: dict[str, Any] = {"config": to_dict(self.config())}
         if not with_training or self._spec is None or self._spec != self.spec()[0]:
             return state  # no results, or they belong to another set-up than the one saved
         saved = self.from_worker(lambda job: job.saved())
@@ -245,7 +245,7 @@ class SweepLab(Lab):
         """What the generic checks cannot see: the loss histories must match the runs and the step."""
         config, problems = from_dict(SweepConfig, state.get("config"))
         if problems or state.get("weights") is None:
-            return []  # config problems are reported by core.session; without weights nothing else is used
+            return []  # config problems are reported by core.persistence.session; without weights nothing else is used
         return saved_training_problems(config, state.get("step"), state.get("loss_history"))
 
     def restore_session(self, state: dict[str, Any]) -> None:
@@ -365,7 +365,7 @@ class SweepLab(Lab):
         self.message.emit(self.tr("Training {n} networks together…").format(n=spec.count()))
 
     def show_saved(self, spec: SweepSpec, saved) -> None:
-        """Show a sweep saved in a session (a core.sweep.SavedSweep) as it was, without training it."""
+        """Show a sweep saved in a session (a core.sweep.batched.SavedSweep) as it was, without training it."""
         self._start(spec, saved)
 
     def _start(self, spec: SweepSpec, saved=None) -> None:

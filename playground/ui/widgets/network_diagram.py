@@ -1,6 +1,6 @@
 """A live diagram of the Curve lab's network: neurons in columns, edges sized and coloured by weight.
 
-Painted with QPainter from a core.network_summary layout; repainted only when
+Painted with QPainter from a core.curve.network_summary layout; repainted only when
 new weights arrive (the teaching views throttle that to 10 Hz). Clicking a
 hidden neuron emits ``neuronClicked(layer, unit)`` (layer 0 = first hidden layer).
 Colours come from the plot theme: positive weights in the fit's orange,
