@@ -1144,30 +1144,6 @@ Nothing was changed. What is wrong:
             <translation>训练到这么多步后自动暂停（0 = 一直训练）</translation>
         </message>
         <message>
-            <source>y = x²</source>
-            <translation>y = x²</translation>
-        </message>
-        <message>
-            <source>y = x³</source>
-            <translation>y = x³</translation>
-        </message>
-        <message>
-            <source>y = sin x</source>
-            <translation>y = sin x</translation>
-        </message>
-        <message>
-            <source>y = |x|</source>
-            <translation>y = |x|</translation>
-        </message>
-        <message>
-            <source>y = step(x)</source>
-            <translation>y = step(x)（阶跃函数）</translation>
-        </message>
-        <message>
-            <source>Custom…</source>
-            <translation>自定义…</translation>
-        </message>
-        <message>
             <source>full</source>
             <translation>全部</translation>
         </message>
@@ -2181,6 +2157,97 @@ Press Reset to start again.</source>
         </message>
     </context>
     <context>
+        <name>SettingNames</name>
+        <message>
+            <source>target</source>
+            <translation>目标函数 (target)</translation>
+        </message>
+        <message>
+            <source>expression</source>
+            <translation>表达式 (expression)</translation>
+        </message>
+        <message>
+            <source>points</source>
+            <translation>点数</translation>
+        </message>
+        <message>
+            <source>noise</source>
+            <translation>噪声</translation>
+        </message>
+        <message>
+            <source>activation</source>
+            <translation>激活函数 (activation)</translation>
+        </message>
+        <message>
+            <source>hidden width</source>
+            <translation>隐藏层宽度 (hidden width)</translation>
+        </message>
+        <message>
+            <source>hidden layers</source>
+            <translation>隐藏层数 (hidden layers)</translation>
+        </message>
+        <message>
+            <source>loss</source>
+            <translation>损失函数 (loss)</translation>
+        </message>
+        <message>
+            <source>optimizer</source>
+            <translation>优化器 (optimizer)</translation>
+        </message>
+        <message>
+            <source>learning rate</source>
+            <translation>学习率 (learning rate)</translation>
+        </message>
+        <message>
+            <source>momentum</source>
+            <translation>动量</translation>
+        </message>
+        <message>
+            <source>batch size</source>
+            <translation>批大小</translation>
+        </message>
+        <message>
+            <source>weight decay</source>
+            <translation>权重衰减</translation>
+        </message>
+        <message>
+            <source>seed</source>
+            <translation>随机种子 (seed)</translation>
+        </message>
+        <message>
+            <source>y = x²</source>
+            <translation>y = x²</translation>
+        </message>
+        <message>
+            <source>y = x³</source>
+            <translation>y = x³</translation>
+        </message>
+        <message>
+            <source>y = sin x</source>
+            <translation>y = sin x</translation>
+        </message>
+        <message>
+            <source>y = |x|</source>
+            <translation>y = |x|</translation>
+        </message>
+        <message>
+            <source>y = step(x)</source>
+            <translation>y = step(x)（阶跃函数）</translation>
+        </message>
+        <message>
+            <source>Custom…</source>
+            <translation>自定义…</translation>
+        </message>
+        <message>
+            <source>full</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>{name} = {value}</source>
+            <translation>{name} = {value}</translation>
+        </message>
+    </context>
+    <context>
         <name>ShortcutSheet</name>
         <message>
             <source>Play / pause training</source>
@@ -2262,34 +2329,6 @@ Press Reset to start again.</source>
             <translation>要改变的设置</translation>
         </message>
         <message>
-            <source>activation</source>
-            <translation>激活函数 (activation)</translation>
-        </message>
-        <message>
-            <source>hidden width</source>
-            <translation>隐藏层宽度 (hidden width)</translation>
-        </message>
-        <message>
-            <source>hidden layers</source>
-            <translation>隐藏层数 (hidden layers)</translation>
-        </message>
-        <message>
-            <source>learning rate</source>
-            <translation>学习率 (learning rate)</translation>
-        </message>
-        <message>
-            <source>optimizer</source>
-            <translation>优化器 (optimizer)</translation>
-        </message>
-        <message>
-            <source>loss</source>
-            <translation>损失函数 (loss)</translation>
-        </message>
-        <message>
-            <source>seed</source>
-            <translation>随机种子 (seed)</translation>
-        </message>
-        <message>
             <source>(nothing)</source>
             <translation>（不改变）</translation>
         </message>
@@ -2358,8 +2397,8 @@ Press Reset to start again.</source>
             <translation>批量对比从曲线实验室的设置开始。</translation>
         </message>
         <message>
-            <source>Other settings: y = {target}, {depth} × {width} {act}, {opt} lr {lr}, {loss}, seed {seed}</source>
-            <translation>其他设置：y = {target}，{depth} × {width} {act}，{opt} 学习率 {lr}，{loss}，种子 {seed}</translation>
+            <source>Other settings: {target}, {depth} × {width} {act}, {opt} lr {lr}, {loss}, seed {seed}</source>
+            <translation>其他设置：{target}，{depth} × {width} {act}，{opt} 学习率 {lr}，{loss}，种子 {seed}</translation>
         </message>
         <message>
             <source>Run sweep ({n} runs)</source>

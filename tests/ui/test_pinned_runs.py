@@ -35,8 +35,8 @@ def test_pin_compare_hide_and_remove_runs(qtbot, window):
         qtbot.keyClick(slider, Qt.Key_Right)
     new_lr = lab.config().lr
     assert new_lr != first.config.lr
-    assert pinned.table.item(0, 1).text() == f"lr={first.config.lr:g}"
-    assert first.label_item.text() == f"lr={first.config.lr:g}"
+    assert pinned.table.item(0, 1).text() == f"learning rate = {first.config.lr:g}"
+    assert first.label_item.text() == f"learning rate = {first.config.lr:g}"
     train_a_little(qtbot, lab)
     qtbot.mouseClick(pinned.pin_button, Qt.LeftButton)
     assert pinned.table.rowCount() == 2
@@ -68,3 +68,15 @@ def test_at_most_eight_pinned_runs(qtbot, window):
     assert lab.pinned.pin() is None and len(lab.pinned.runs) == 8
     qtbot.mouseClick(lab.pinned.table.cellWidget(3, 6), Qt.LeftButton)
     assert len(lab.pinned.runs) == 7 and lab.pinned.pin_button.isEnabled()
+
+
+def test_labels_of_what_differs_are_translated(qapp, classroom_env):
+    """Issue 13, item 6: pinned-run and sweep labels name the settings in the UI's language, not by field."""
+    from playground.ui import i18n
+    from playground.ui.widgets.setting_names import SettingNames
+
+    changes = [("lr", 0.01), ("hidden_width", 4), ("target", "x^2"), ("batch_size", 0)]
+    assert SettingNames().describe(changes) == "learning rate = 0.01, hidden width = 4, target = y = x², batch size = full"
+    assert i18n.manager().set_language(i18n.CHINESE) == i18n.CHINESE
+    text = SettingNames().describe(changes)
+    assert "学习率" in text and "隐藏层宽度" in text and "lr" not in text and "hidden_width" not in text

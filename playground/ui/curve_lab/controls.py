@@ -8,6 +8,7 @@ from playground.core.curve.config import CurveConfig
 from playground.core.curve.targets import CUSTOM
 from playground.ui.i18n import core_texts
 from playground.ui.widgets.config_form import ConfigForm
+from playground.ui.widgets.setting_names import SettingNames
 
 GROUPS = [
     ("data", ["target", "expression", "noise", "n_points", "test_fraction"]),
@@ -54,8 +55,7 @@ class CurveControls(ConfigForm):
                 "device": (self.tr("Device"), self.tr("Where the network runs: the CPU, or an NVIDIA GPU through CUDA")),
                 "max_steps": (self.tr("Stop at step"), self.tr("Pause automatically after this many steps (0 = keep going)")),
             },
-            "items": {"target": {"x^2": self.tr("y = x²"), "x^3": self.tr("y = x³"), "sin": self.tr("y = sin x"),
-                                 "abs": self.tr("y = |x|"), "step": self.tr("y = step(x)"), CUSTOM: self.tr("Custom…")}},
+            "items": {"target": SettingNames().targets()},
         }
 
     def retranslate(self) -> None:

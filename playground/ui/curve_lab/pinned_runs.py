@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (QCheckBox, QGraphicsItem, QGraphicsPathItem, QGra
                                QWidget)
 
 from playground.core.curve.config import CurveConfig
-from playground.core.sweep.config import differences, format_value
+from playground.core.sweep.config import differences
+from playground.ui.widgets.setting_names import SettingNames
 from playground.ui.theme import DARK, plot_colors
 from playground.ui.loop_labs import format_loss
 
@@ -235,7 +236,7 @@ class PinnedRuns(QObject):
         changed = differences(run.config, self.lab.config())
         if not changed:
             return self.tr("same settings")
-        return ", ".join(f"{name}={format_value(name, value)}" for name, value in changed)
+        return SettingNames().describe(changed)
 
     def relabel(self) -> None:
         for row, run in enumerate(self.runs):

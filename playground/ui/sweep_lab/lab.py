@@ -37,6 +37,7 @@ from playground.ui.sweep_lab.heat_colors import heat_color, text_color
 from playground.ui.sweep_lab.multiples import SmallMultiples
 from playground.ui.sweep_lab.tables import loss_history_rows, result_rows
 from playground.ui.lab_base import Lab, log_worker_error
+from playground.ui.widgets.setting_names import SettingNames
 from playground.ui.theme import plot_colors
 from playground.workers.loop_thread import LoopThread
 
@@ -165,9 +166,7 @@ class SweepLab(Lab):
 
     def retranslate(self) -> None:
         self.setup_box.setTitle(self.tr("Settings to vary"))
-        names = {"activation": self.tr("activation"), "hidden_width": self.tr("hidden width"),
-                 "depth": self.tr("hidden layers"), "lr": self.tr("learning rate"),
-                 "optimizer": self.tr("optimizer"), "loss": self.tr("loss"), "seed": self.tr("seed")}
+        names = SettingNames().names()
         for i, box in enumerate(self.axis_boxes):
             for j in range(box.count()):
                 data = box.itemData(j)
@@ -312,9 +311,10 @@ class SweepLab(Lab):
 
     def _update_base_label(self) -> None:
         c = self._base
-        self.base_label.setText(self.tr("Other settings: y = {target}, {depth} × {width} {act}, {opt} lr {lr}, {loss}, seed {seed}")
-                                .format(target=c.target, width=c.hidden_width, depth=c.depth, act=c.activation,
-                                        opt=c.optimizer, lr=f"{c.lr:g}", loss=c.loss, seed=c.seed))
+        self.base_label.setText(self.tr("Other settings: {target}, {depth} × {width} {act}, {opt} lr {lr}, {loss}, seed {seed}")
+                                .format(target=SettingNames().value("target", c.target), width=c.hidden_width,
+                                        depth=c.depth, act=c.activation, opt=c.optimizer, lr=f"{c.lr:g}", loss=c.loss,
+                                        seed=c.seed))
 
     def set_axes(self, axes: list[tuple[str, str]], steps: int | None = None) -> None:
         """Fill the set-up widgets: [(field, "v1, v2, …"), …] (one or two entries)."""
@@ -414,8 +414,7 @@ class SweepLab(Lab):
         self._update_status()
 
     def _cell_label(self, config: CurveConfig, separator: str = ", ") -> str:
-        return separator.join(f"{axis.name}={format_value(axis.name, getattr(config, axis.name))}"
-                         for axis in self._spec.axes)
+        return SettingNames().describe(((axis.name, getattr(config, axis.name)) for axis in self._spec.axes), separator)
 
     def _setup_table(self, rows: int, cols: int) -> None:
         axes = self._spec.axes
