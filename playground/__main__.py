@@ -4,7 +4,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+
+# Before numpy loads: its BLAS (OpenBLAS) starts a thread per core. The app's matrices are small (a drawn
+# digit's 280×280 resize, heatmaps), one thread computes them as fast, and waking BLAS threads that have
+# gone to sleep delayed the MNIST canvas by 10–20 ms now and then (bench mnist's p99). A user's own
+# setting is kept.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 def _parser() -> argparse.ArgumentParser:
