@@ -25,11 +25,10 @@ from playground.ui.linear_lab.tables import fit_rows, trajectory_rows
 from playground.ui.teaching_plots import contour_path, markers, sync_plot
 from playground.ui.plots import FastCurve, StickyRange, make_plot
 from playground.ui.theme import plot_colors, recolor_pen
-from playground.ui.loop_labs import LoopLab, log_worker_error, restored_config
+from playground.ui.loop_labs import SECONDARY_REFRESH_S, LoopLab, log_worker_error, restored_config
 from playground.ui.widgets.config_form import ConfigForm
 from playground.ui.widgets.transport import TransportBar, install_transport_keys
 
-SECONDARY_REFRESH_S = 0.2
 SURFACE_LEVELS = tuple(float(v) for v in np.geomspace(0.01, 60, 14))
 
 

@@ -18,7 +18,7 @@ from playground.core.mnist.preprocess import normalize, preprocess_drawing
 from playground.core.mnist.data import DIGIT_CLASS_NAMES, MNIST_MEAN, MNIST_STD
 from playground.ui.i18n import core_text, core_texts
 from playground.ui.mnist_lab.canvas import DrawingCanvas
-from playground.ui.mnist_lab.names import MnistNames
+from playground.ui.mnist_lab.names import MnistNames, percent
 from playground.ui.mnist_lab.probabilities import ProbabilityView
 from playground.workers.task_thread import TaskThread
 
@@ -172,7 +172,7 @@ class DrawingPanel(QGroupBox):
             self.model_box.addItem(self._source_title(), "current")
         if self._trained is not None and self._source != "trained":  # offered, not in use: it is less accurate
             self.model_box.addItem(self.tr("Just trained ({acc})").format(
-                acc=_percent(self._trained.metadata.get("test_accuracy"))), "trained")
+                acc=percent(self._trained.metadata.get("test_accuracy"))), "trained")
         wanted = self._source if self._source.startswith("bundled:") else "current"
         index = self.model_box.findData(wanted if self._source else current)
         self.model_box.setCurrentIndex(max(0, index))
@@ -277,7 +277,7 @@ class DrawingPanel(QGroupBox):
             self._kept_told = True
             self.message.emit(self.tr("The canvas keeps {name} ({old} test accuracy): the model in training reaches "
                                       "{new} so far. Choose “Just trained” in the Model box to draw with it.").format(
-                name=self.names.model_name(self._spec), old=_percent(in_use), new=_percent(new)))
+                name=self.names.model_name(self._spec), old=percent(in_use), new=percent(new)))
 
     def _update_model_label(self) -> None:
         if self._spec is None:
@@ -382,7 +382,3 @@ class DrawingPanel(QGroupBox):
     def apply_theme(self, colors) -> None:
         self.prob_view.apply_theme()
         self.canvas.set_frame_color(colors.target)  # a quiet frame, like the preview's
-
-
-def _percent(value) -> str:
-    return f"{value:.1%}" if isinstance(value, (int, float)) else "–"

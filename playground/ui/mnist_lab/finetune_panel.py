@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPu
 
 from playground.core.training.loop import Progress
 from playground.ui.lab_base import log_worker_error
+from playground.ui.mnist_lab.names import percent
 from playground.workers.loop_thread import LoopThread
 
 REFRESH_S = 0.2
@@ -27,10 +28,6 @@ def _make_job(spec, weights, collection, mean, std, metadata):
     from playground.core.mnist.finetune import FineTuneJob  # imports torch: on the worker thread
 
     return FineTuneJob(spec, weights, collection, mean=mean, std=std, metadata=metadata)
-
-
-def _percent(value) -> str:
-    return "–" if value is None else f"{value:.1%}"
 
 
 class FineTunePanel(QGroupBox):
@@ -167,9 +164,9 @@ class FineTunePanel(QGroupBox):
             self.tr("Trained on {n} of your digits; {held} kept aside to test on.").format(
                 n=snap.get("personal", 0), held=snap.get("held_out", 0)),
             self.tr("Your held-out digits: {before} → {after}").format(
-                before=_percent(before.get("personal")), after=_percent(after.get("personal"))),
+                before=percent(before.get("personal")), after=percent(after.get("personal"))),
             self.tr("Bundled test images: {before} → {after}").format(
-                before=_percent(before.get("test")), after=_percent(after.get("test")))]))
+                before=percent(before.get("test")), after=percent(after.get("test")))]))
 
     # -- the result -------------------------------------------------------------------------------
     def loaded_model(self):

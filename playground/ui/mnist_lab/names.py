@@ -37,3 +37,8 @@ class MnistNames(QObject):
             return list(names)
         return [self.tr("T-shirt/top"), self.tr("Trouser"), self.tr("Pullover"), self.tr("Dress"), self.tr("Coat"),
                 self.tr("Sandal"), self.tr("Shirt"), self.tr("Sneaker"), self.tr("Bag"), self.tr("Ankle boot")]
+
+
+def percent(value) -> str:
+    """An accuracy as "96.4%", or "–" when there is none (never measured, or not a number)."""
+    return f"{value:.1%}" if isinstance(value, (int, float)) else "–"

@@ -25,6 +25,7 @@ from playground.core.mnist.data import DIGIT_CLASS_NAMES, MNIST_MEAN, MNIST_STD
 from playground.ui.export import confusion_rows, install_plot_export, loss_rows
 from playground.ui.i18n import core_text
 from playground.ui.lab_base import log_worker_error
+from playground.ui.loop_labs import SECONDARY_REFRESH_S
 from playground.ui.mnist_lab.confusion import ConfusionView
 from playground.ui.mnist_lab.controls import MnistControls
 from playground.ui.mnist_lab.names import MnistNames
@@ -32,7 +33,6 @@ from playground.ui.plots import FastCurve, StickyRange, make_plot
 from playground.ui.theme import plot_colors, recolor_pen
 from playground.workers.loop_thread import LoopThread
 
-SECONDARY_REFRESH_S = 0.2
 SHOWN_EPOCHS = 3           # accuracy lines under the progress bar: the latest epochs (the loss plot shows all)
 
 

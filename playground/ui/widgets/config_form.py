@@ -21,11 +21,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox,
                                QVBoxLayout, QWidget)
 
+from playground.ui.appearance import ADVANCED  # the widget property hidden in presentation mode
 from playground.ui.component_notes import apply_notes
 from playground.ui.widgets.forms import fill_device_box, select_data
 from playground.ui.widgets.value_slider import ValueSlider
 
-ADVANCED = "advanced"  # the widget property ui/appearance.py hides in presentation mode
 
 
 class ComboEditor(QComboBox):
