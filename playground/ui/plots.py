@@ -197,6 +197,53 @@ class LiveViewBox(pg.ViewBox):
     shape = QGraphicsWidget.shape
 
 
+MIN_WRAP_WIDTH = 80  # px
+
+
+class WrappingTitle(pg.LabelItem):
+    """A plot title that wraps onto more lines rather than widening the plot.
+
+    pyqtgraph's title asks for its whole text's width as a minimum: a long title (or the larger
+    font of presentation mode) then makes the plot item wider than its view, and the view cuts off
+    the plot's right side. This one asks for no minimum width, wraps to the width it is given and
+    makes the title row as tall as its lines.
+    """
+
+    def __init__(self, plot_item: pg.PlotItem) -> None:
+        self._plot_item = plot_item
+        self._wrap_width = -1.0
+        super().__init__("", parent=plot_item, size="11pt")
+        option = self.item.document().defaultTextOption()
+        option.setAlignment(Qt.AlignHCenter)
+        self.item.document().setDefaultTextOption(option)
+
+    def resizeEvent(self, ev) -> None:
+        self._wrap_to(self.width())
+        super().resizeEvent(ev)
+
+    def _wrap_to(self, width: float) -> None:
+        document = self.item.document()
+        document.setTextWidth(-1)
+        # Not below MIN_WRAP_WIDTH: before its first layout the title is a few pixels wide, and a title
+        # wrapped to that would stretch the plot item to hundreds of lines.
+        wrap = width if MIN_WRAP_WIDTH <= width < document.idealWidth() else -1.0
+        document.setTextWidth(wrap)
+        self._wrap_width = wrap
+
+    def updateMin(self) -> None:
+        if self._wrap_width != -1.0 or self.width() > 0:
+            self.item.document().setTextWidth(-1)
+            self._wrap_to(self.width())
+        height = self.itemRect().height()
+        if self.isVisible():  # PlotItem.setTitle fixes the title's row at 30 px
+            self.setMaximumHeight(height)
+            self._plot_item.layout.setRowFixedHeight(0, height)
+        super().updateMin()
+        self.setMinimumWidth(0)
+        self._sizeHint[Qt.SizeHint.MinimumSize] = (0, height)
+        self.updateGeometry()
+
+
 class LivePlotWidget(pg.PlotWidget):
     """A PlotWidget that paints without calling back into Python.
 
@@ -220,9 +267,20 @@ class LivePlotWidget(pg.PlotWidget):
         # transform dirty; apply it then, not on every frame.
         view.sigRangeChanged.connect(view.prepareForPaint)
         view.sigResized.connect(view.prepareForPaint)
+        self._wrap_title(item)
         # The title is a LabelItem whose own drawing is empty (its text is a child item):
         # without contents Qt stops asking its Python boundingRect().
         item.titleLabel.setFlag(QGraphicsItem.ItemHasNoContents, True)
+
+    @staticmethod
+    def _wrap_title(item: pg.PlotItem) -> None:
+        old = item.titleLabel
+        item.layout.removeItem(old)
+        if old.scene() is not None:
+            old.scene().removeItem(old)
+        item.titleLabel = WrappingTitle(item)
+        item.layout.addItem(item.titleLabel, 0, 1)
+        item.setTitle(None)
 
     def sync(self) -> None:
         """Apply pending view changes now (range and size changes sync themselves on the next pass)."""
