@@ -13,6 +13,7 @@ from playground.core.lessons.catalog import LESSONS, Lesson, typed_settings
 from playground.ui.i18n import core_texts
 
 LANGUAGES = (("en", "English"), ("zh", "中文"))
+DOCK_SHARE = 0.25  # the Lessons panel's width, of the window's, when it opens
 
 
 def default_language() -> str:
@@ -42,10 +43,13 @@ class LessonPanel(QWidget):
         self.language_box.setCurrentIndex(self.language_box.findData(default_language()))
         self.text = QTextBrowser()
         self.text.setOpenExternalLinks(False)
+        # The language box under the title, not beside it: the panel stays narrow, so that the lab
+        # beside it keeps its room on a small screen.
         top = QHBoxLayout()
-        top.addWidget(self.title, 1)
         top.addWidget(self.language_box)
+        top.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
         layout.addLayout(top)
         layout.addWidget(self.text, 1)
         self.language_box.currentIndexChanged.connect(self._show)
@@ -87,6 +91,7 @@ class TeachingMenus(QObject):
         self.dock.setObjectName("lesson-dock")
         self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.dock.visibilityChanged.connect(self._keep_window_on_screen)
         self.dock.hide()
         self.panel.language_box.currentIndexChanged.connect(self.retranslate)  # lesson titles follow it
         self.retranslate()
@@ -109,6 +114,14 @@ class TeachingMenus(QObject):
         self.export_action.setText(self.tr("Export code…"))
         self.export_action.setToolTip(self.tr("Save the current lab's setup (the Curve lab's otherwise) as a standalone PyTorch script"))
         self.dock.setWindowTitle(self.tr("Lesson"))
+
+    @Slot(bool)
+    def _keep_window_on_screen(self, visible: bool) -> None:
+        """The panel takes its width from the lab (which shrinks); the window does not grow past the screen."""
+        if visible and not self.window.isFullScreen():
+            share = int(DOCK_SHARE * self.window.width())
+            self.window.resizeDocks([self.dock], [max(share, self.dock.minimumSizeHint().width())], Qt.Horizontal)
+            self.window.fit_to_screen()
 
     # -- lessons ---------------------------------------------------------------------
     @Slot()

@@ -5,8 +5,8 @@ usage: python -m tests.ui.layout_probe WIDTH HEIGHT SHOTS_DIR [--extras]
 
 Checked for each state (a tab, a language, a mode), as a student would see it on that screen:
 - the window fits the screen's free area;
-- every visible plot lies inside the window and inside every widget around it (a scroll area's view
-  included), draws no more than its view shows, and has a usable size: each plot at least
+- every visible plot lies inside the window and inside every widget around it (only a secondary plot
+  in a column that scrolls up and down may be scrolled partly out of its view), draws no more than its view shows, and has a usable size: each plot at least
   MIN_PLOT_W × MIN_PLOT_H, the lab's main view at least MAIN_SHARE of the window's height in
   presentation mode (MAIN_SHARE_NORMAL in normal mode);
 - every plot's view range holds its data: the Curve fit's x range and points, the gradient-descent point,
@@ -91,6 +91,7 @@ def clipped_by(widget: QWidget, window: QWidget, *, scrolling_ok: bool) -> str |
             fits_across = outer.left() <= rect.left() and rect.right() <= outer.right()
             if not (scrolling_ok and in_scroll_view and fits_across):
                 return type(parent).__name__ + (f" '{parent.objectName()}'" if parent.objectName() else "")
+            return None  # scrolled out of view: the scroll area itself is checked as a widget
         if parent is window:
             break
         parent = parent.parentWidget()
@@ -177,7 +178,7 @@ def check_plots(window, lab, where: str, presentation: bool) -> None:
         label = f"{where}: plot {name[:30]!r}"
         if hasattr(plot, "sync"):
             plot.sync()
-        cut = clipped_by(plot, window, scrolling_ok=False)
+        cut = clipped_by(plot, window, scrolling_ok=plot is not main)
         if cut:
             problems.append(f"{label} at {window_rect(plot, window).getRect()} is cut off by its {cut}")
         item = getattr(plot, "centralWidget", None)

@@ -87,7 +87,8 @@ class DecisionPlot(QObject):
         self.message.hide()
         self._fit_view()
         item.getViewBox().sigResized.connect(self._fit_view)  # re-centre the square plane (only on resize)
-        self.widget.setMinimumSize(QSize(320, 320))
+        # Small enough that the lab fits beside the Lessons panel on a 1024-pixel screen; it stretches.
+        self.widget.setMinimumSize(QSize(240, 240))
         self.widget.scene().sigMouseClicked.connect(self._on_click)
         self.widget.sync()
         self.frames = 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
@@ -25,6 +25,8 @@ from playground.ui.widgets.settings_column import settings_column
 from playground.ui.widgets.transport import install_transport_keys
 
 PANEL_WIDTH = (300, 420)  # the settings column: minimum, maximum (× 1.45 in presentation mode)
+LOSS_MIN_HEIGHT = 110  # px: its axes and title in presentation mode's font
+FIT_SHARE = 0.45  # the fit plot keeps this share of the lab's height, whatever teaching views and pinned runs show
 
 
 def _make_job(config: CurveConfig):
@@ -68,6 +70,8 @@ class CurveLab(TrainingLab):
         plots.addWidget(self.loss_plot.widget)
         plots.setStretchFactor(0, 3)
         plots.setStretchFactor(1, 2)
+        plots.setChildrenCollapsible(False)
+        self.loss_plot.widget.setMinimumHeight(LOSS_MIN_HEIGHT)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -155,6 +159,15 @@ class CurveLab(TrainingLab):
         scale = FONT_SCALE if on else 1.0  # room for the larger text
         self.settings_panel.setMinimumWidth(int(PANEL_WIDTH[0] * scale))
         self.settings_panel.setMaximumWidth(int(PANEL_WIDTH[1] * scale))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_plot.widget.setMinimumHeight(int(FIT_SHARE * self.height()))
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.FontChange:  # presentation mode: taller table rows
+            self.pinned.fit_table()
 
     def apply_theme(self) -> None:
         """The lab's own items in the current theme's colours, teaching views and pinned runs included."""

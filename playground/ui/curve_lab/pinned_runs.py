@@ -17,8 +17,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (QCheckBox, QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem, QHBoxLayout,
-                               QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+                               QHeaderView, QLabel, QPushButton, QSizePolicy, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from playground.core.curve.config import CurveConfig
 from playground.core.sweep.config import differences
@@ -27,6 +27,7 @@ from playground.ui.theme import DARK, plot_colors
 from playground.ui.loop_labs import format_loss
 
 MAX_PINNED = 8
+SHOWN_ROWS = 3  # the table scrolls beyond this many runs
 # Distinct hues, drawn faded behind the live (orange) fit: bright on the dark theme, deeper on the light one.
 PIN_COLORS = [(80, 170, 255), (120, 220, 120), (230, 110, 230), (240, 220, 90),
               (100, 230, 220), (255, 140, 120), (180, 150, 255), (200, 200, 200)]
@@ -87,12 +88,15 @@ class PinnedRuns(QObject):
         self.panel = QWidget()
         self.pin_button = QPushButton()
         self.hint = QLabel()
+        self.hint.setWordWrap(True)  # the lab stays narrow enough for the Lessons panel beside it
         self.table = QTableWidget(0, 7)
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
-        self.table.setMaximumHeight(170)
+        # Rows as tall as their buttons (presentation mode's larger font too); the table as tall as its rows.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.table.hide()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -192,6 +196,16 @@ class PinnedRuns(QObject):
         for col, text in enumerate(cells, start=1):
             self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.show()
+        self.fit_table()
+
+    def fit_table(self) -> None:
+        """As tall as its rows, up to SHOWN_ROWS (then it scrolls): the fit plot keeps the room."""
+        table = self.table
+        table.resizeRowsToContents()
+        rows = sum(table.rowHeight(i) for i in range(min(table.rowCount(), SHOWN_ROWS)))
+        bar = table.horizontalScrollBar()
+        extra = bar.sizeHint().height() if bar.maximum() > 0 else 0
+        table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows + extra + 2 * table.frameWidth())
 
     def _paint(self, run: PinnedRun) -> None:
         """The run's colour in the current theme on its overlays, label and table row."""
@@ -224,6 +238,7 @@ class PinnedRuns(QObject):
         self.runs.pop(row)
         self.table.removeRow(row)
         self.table.setVisible(bool(self.runs))
+        self.fit_table()
         self.pin_button.setEnabled(self.lab.last_progress() is not None)
         self._update_hint()
 

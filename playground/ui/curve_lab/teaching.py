@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from playground.core.training.commands import WantDetails
 from playground.core.training.loop import Progress
@@ -24,6 +24,7 @@ from playground.ui.teaching_plots import sync_plot
 from playground.ui.theme import plot_colors, recolor_pen
 
 REFRESH_MS = 100  # ≤ 10 Hz
+VIEW_MIN_HEIGHT = 110  # px: each teaching plot; the panel scrolls when the lab is shorter than its views
 
 
 class TeachingViews(QObject):
@@ -66,12 +67,21 @@ class TeachingViews(QObject):
         self.pieces_legend.setWordWrap(True)
         pieces_layout.addWidget(self.pieces.widget, 1)
         pieces_layout.addWidget(self.pieces_legend)
-        self.panel = QSplitter(Qt.Horizontal)
+        self.views = QSplitter(Qt.Horizontal)
         for stretch, w in ((3, self.pieces_panel), (2, self.diagram_panel), (2, self.explorer)):
-            self.panel.addWidget(w)
-            self.panel.setStretchFactor(self.panel.count() - 1, stretch)
+            self.views.addWidget(w)
+            self.views.setStretchFactor(self.views.count() - 1, stretch)
             w.setMinimumWidth(120)
             w.hide()
+        for plot in (self.pieces.widget, self.unit_plot, self.explorer.plot):
+            plot.setMinimumHeight(VIEW_MIN_HEIGHT)
+        # The views scroll rather than take the fit plot's height (the lab keeps the fit plot's share).
+        self.panel = QScrollArea()
+        self.panel.setWidget(self.views)
+        self.panel.setWidgetResizable(True)
+        self.panel.setFrameShape(QFrame.NoFrame)
+        self.panel.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.panel.setMinimumHeight(VIEW_MIN_HEIGHT)
         self.panel.hide()
 
         self._timer = QTimer(self)
@@ -122,10 +132,10 @@ class TeachingViews(QObject):
             self._make_room()
         self.panel.setVisible(wanted)
         stretch = {self.pieces_panel: 3, self.diagram_panel: 2, self.explorer: 2}
-        shown = [stretch[self.panel.widget(i)] if not self.panel.widget(i).isHidden() else 0
-                 for i in range(self.panel.count())]
-        width = max(self.panel.width(), 600)
-        self.panel.setSizes([int(width * s / max(1, sum(shown))) for s in shown])
+        shown = [stretch[self.views.widget(i)] if not self.views.widget(i).isHidden() else 0
+                 for i in range(self.views.count())]
+        width = max(self.views.width(), 600)
+        self.views.setSizes([int(width * s / max(1, sum(shown))) for s in shown])
         if wanted:
             self._timer.start()
             self._dirty = True

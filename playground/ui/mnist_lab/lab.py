@@ -10,7 +10,7 @@ uses and the loss history (the config's network fields then describe that model)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QScrollArea, QSplitter, QTabWidget, QWidget
 
@@ -293,6 +293,11 @@ class MnistLab(Lab):
             QTimer.singleShot(0, lambda: self._share_width(drawing_share))
             return
         self.splitter.setSizes([int(total * drawing_share), total - int(total * drawing_share)])
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.FontChange:  # presentation mode's font reaches the labels after set_presentation
+            self.fit_label_heights()
 
     def fit_label_heights(self) -> None:
         """Fixed heights (new lines never re-lay out the panel and its plots while training), refitted
