@@ -12,10 +12,11 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from playground.core.training.commands import WantDetails
 from playground.core.training.loop import Progress
+from playground.ui.widgets.settings_column import VerticalScroll
 from playground.ui.curve_lab.activation_explorer import ActivationExplorer
 from playground.ui.curve_lab.contributions import LinePiecesPlot
 from playground.ui.widgets.network_diagram import NetworkDiagram
@@ -76,11 +77,8 @@ class TeachingViews(QObject):
         for plot in (self.pieces.widget, self.unit_plot, self.explorer.plot):
             plot.setMinimumHeight(VIEW_MIN_HEIGHT)
         # The views scroll rather than take the fit plot's height (the lab keeps the fit plot's share).
-        self.panel = QScrollArea()
-        self.panel.setWidget(self.views)
-        self.panel.setWidgetResizable(True)
+        self.panel = VerticalScroll(self.views)
         self.panel.setFrameShape(QFrame.NoFrame)
-        self.panel.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.panel.setMinimumHeight(VIEW_MIN_HEIGHT)
         self.panel.hide()
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QScrollArea, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from playground.core.config import from_dict, to_dict
 from playground.core.mnist.config import MnistConfig
@@ -26,6 +26,7 @@ from playground.ui.mnist_lab.session_models import (config_for_model, is_digit_m
                                                     weights_copy)
 from playground.ui.mnist_lab.training_panel import TrainingPanel
 from playground.ui.theme import plot_colors
+from playground.ui.widgets.settings_column import VerticalScroll
 
 NORMAL_SHARE = 0.6  # the splitter's stretch, 3 : 2
 DRAW_SHARE = 0.72  # the drawing side's share of the width in presentation mode (the canvas is height-bound
@@ -66,17 +67,22 @@ class MnistLab(Lab):
 
         self.splitter = splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(d)
-        # Scrolls rather than forcing its height on the window: the settings, the buttons and the
-        # results stacked would not fit a 1366×768 laptop or a 1024×768 projector.
-        right_scroll = QScrollArea()
-        right_scroll.setWidget(t)
-        right_scroll.setWidgetResizable(True)
-        right_scroll.setFrameShape(QFrame.NoFrame)
+        # The settings and buttons scroll rather than force their height on the window (they would not fit
+        # a 1366×768 laptop or a 1024×768 projector stacked over the results); the results (loss curve,
+        # confusion matrix) sit below them, whole, and the splitter shares the height.
+        settings_scroll = VerticalScroll(t)
+        settings_scroll.setFrameShape(QFrame.NoFrame)
+        train_page = QSplitter(Qt.Vertical)
+        train_page.setChildrenCollapsible(False)
+        train_page.addWidget(settings_scroll)
+        train_page.addWidget(t.results_tabs)
+        train_page.setStretchFactor(0, 1)
+        train_page.setStretchFactor(1, 1)
         # The right column's tabs: training, look inside, your own handwriting (collect and fine-tune).
         self.collection = CollectionPanel(self._current_image, self.canvas.clear)
         self.side_tabs = QTabWidget()
         self.side_tabs.setUsesScrollButtons(False)  # a narrow column shortens the titles instead
-        for page in (right_scroll, self.insight, self.collection):
+        for page in (train_page, self.insight, self.collection):
             self.side_tabs.addTab(page, "")
         splitter.addWidget(self.side_tabs)
         splitter.setStretchFactor(0, 3)

@@ -91,7 +91,7 @@ class TrainingPanel(QWidget):
         self.results_tabs = QTabWidget()
         self.results_tabs.addTab(self.loss_plot, "")
         self.results_tabs.addTab(self.confusion, "")
-        rl = _ColumnLayout(self)
+        rl = QVBoxLayout(self)
         rl.setContentsMargins(0, 0, 0, 0)
         ds_row = QHBoxLayout()
         ds_row.addWidget(self.dataset_label, 1)
@@ -101,7 +101,7 @@ class TrainingPanel(QWidget):
         rl.addLayout(buttons)
         rl.addWidget(self.progress_bar)
         rl.addWidget(self.accuracy_label)
-        rl.addWidget(self.results_tabs, 1)
+        rl.addStretch(1)  # the results tabs sit below the scrolling column (MnistLab): never scrolled out of view
 
         self.open_dataset_button.clicked.connect(self.open_dataset)
         self.train_button.clicked.connect(self.train)
@@ -376,12 +376,3 @@ class TrainingPanel(QWidget):
         names = self.confusion.class_names
         return self.tr("True {t}, predicted {p}: {n} test images").format(t=names[true_class], p=names[predicted],
                                                                         n=count)
-
-
-class _ColumnLayout(QVBoxLayout):
-    """The training column's layout, without height-for-width: with it (its word-wrapped labels ask for
-    it), the scroll area would size the column to its preferred height and always scroll. Qt calls this
-    only when the layout changes, never per frame."""
-
-    def hasHeightForWidth(self) -> bool:
-        return False

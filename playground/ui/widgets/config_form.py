@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import fields, replace
 from typing import Any, Iterable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox,
                                QVBoxLayout, QWidget)
 
@@ -40,7 +40,13 @@ class ComboEditor(QComboBox):
         for value in values:
             self.addItem(fmt(value), value)
         self._extra = -1
+        # As wide as its longest text in any font and language (presentation mode, Chinese): never cut.
+        self.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         self.currentIndexChanged.connect(self._on_index)
+
+    def minimumSizeHint(self) -> QSize:
+        """Its text's size: a layout may not squeeze it and cut the text ("CNN (2 × conv + po")."""
+        return self.sizeHint()
 
     def value(self):
         return self.currentData()
@@ -180,6 +186,9 @@ class ConfigForm(QWidget):
             group = QGroupBox()
             form = QFormLayout(group)
             form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+            # A narrow column (a small screen, the Lessons panel beside it, presentation mode's font) puts a
+            # field under its label rather than cut either.
+            form.setRowWrapPolicy(QFormLayout.WrapLongRows)
             self.groups[group_key] = group
             for name in names:
                 f = known[name]

@@ -2,10 +2,38 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from playground.ui.widgets.transport import TransportBar
+
+
+class VerticalScroll(QScrollArea):
+    """A column that scrolls up and down only and is never made narrower than its content needs.
+
+    A QScrollArea's own minimum width ignores its widget's, so a splitter or layout would squeeze
+    the content under it and cut its text (combo boxes, labels) on a small screen; this one asks
+    for the content's minimum width and re-asks when the font or the language changes it.
+    """
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__()
+        self.setWidget(widget)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        content = self.widget()
+        if content is None:
+            return hint
+        needed = content.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        return QSize(max(hint.width(), needed), hint.height())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.FontChange, QEvent.LanguageChange):
+            QTimer.singleShot(0, self, self.updateGeometry)  # once the content has its new texts and font
 
 
 def settings_column(controls: QWidget, preset_keys, min_width: int, max_width: int = 420):
@@ -15,10 +43,7 @@ def settings_column(controls: QWidget, preset_keys, min_width: int, max_width: i
     for key in preset_keys:
         preset_box.addItem(key, key)
     transport = TransportBar()
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
-    scroll.setWidget(controls)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    scroll = VerticalScroll(controls)
     column = QWidget()
     layout = QVBoxLayout(column)
     layout.setContentsMargins(0, 0, 0, 0)
