@@ -89,7 +89,8 @@ def clipped_by(widget: QWidget, window: QWidget, *, scrolling_ok: bool) -> str |
         if not outer.contains(rect):
             area = parent.parentWidget()
             in_scroll_view = isinstance(area, QAbstractScrollArea) and area.viewport() is parent
-            fits_across = outer.left() <= rect.left() and rect.right() <= outer.right()
+            fits_across = ((outer.left() <= rect.left() and rect.right() <= outer.right())
+                           or (in_scroll_view and area.horizontalScrollBarPolicy() == Qt.ScrollBarAlwaysOn))
             if not (scrolling_ok and in_scroll_view and fits_across):
                 return type(parent).__name__ + (f" '{parent.objectName()}'" if parent.objectName() else "")
             return None  # scrolled out of view: the scroll area itself is checked as a widget

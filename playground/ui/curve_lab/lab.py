@@ -21,11 +21,11 @@ from playground.ui.export import install_plot_export
 from playground.ui.theme import plot_colors, recolor_pen
 from playground.ui.loop_labs import TrainingLab, restored_config
 from playground.ui.widgets.loss_plot import LossPlot
-from playground.ui.widgets.settings_column import settings_column
+from playground.ui.widgets.settings_column import VerticalScroll, settings_column
 from playground.ui.widgets.transport import install_transport_keys
 
 PANEL_WIDTH = (300, 420)  # the settings column: minimum, maximum (× 1.45 in presentation mode)
-LOSS_MIN_HEIGHT = 110  # px: its axes and title in presentation mode's font
+LOSS_MIN_HEIGHT = 100  # px: its axes and title in presentation mode's font
 FIT_SHARE = 0.45  # the fit plot keeps this share of the lab's height, whatever teaching views and pinned runs show
 
 
@@ -157,7 +157,8 @@ class CurveLab(TrainingLab):
     def set_presentation(self, on: bool) -> None:
         super().set_presentation(on)  # the controls marked "advanced"
         scale = FONT_SCALE if on else 1.0  # room for the larger text
-        self.settings_panel.setMinimumWidth(int(PANEL_WIDTH[0] * scale))
+        # The floor grows less than the font: the column still widens to what its content needs.
+        self.settings_panel.findChild(VerticalScroll).set_floor_width(int(PANEL_WIDTH[0] * (1.2 if on else 1.0)))
         self.settings_panel.setMaximumWidth(int(PANEL_WIDTH[1] * scale))
 
     def resizeEvent(self, event) -> None:

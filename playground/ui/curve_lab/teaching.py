@@ -12,10 +12,11 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from playground.core.training.commands import WantDetails
 from playground.core.training.loop import Progress
+from playground.ui.widgets.flow_layout import FlowLayout
 from playground.ui.widgets.settings_column import VerticalScroll
 from playground.ui.curve_lab.activation_explorer import ActivationExplorer
 from playground.ui.curve_lab.contributions import LinePiecesPlot
@@ -25,7 +26,7 @@ from playground.ui.teaching_plots import sync_plot
 from playground.ui.theme import plot_colors, recolor_pen
 
 REFRESH_MS = 100  # ≤ 10 Hz
-VIEW_MIN_HEIGHT = 110  # px: each teaching plot; the panel scrolls when the lab is shorter than its views
+VIEW_MIN_HEIGHT = 100  # px: each teaching plot; the panel scrolls when the lab is shorter than its views
 
 
 class TeachingViews(QObject):
@@ -41,7 +42,7 @@ class TeachingViews(QObject):
         self.selected_unit: tuple[int, int] | None = None
 
         self.toggle_bar = QWidget()
-        bar = QHBoxLayout(self.toggle_bar)
+        bar = FlowLayout(self.toggle_bar)  # wraps onto two rows rather than widen a narrow lab
         bar.setContentsMargins(0, 0, 0, 0)
         self.pieces_box = QCheckBox()
         self.diagram_box = QCheckBox()
@@ -49,7 +50,6 @@ class TeachingViews(QObject):
         for box in (self.pieces_box, self.diagram_box, self.activation_box):
             bar.addWidget(box)
             box.toggled.connect(self._on_toggled)
-        bar.addStretch(1)
 
         self.pieces = LinePiecesPlot(self)
         self.diagram = NetworkDiagram()

@@ -308,7 +308,8 @@ class MnistLab(Lab):
     def fit_label_heights(self) -> None:
         """Fixed heights (new lines never re-lay out the panel and its plots while training), refitted
         when presentation mode changes the font."""
-        self.model_label.setFixedHeight(self.model_label.fontMetrics().lineSpacing() + 4)
+        self.model_label.setWordWrap(True)  # two lines rather than a minimum width past a small screen
+        self.model_label.setFixedHeight(2 * self.model_label.fontMetrics().lineSpacing() + 4)
         self.training.fit_label_heights()
 
     def apply_theme(self) -> None:

@@ -19,7 +19,7 @@ from typing import Any, Iterable
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox,
-                               QVBoxLayout, QWidget)
+                               QStyle, QStyleOptionComboBox, QVBoxLayout, QWidget)
 
 from playground.ui.appearance import ADVANCED  # the widget property hidden in presentation mode
 from playground.ui.component_notes import apply_notes
@@ -40,13 +40,19 @@ class ComboEditor(QComboBox):
         for value in values:
             self.addItem(fmt(value), value)
         self._extra = -1
-        # As wide as its longest text in any font and language (presentation mode, Chinese): never cut.
+        # Its size follows its texts in any font and language (presentation mode, Chinese).
         self.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         self.currentIndexChanged.connect(self._on_index)
+        self.currentIndexChanged.connect(self.updateGeometry)  # minimumSizeHint follows the chosen text
 
     def minimumSizeHint(self) -> QSize:
-        """Its text's size: a layout may not squeeze it and cut the text ("CNN (2 × conv + po")."""
-        return self.sizeHint()
+        """As wide as the chosen item's text: a layout may not squeeze it and cut the text ("CNN (2 × conv + po")."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        metrics = self.fontMetrics()
+        text = QSize(metrics.horizontalAdvance(self.currentText()), metrics.height())
+        size = self.style().sizeFromContents(QStyle.CT_ComboBox, option, text, self)
+        return size.expandedTo(QSize(0, self.sizeHint().height()))
 
     def value(self):
         return self.currentData()

@@ -16,8 +16,9 @@ class VerticalScroll(QScrollArea):
     for the content's minimum width and re-asks when the font or the language changes it.
     """
 
-    def __init__(self, widget: QWidget) -> None:
+    def __init__(self, widget: QWidget, floor_width: int = 0) -> None:
         super().__init__()
+        self.floor_width = floor_width  # at least this wide (an explicit minimum width would let Qt squeeze the content)
         self.setWidget(widget)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
@@ -28,7 +29,11 @@ class VerticalScroll(QScrollArea):
         if content is None:
             return hint
         needed = content.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
-        return QSize(max(hint.width(), needed), hint.height())
+        return QSize(max(hint.width(), needed, self.floor_width), hint.height())
+
+    def set_floor_width(self, width: int) -> None:
+        self.floor_width = width
+        self.updateGeometry()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -43,7 +48,7 @@ def settings_column(controls: QWidget, preset_keys, min_width: int, max_width: i
     for key in preset_keys:
         preset_box.addItem(key, key)
     transport = TransportBar()
-    scroll = VerticalScroll(controls)
+    scroll = VerticalScroll(controls, min_width)
     column = QWidget()
     layout = QVBoxLayout(column)
     layout.setContentsMargins(0, 0, 0, 0)
@@ -54,6 +59,5 @@ def settings_column(controls: QWidget, preset_keys, min_width: int, max_width: i
     layout.addLayout(preset_row)
     layout.addWidget(transport)
     layout.addWidget(scroll, 1)
-    column.setMinimumWidth(min_width)
     column.setMaximumWidth(max_width)
     return column, preset_label, preset_box, transport
