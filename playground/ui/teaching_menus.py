@@ -6,8 +6,8 @@ from dataclasses import replace
 
 from PySide6.QtCore import QLocale, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import (QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QMenu, QTextBrowser,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QMenu, QSizePolicy,
+                               QTextBrowser, QVBoxLayout, QWidget)
 
 from playground.core.lessons.catalog import LESSONS, Lesson, typed_settings
 from playground.ui.i18n import core_texts
@@ -40,6 +40,9 @@ class LessonPanel(QWidget):
         self.language_box = QComboBox()
         for code, name in LANGUAGES:
             self.language_box.addItem(name, code)
+        # As wide as its names in any font (presentation mode): a narrow panel must not cut them.
+        self.language_box.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.language_box.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
         self.language_box.setCurrentIndex(self.language_box.findData(default_language()))
         self.text = QTextBrowser()
         self.text.setOpenExternalLinks(False)

@@ -43,8 +43,8 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 import numpy as np  # noqa: E402
 import pyqtgraph as pg  # noqa: E402
 from PySide6.QtCore import QEventLoop, QPointF, QRect, QSize, Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QApplication, QComboBox, QLabel,  # noqa: E402
-                               QStyle, QStyleOptionComboBox, QTabBar, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractScrollArea, QApplication,  # noqa: E402
+                               QComboBox, QLabel, QStyle, QStyleOptionComboBox, QTabBar, QWidget)
 
 MIN_PLOT_W, MIN_PLOT_H = 150, 100   # px: any plot shown (a loss curve, a teaching view, a chart)
 MAIN_SHARE = 0.40                   # the lab's main view, of the window's height, in presentation mode
@@ -90,7 +90,8 @@ def clipped_by(widget: QWidget, window: QWidget, *, scrolling_ok: bool) -> str |
             area = parent.parentWidget()
             in_scroll_view = isinstance(area, QAbstractScrollArea) and area.viewport() is parent
             fits_across = ((outer.left() <= rect.left() and rect.right() <= outer.right())
-                           or (in_scroll_view and area.horizontalScrollBarPolicy() == Qt.ScrollBarAlwaysOn))
+                           or (in_scroll_view and area.horizontalScrollBarPolicy() == Qt.ScrollBarAlwaysOn)
+                           or isinstance(area, QAbstractItemView))  # a table's cells scroll both ways
             if not (scrolling_ok and in_scroll_view and fits_across):
                 return type(parent).__name__ + (f" '{parent.objectName()}'" if parent.objectName() else "")
             return None  # scrolled out of view: the scroll area itself is checked as a widget

@@ -40,6 +40,14 @@ class ActivationExplorer(QWidget):
         self.dead_fraction: float | None = None
         self.select("ReLU")
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # Tall enough for its wrapped notes at this width: the teaching panel (a splitter in a scroll area,
+        # which do not ask for height-for-width) then scrolls instead of cutting them.
+        needed = self.layout().totalHeightForWidth(self.width())
+        if needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+
     def apply_theme(self) -> None:
         """The current theme's colours (when built and on a theme switch; never per frame)."""
         c = plot_colors()

@@ -13,7 +13,7 @@ from playground.core.curve.config import CurveConfig
 from playground.core.curve.presets import PRESETS
 from playground.core.training.loop import Progress
 from playground.ui.curve_lab.controls import CurveControls
-from playground.ui.curve_lab.pinned_runs import PinnedRuns
+from playground.ui.curve_lab.pinned_runs import SHOWN_ROWS, PinnedRuns
 from playground.ui.curve_lab.plots import FitPlot, message_fill
 from playground.ui.curve_lab.teaching import TeachingViews
 from playground.ui.appearance import FONT_SCALE
@@ -27,6 +27,7 @@ from playground.ui.widgets.transport import install_transport_keys
 PANEL_WIDTH = (300, 420)  # the settings column: minimum, maximum (× 1.45 in presentation mode)
 LOSS_MIN_HEIGHT = 100  # px: its axes and title in presentation mode's font
 FIT_SHARE = 0.45  # the fit plot keeps this share of the lab's height, whatever teaching views and pinned runs show
+FIT_SCREEN_SHARE = 0.41  # ... and at most this share of the screen's
 
 
 def _make_job(config: CurveConfig):
@@ -82,6 +83,8 @@ class CurveLab(TrainingLab):
         right_layout.addWidget(plots, 1)
         self.pinned = PinnedRuns(self)  # "Pin this run": faded overlays and a table (pinned_runs.py)
         right_layout.addWidget(self.pinned.panel)
+        for box in (self.teaching.pieces_box, self.teaching.diagram_box, self.teaching.activation_box):
+            box.toggled.connect(self._share_height)
 
         layout = QHBoxLayout(self)
         layout.addWidget(self.settings_panel)
@@ -163,7 +166,17 @@ class CurveLab(TrainingLab):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.fit_plot.widget.setMinimumHeight(int(FIT_SHARE * self.height()))
+        # Capped by the screen: a floor that followed the lab's height alone would ratchet the window past a
+        # small screen as soon as anything below the plot (wrapped toggles, a pinned run) needed more room.
+        screen = self.screen().availableGeometry().height() if self.screen() is not None else self.height()
+        self.fit_plot.widget.setMinimumHeight(int(min(FIT_SHARE * self.height(), FIT_SCREEN_SHARE * screen)))
+
+    def _share_height(self) -> None:
+        """With teaching views shown, the pinned table keeps one row in view (it scrolls) and they the rest."""
+        teaching = any(box.isChecked() for box in (self.teaching.pieces_box, self.teaching.diagram_box,
+                                                   self.teaching.activation_box))
+        self.pinned.shown_rows = 1 if teaching else SHOWN_ROWS
+        self.pinned.fit_table()
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

@@ -82,6 +82,7 @@ class PinnedRuns(QObject):
         super().__init__(lab)
         self.lab = lab
         self.runs: list[PinnedRun] = []
+        self.shown_rows = SHOWN_ROWS  # the lab shows fewer while teaching views share the height
         self._generation = -1
         self._seconds = 0.0
         self._running_since: float | None = None
@@ -96,6 +97,7 @@ class PinnedRuns(QObject):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         # Rows as tall as their buttons (presentation mode's larger font too); the table as tall as its rows.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.setWordWrap(False)  # one line a row: a narrow column scrolls sideways instead
         self.table.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.table.hide()
         row = QHBoxLayout()
@@ -115,8 +117,16 @@ class PinnedRuns(QObject):
         self.pin_button.setToolTip(self.tr("Keep this run's fit and loss curve as a faded overlay to compare with the next runs"))
         self.table.setHorizontalHeaderLabels([self.tr("Show"), self.tr("Differs from now"), self.tr("Train loss"),
                                               self.tr("Test loss"), self.tr("Steps"), self.tr("Time"), ""])
+        for row, run in enumerate(self.runs):  # the rows made before a language switch
+            run.show_box.setToolTip(self.tr("Show or hide this run's curves"))
+            self._retranslate_remove(self.table.cellWidget(row, 6))
         self._update_hint()
         self.relabel()
+        self.fit_table()
+
+    def _retranslate_remove(self, button: QPushButton) -> None:
+        button.setText(self.tr("Remove"))
+        button.setToolTip(self.tr("Remove this run and its curves"))
 
     # -- live --------------------------------------------------------------------
     def on_progress(self, progress) -> None:
@@ -187,8 +197,8 @@ class PinnedRuns(QObject):
         run.show_box = show
         show.toggled.connect(lambda on, run=run: self.set_visible(run, on))
         show.setToolTip(self.tr("Show or hide this run's curves"))
-        remove = QPushButton(self.tr("Remove"))
-        remove.setToolTip(self.tr("Remove this run and its curves"))
+        remove = QPushButton()
+        self._retranslate_remove(remove)
         remove.clicked.connect(lambda _=False, run=run: self.remove(run))
         self.table.setCellWidget(row, 0, show)
         self.table.setCellWidget(row, 6, remove)
@@ -199,10 +209,10 @@ class PinnedRuns(QObject):
         self.fit_table()
 
     def fit_table(self) -> None:
-        """As tall as its rows, up to SHOWN_ROWS (then it scrolls): the fit plot keeps the room."""
+        """As tall as its rows, up to ``shown_rows`` (then it scrolls): the fit plot keeps the room."""
         table = self.table
         table.resizeRowsToContents()
-        rows = sum(table.rowHeight(i) for i in range(min(table.rowCount(), SHOWN_ROWS)))
+        rows = sum(table.rowHeight(i) for i in range(min(table.rowCount(), self.shown_rows)))
         bar = table.horizontalScrollBar()
         extra = bar.sizeHint().height() if bar.maximum() > 0 else 0
         table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows + extra + 2 * table.frameWidth())

@@ -26,7 +26,8 @@ from playground.ui.teaching_plots import sync_plot
 from playground.ui.theme import plot_colors, recolor_pen
 
 REFRESH_MS = 100  # ≤ 10 Hz
-VIEW_MIN_HEIGHT = 100  # px: each teaching plot; the panel scrolls when the lab is shorter than its views
+VIEW_MIN_HEIGHT = 110  # px: each teaching plot (its title and axes in presentation mode's font)
+PANEL_MIN_HEIGHT = 100  # px: the panel, which scrolls when the lab is shorter than its views
 
 
 class TeachingViews(QObject):
@@ -79,7 +80,7 @@ class TeachingViews(QObject):
         # The views scroll rather than take the fit plot's height (the lab keeps the fit plot's share).
         self.panel = VerticalScroll(self.views)
         self.panel.setFrameShape(QFrame.NoFrame)
-        self.panel.setMinimumHeight(VIEW_MIN_HEIGHT)
+        self.panel.setMinimumHeight(PANEL_MIN_HEIGHT)
         self.panel.hide()
 
         self._timer = QTimer(self)
