@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QL
 from playground.core.mnist.preprocess import normalize, preprocess_drawing
 from playground.core.mnist.data import DIGIT_CLASS_NAMES, MNIST_MEAN, MNIST_STD
 from playground.ui.i18n import core_text, core_texts
+from playground.ui.widgets.flow_layout import FlowLayout
 from playground.ui.mnist_lab.canvas import DrawingCanvas
 from playground.ui.mnist_lab.names import MnistNames, percent
 from playground.ui.mnist_lab.probabilities import ProbabilityView
@@ -64,7 +65,7 @@ class DrawingPanel(QGroupBox):
         self.eraser_button.setCheckable(True)
         self.model_box = QComboBox()
         self.model_label = QLabel()
-        tools = QHBoxLayout()
+        tools = FlowLayout(fill=True)  # onto two rows beside the Lessons panel on a small projector
         for b in (self.clear_button, self.undo_button, self.eraser_button):
             tools.addWidget(b)
         self.prob_view = ProbabilityView()

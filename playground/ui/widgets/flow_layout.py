@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
 class FlowLayout(QLayout):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, fill: bool = False) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
+        self.fill = fill  # widen the items of each row to fill it (a row of buttons), or leave them their size
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
@@ -60,16 +61,29 @@ class FlowLayout(QLayout):
         """Place the items row by row within ``rect``; the height they take."""
         margins = self.contentsMargins()
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
-        x, y, row_height = area.x(), area.y(), 0
         spacing = max(0, self.spacing())
+        rows: list[list[tuple[QLayoutItem, QSize]]] = [[]]
+        used = 0
         for item in self._items:
             if item.isEmpty():
                 continue
             size = item.sizeHint()
-            if x > area.x() and x + size.width() > area.right() + 1:
-                x, y, row_height = area.x(), y + row_height + spacing, 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), size))
-            x += size.width() + spacing
-            row_height = max(row_height, size.height())
-        return y + row_height - rect.y() + margins.bottom()
+            if rows[-1] and used + size.width() > area.width():
+                rows.append([])
+                used = 0
+            rows[-1].append((item, size))
+            used += size.width() + spacing
+        y = area.y()
+        for row in rows:
+            if not row:
+                continue
+            height = max(size.height() for _item, size in row)
+            free = area.width() - sum(size.width() for _item, size in row) - spacing * (len(row) - 1)
+            extra = max(0, free) // len(row) if self.fill else 0
+            x = area.x()
+            for item, size in row:
+                if move:
+                    item.setGeometry(QRect(QPoint(x, y), QSize(size.width() + extra, height)))
+                x += size.width() + extra + spacing
+            y += height + spacing
+        return y - spacing - rect.y() + margins.bottom()
