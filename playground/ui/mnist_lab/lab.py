@@ -48,6 +48,7 @@ class MnistLab(Lab):
         self.training = TrainingPanel(self.names)
         self.error_dialog: QMessageBox | None = None
         self._normal_splitter_sizes: list[int] | None = None
+        self._train_page_shared = False
         self._build()
         self.apply_theme()
         self.retranslate()
@@ -67,16 +68,16 @@ class MnistLab(Lab):
 
         self.splitter = splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(d)
-        # The settings and buttons scroll rather than force their height on the window (they would not fit
-        # a 1366×768 laptop or a 1024×768 projector stacked over the results); the results (loss curve,
-        # confusion matrix) sit below them, whole, and the splitter shares the height.
+        # The settings scroll rather than force their height on the window (they would not fit a 1366×768
+        # laptop or a 1024×768 projector stacked over the results); the run (Train, progress, loss curve,
+        # confusion matrix) sits below them, whole, and the splitter shares the height.
         settings_scroll = VerticalScroll(t)
         settings_scroll.setFrameShape(QFrame.NoFrame)
-        train_page = QSplitter(Qt.Vertical)
+        self.train_page = train_page = QSplitter(Qt.Vertical)
         train_page.setChildrenCollapsible(False)
         train_page.addWidget(settings_scroll)
-        train_page.addWidget(t.results_tabs)
-        train_page.setStretchFactor(0, 1)
+        train_page.addWidget(t.run_panel)
+        train_page.setStretchFactor(0, 0)  # the settings keep their height where the screen has it
         train_page.setStretchFactor(1, 1)
         # The right column's tabs: training, look inside, your own handwriting (collect and fine-tune).
         self.collection = CollectionPanel(self._current_image, self.canvas.clear)
@@ -299,6 +300,20 @@ class MnistLab(Lab):
             QTimer.singleShot(0, lambda: self._share_width(drawing_share))
             return
         self.splitter.setSizes([int(total * drawing_share), total - int(total * drawing_share)])
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._train_page_shared:
+            QTimer.singleShot(0, self._share_train_page)  # once the splitter has its height
+
+    def _share_train_page(self) -> None:
+        """All the settings in view if the run below keeps its minimum height; they scroll otherwise."""
+        total = sum(self.train_page.sizes()) or self.train_page.height()
+        wanted = self.training.sizeHint().height() + 4
+        settings = max(0, min(wanted, total - self.training.run_panel.minimumSizeHint().height()))
+        if total > 0 and self.train_page.isVisible():
+            self._train_page_shared = True
+            self.train_page.setSizes([settings, total - settings])
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

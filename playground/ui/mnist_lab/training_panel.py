@@ -98,10 +98,16 @@ class TrainingPanel(QWidget):
         ds_row.addWidget(self.open_dataset_button)
         rl.addLayout(ds_row)
         rl.addWidget(self.controls)
-        rl.addLayout(buttons)
-        rl.addWidget(self.progress_bar)
-        rl.addWidget(self.accuracy_label)
-        rl.addStretch(1)  # the results tabs sit below the scrolling column (MnistLab): never scrolled out of view
+        rl.addStretch(1)
+        # The run (buttons, progress, results) is placed by MnistLab below the settings, which scroll: Train
+        # and the loss curve stay in view on a small screen.
+        self.run_panel = QWidget()
+        run = QVBoxLayout(self.run_panel)
+        run.setContentsMargins(0, 0, 0, 0)
+        run.addLayout(buttons)
+        run.addWidget(self.progress_bar)
+        run.addWidget(self.accuracy_label)
+        run.addWidget(self.results_tabs, 1)
 
         self.open_dataset_button.clicked.connect(self.open_dataset)
         self.train_button.clicked.connect(self.train)
