@@ -214,13 +214,10 @@ def test_the_window_fits_a_1024_by_768_screen_in_both_modes(qtbot, window, class
 
 
 def test_the_mnist_training_column_scrolls_only_when_the_window_is_small(qtbot, window):
-    from PySide6.QtWidgets import QScrollArea
-
     lab = window.labs["mnist"]
     window.tabs.setCurrentWidget(lab)
-    column = lab.findChild(QScrollArea)
+    column = lab.train_page.widget(0)  # the settings; the run (Train, results) sits below them, whole
     window.resize(1400, 900)
-    qtbot.waitUntil(lambda: column.viewport().height() > 760, timeout=60_000)
     qtbot.waitUntil(lambda: column.verticalScrollBar().maximum() == 0, timeout=60_000)  # nothing to scroll
     assert column.widget().height() == column.viewport().height()
     window.resize(1400, 560)

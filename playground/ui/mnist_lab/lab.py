@@ -77,7 +77,7 @@ class MnistLab(Lab):
         train_page.setChildrenCollapsible(False)
         train_page.addWidget(settings_scroll)
         train_page.addWidget(t.run_panel)
-        train_page.setStretchFactor(0, 0)  # the settings keep their height where the screen has it
+        train_page.setStretchFactor(0, 1)  # up to their maximum (_share_train_page)
         train_page.setStretchFactor(1, 1)
         # The right column's tabs: training, look inside, your own handwriting (collect and fine-tune).
         self.collection = CollectionPanel(self._current_image, self.canvas.clear)
@@ -309,7 +309,8 @@ class MnistLab(Lab):
     def _share_train_page(self) -> None:
         """All the settings in view if the run below keeps its minimum height; they scroll otherwise."""
         total = sum(self.train_page.sizes()) or self.train_page.height()
-        wanted = self.training.sizeHint().height() + 4
+        wanted = self.training.sizeHint().height() + 2 * self.train_page.widget(0).frameWidth()
+        self.train_page.widget(0).setMaximumHeight(wanted)  # a taller window gives the rest to the results
         settings = max(0, min(wanted, total - self.training.run_panel.minimumSizeHint().height()))
         if total > 0 and self.train_page.isVisible():
             self._train_page_shared = True
@@ -326,6 +327,8 @@ class MnistLab(Lab):
         self.model_label.setWordWrap(True)  # two lines rather than a minimum width past a small screen
         self.model_label.setFixedHeight(2 * self.model_label.fontMetrics().lineSpacing() + 4)
         self.training.fit_label_heights()
+        if self._train_page_shared:
+            QTimer.singleShot(0, self._share_train_page)  # the settings' height follows the font
 
     def apply_theme(self) -> None:
         """Recolour the loss curve, probability bars and confusion matrix (the canvas stays white on black)."""
