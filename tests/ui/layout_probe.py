@@ -244,6 +244,10 @@ def check_texts(window, where: str) -> None:
             if widget.width() + SLACK < needed:
                 problem = f"is {widget.width()} px wide, its text needs {needed}"
         elif isinstance(widget, QTabBar):
+            scroll_buttons = [b for b in widget.findChildren(QAbstractButton) if b.isVisible()]
+            if scroll_buttons and widget.parentWidget() is not window.tabs:  # the window's tabs may scroll
+                problems.append(f"{where}: the tab bar {[widget.tabText(i) for i in range(widget.count())]} "
+                                f"scrolls: a tab title is hidden")
             for i in range(widget.count()):
                 checked["texts"] += 1
                 if widget.tabRect(i).width() + SLACK < widget.tabSizeHint(i).width():

@@ -96,6 +96,7 @@ class ClassifyLab(TrainingLab):
         neurons_panel.addTab(self.diagram, "")
         neurons_panel.currentChanged.connect(self._on_side_tab)
         neurons_panel.setMaximumWidth(SIDE_PANEL_WIDTH)
+        neurons_panel.setUsesScrollButtons(False)  # both titles always shown: the panel is as wide as they need
         self.accuracy_label = QLabel()
         self.accuracy_label.setAlignment(Qt.AlignCenter)
         self.accuracy_label.setWordWrap(True)  # its large font must not widen the plot column on small screens

@@ -88,7 +88,7 @@ class DecisionPlot(QObject):
         self._fit_view()
         item.getViewBox().sigResized.connect(self._fit_view)  # re-centre the square plane (only on resize)
         # Small enough that the lab fits beside the Lessons panel on a 1024-pixel screen; it stretches.
-        self.widget.setMinimumSize(QSize(240, 240))
+        self.widget.setMinimumSize(QSize(220, 220))
         self.widget.scene().sigMouseClicked.connect(self._on_click)
         self.widget.sync()
         self.frames = 0
