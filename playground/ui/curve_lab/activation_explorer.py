@@ -44,7 +44,10 @@ class ActivationExplorer(QWidget):
         super().resizeEvent(event)
         # Tall enough for its wrapped notes at this width: the teaching panel (a splitter in a scroll area,
         # which do not ask for height-for-width) then scrolls instead of cutting them.
-        needed = self.layout().totalHeightForWidth(self.width())
+        width = self.width()
+        labels = [label for label in (self.note, self.dead_label) if not label.isHidden()]
+        needed = (self.plot.minimumSizeHint().expandedTo(self.plot.minimumSize()).height()
+                  + sum(label.heightForWidth(width) + self.layout().spacing() for label in labels))
         if needed != self.minimumHeight():
             self.setMinimumHeight(needed)
 

@@ -26,7 +26,9 @@ from playground.ui.widgets.transport import install_transport_keys
 
 PANEL_WIDTH = (300, 420)  # the settings column: minimum, maximum (× 1.45 in presentation mode)
 LOSS_MIN_HEIGHT = 100  # px: its axes and title in presentation mode's font
-FIT_SHARE = 0.45  # the fit plot keeps this share of the lab's height, whatever teaching views and pinned runs show
+# The fit plot keeps this share of the lab's height (normal, presentation mode), whatever teaching views and
+# pinned runs show: 40 % of the window in presentation mode, 35 % in normal mode (tests/ui/layout_probe.py) ...
+FIT_SHARE = (0.40, 0.45)
 FIT_SCREEN_SHARE = 0.41  # ... and at most this share of the screen's
 
 
@@ -49,6 +51,7 @@ class CurveLab(TrainingLab):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._presentation = False
         self._build()
         self.retranslate()
         self._set_interactive(False)
@@ -159,6 +162,8 @@ class CurveLab(TrainingLab):
 
     def set_presentation(self, on: bool) -> None:
         super().set_presentation(on)  # the controls marked "advanced"
+        self._presentation = on
+        self._keep_fit_share()
         scale = FONT_SCALE if on else 1.0  # room for the larger text
         # The floor grows less than the font: the column still widens to what its content needs.
         self.settings_panel.findChild(VerticalScroll).set_floor_width(int(PANEL_WIDTH[0] * (1.2 if on else 1.0)))
@@ -166,10 +171,16 @@ class CurveLab(TrainingLab):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        # Capped by the screen: a floor that followed the lab's height alone would ratchet the window past a
-        # small screen as soon as anything below the plot (wrapped toggles, a pinned run) needed more room.
+        self._keep_fit_share()
+
+    def _keep_fit_share(self) -> None:
+        """The fit plot keeps FIT_SHARE of the lab's height.
+
+        Capped by the screen: a floor that followed the lab's height alone would ratchet the window past a
+        small screen as soon as anything below the plot (wrapped toggles, a pinned run) needed more room."""
         screen = self.screen().availableGeometry().height() if self.screen() is not None else self.height()
-        self.fit_plot.widget.setMinimumHeight(int(min(FIT_SHARE * self.height(), FIT_SCREEN_SHARE * screen)))
+        share = FIT_SHARE[self._presentation]
+        self.fit_plot.widget.setMinimumHeight(int(min(share * self.height(), FIT_SCREEN_SHARE * screen)))
 
     def _share_height(self) -> None:
         """With teaching views shown, the pinned table keeps one row in view (it scrolls) and they the rest."""

@@ -75,7 +75,7 @@ class TeachingViews(QObject):
             self.views.setStretchFactor(self.views.count() - 1, stretch)
             w.setMinimumWidth(120)
             w.hide()
-        for plot in (self.pieces.widget, self.unit_plot, self.explorer.plot):
+        for plot in (self.pieces.widget, self.unit_plot, self.explorer.plot, self.diagram):
             plot.setMinimumHeight(VIEW_MIN_HEIGHT)
         # The views scroll rather than take the fit plot's height (the lab keeps the fit plot's share).
         self.panel = VerticalScroll(self.views)

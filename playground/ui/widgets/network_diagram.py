@@ -105,10 +105,10 @@ class NetworkDiagram(QWidget):
         super().resizeEvent(event)
 
     def node_at(self, point: QPointF) -> tuple[int, int] | None:
-        for (layer, unit), pos in self._positions.items():
-            if (pos - point).manhattanLength() <= NODE_RADIUS * 1.8:
-                return layer, unit
-        return None
+        """The node nearest ``point`` within reach (on a short diagram the reaches of neighbours overlap)."""
+        reach = {key: (pos - point).manhattanLength() for key, pos in self._positions.items()}
+        near = [key for key, distance in reach.items() if distance <= NODE_RADIUS * 1.8]
+        return min(near, key=reach.__getitem__) if near else None
 
     def mousePressEvent(self, event) -> None:
         hit = self.node_at(event.position())
