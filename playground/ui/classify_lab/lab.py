@@ -182,7 +182,7 @@ class ClassifyLab(TrainingLab):
     def export_code(self, path: str | None = None) -> str | None:
         """Write the setup as a PyTorch script (asks where, unless ``path`` is given); returns the path."""
         from playground.core.classify.export import render_classify_script
-        from playground.core.curve.code_export import write_script
+        from playground.core.training.script_code import write_script
 
         if self._data is None:
             self.message.emit(self.tr("Nothing to export yet: the model is still loading."))
