@@ -3210,16 +3210,8 @@ Press Reset to start again.</source>
             <translation>请先收集一些数字：微调需要你自己笔迹的样本（每个数字每第 {n} 个留作测试）。</translation>
         </message>
         <message>
-            <source>The file '{path}' does not exist.</source>
-            <translation>文件“{path}”不存在。</translation>
-        </message>
-        <message>
-            <source>'{path}' is a folder, not an IDX file.</source>
-            <translation>“{path}”是一个文件夹，不是 IDX 文件。</translation>
-        </message>
-        <message>
-            <source>Could not read '{path}': {reason}.</source>
-            <translation>无法读取“{path}”：{reason}。</translation>
+            <source>an IDX file</source>
+            <translation>IDX 文件</translation>
         </message>
         <message>
             <source>The file '{path}' is a truncated gzip archive (it ends before the compressed data does). Download it again.</source>
@@ -3334,12 +3326,8 @@ Press Reset to start again.</source>
             <translation>写入失败（{kind}：磁盘是否已满？）</translation>
         </message>
         <message>
-            <source>'{name}' does not exist.</source>
-            <translation>“{name}”不存在。</translation>
-        </message>
-        <message>
-            <source>'{name}' is a folder, not a model file.</source>
-            <translation>“{name}”是一个文件夹，不是模型文件。</translation>
+            <source>a model file</source>
+            <translation>模型文件</translation>
         </message>
         <message>
             <source>'{name}' is empty (0 bytes); it is not a saved model.</source>
@@ -3356,10 +3344,6 @@ Press Reset to start again.</source>
         <message>
             <source>'{name}' contains Python objects other than weights; for safety only plain model files saved by NN Playground are opened.</source>
             <translation>“{name}”除了权重之外还包含其他 Python 对象；为了安全，只打开由 NN Playground 保存的普通模型文件。</translation>
-        </message>
-        <message>
-            <source>'{name}' cannot be read ({reason}).</source>
-            <translation>无法读取“{name}”（{reason}）。</translation>
         </message>
         <message>
             <source>'{name}' holds a bare state_dict without an architecture description; open a model saved by NN Playground.</source>
@@ -3484,6 +3468,18 @@ Press Reset to start again.</source>
         <message>
             <source>its state makes the weights NaN or infinite</source>
             <translation>它的状态会让权重变成 NaN 或无穷大</translation>
+        </message>
+        <message>
+            <source>'{name}' does not exist.</source>
+            <translation>“{name}”不存在。</translation>
+        </message>
+        <message>
+            <source>'{name}' is a folder, not {kind}.</source>
+            <translation>“{name}”是一个文件夹，不是{kind}。</translation>
+        </message>
+        <message>
+            <source>'{name}' cannot be read ({reason}).</source>
+            <translation>无法读取“{name}”（{reason}）。</translation>
         </message>
         <message>
             <source>'{name}' is not a regular file (it is a pipe, a device or a socket), so it is not opened.</source>
