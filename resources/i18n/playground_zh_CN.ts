@@ -2950,10 +2950,6 @@ Press Reset to start again.</source>
             <translation>有一个特征被列了两次</translation>
         </message>
         <message>
-            <source>unknown device {name}</source>
-            <translation>未知设备 {name}</translation>
-        </message>
-        <message>
             <source>{points} points but {classes} entries in drawn_classes</source>
             <translation>有 {points} 个点，但 drawn_classes 中有 {classes} 项</translation>
         </message>
@@ -3712,6 +3708,10 @@ Press Reset to start again.</source>
         <message>
             <source>no NVIDIA GPU or driver was found</source>
             <translation>没有找到 NVIDIA GPU 或其驱动程序</translation>
+        </message>
+        <message>
+            <source>unknown device {name}</source>
+            <translation>未知设备 {name}</translation>
         </message>
     </context>
 </TS>
