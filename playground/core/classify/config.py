@@ -8,7 +8,8 @@ import numpy as np
 
 from playground.core.classify.data import CLASS_COLORS, DATASETS, DOMAIN, FEATURES, shortest_float
 from playground.core.training.components import ACTIVATIONS
-from playground.core.training.fields import device_field, device_problems, lr_field, momentum_field, optimizer_field
+from playground.core.training.fields import (batch_size_field, device_field, device_problems, lr_field,
+                                             momentum_field, optimizer_field)
 from playground.core.config import choice, items, num
 from playground.core.text import user_text
 
@@ -37,8 +38,7 @@ class ClassifyConfig:
     optimizer: str = optimizer_field()
     lr: float = lr_field(0.03)
     momentum: float = momentum_field()
-    batch_size: int = num(16, 0, 5000, kind=int, stops=(0, 1, 2, 4, 8, 10, 16, 32, 64, 128, 256),
-                          advanced=True)  # 0 = full batch
+    batch_size: int = batch_size_field(16, (0, 1, 2, 4, 8, 10, 16, 32, 64, 128, 256))
     regularization: str = choice("none", lambda: REGULARIZATIONS, advanced=True)
     reg_rate: float = num(0.001, 0.0, 10.0, stops=(0.0, 1e-5, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0),
                           advanced=True)

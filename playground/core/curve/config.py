@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from playground.core.training.components import ACTIVATIONS, LOSSES
-from playground.core.training.fields import device_field, device_problems, lr_field, momentum_field, optimizer_field
+from playground.core.training.fields import (batch_size_field, device_field, device_problems, lr_field,
+                                             momentum_field, optimizer_field)
 from playground.core.config import choice, num, text
 from playground.core.expression import ExpressionError, parse_expression
 from playground.core.curve.targets import CUSTOM, TARGETS
@@ -39,8 +40,7 @@ class CurveConfig:
     optimizer: str = optimizer_field()
     lr: float = lr_field(0.01)
     momentum: float = momentum_field()
-    batch_size: int = num(0, 0, 5000, kind=int, stops=(0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512),
-                          advanced=True)  # 0 = full batch
+    batch_size: int = batch_size_field(0, (0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512))
     weight_decay: float = num(0.0, 0.0, 1.0)
     seed: int = num(0, 0, 2**31 - 1, kind=int, advanced=True)
     device: str = device_field()

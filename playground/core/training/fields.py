@@ -21,6 +21,11 @@ def momentum_field():
     return num(0.9, 0.0, 0.999, stops=(0.0, 0.5, 0.8, 0.9, 0.95, 0.99))
 
 
+def batch_size_field(default: int, stops: tuple[int, ...]):
+    """Points per step, 0 = full batch (every training point in each step)."""
+    return num(default, 0, 5000, kind=int, stops=stops, advanced=True)
+
+
 def device_field():
     """"cpu" or "cuda…" (checked by ``device_problems``); the form offers the devices found."""
     return text("cpu", 40, advanced=True)
