@@ -143,6 +143,12 @@ def core_texts(values) -> list[str]:
 _MANAGER: LanguageManager | None = None
 
 
+def set_texts(widget, text: str, tooltip: str) -> None:
+    """A button's, a check box's or an action's text and tooltip, as a ``retranslate`` sets them."""
+    widget.setText(text)
+    widget.setToolTip(tooltip)
+
+
 def manager() -> LanguageManager:
     global _MANAGER
     app = QApplication.instance()

@@ -871,12 +871,24 @@ Nothing was changed. What is wrong:
             <translation>收集</translation>
         </message>
         <message>
+            <source>Collect your own handwriting: the app asks for a digit, you draw it</source>
+            <translation>收集你自己的笔迹：程序说出一个数字，你把它写出来</translation>
+        </message>
+        <message>
+            <source>Keep the drawing as the digit asked for (Enter)</source>
+            <translation>把这幅画保存为要求的数字（回车）</translation>
+        </message>
+        <message>
             <source>Another digit</source>
             <translation>换一个数字</translation>
         </message>
         <message>
             <source>Relabel selected</source>
             <translation>重新标注所选</translation>
+        </message>
+        <message>
+            <source>The digit the selected examples really are</source>
+            <translation>所选样本实际上是哪个数字</translation>
         </message>
         <message>
             <source>Delete selected</source>
@@ -887,24 +899,12 @@ Nothing was changed. What is wrong:
             <translation>导出 IDX…</translation>
         </message>
         <message>
-            <source>Import IDX…</source>
-            <translation>导入 IDX…</translation>
-        </message>
-        <message>
-            <source>Collect your own handwriting: the app asks for a digit, you draw it</source>
-            <translation>收集你自己的笔迹：程序说出一个数字，你把它写出来</translation>
-        </message>
-        <message>
-            <source>Keep the drawing as the digit asked for (Enter)</source>
-            <translation>把这幅画保存为要求的数字（回车）</translation>
-        </message>
-        <message>
-            <source>The digit the selected examples really are</source>
-            <translation>所选样本实际上是哪个数字</translation>
-        </message>
-        <message>
             <source>Save your digits as an MNIST-style IDX pair to share with a class</source>
             <translation>把你的数字保存为 MNIST 格式的 IDX 文件对，方便与全班分享</translation>
+        </message>
+        <message>
+            <source>Import IDX…</source>
+            <translation>导入 IDX…</translation>
         </message>
         <message>
             <source>Add digits from an IDX pair (…-images-idx3-ubyte and its labels)</source>
@@ -1225,44 +1225,44 @@ Nothing was changed. What is wrong:
             <translation>清除</translation>
         </message>
         <message>
-            <source>Undo stroke</source>
-            <translation>撤销一笔</translation>
-        </message>
-        <message>
-            <source>Eraser</source>
-            <translation>橡皮擦</translation>
-        </message>
-        <message>
-            <source>Model</source>
-            <translation>模型 (model)</translation>
-        </message>
-        <message>
-            <source>Open…</source>
-            <translation>打开…</translation>
-        </message>
-        <message>
-            <source>Save…</source>
-            <translation>保存…</translation>
-        </message>
-        <message>
             <source>Erase the whole drawing</source>
             <translation>清除整个画面</translation>
+        </message>
+        <message>
+            <source>Undo stroke</source>
+            <translation>撤销一笔</translation>
         </message>
         <message>
             <source>Remove the last stroke</source>
             <translation>删除最后一笔</translation>
         </message>
         <message>
+            <source>Eraser</source>
+            <translation>橡皮擦</translation>
+        </message>
+        <message>
             <source>Draw in black to erase parts of the digit</source>
             <translation>用黑色绘制，擦除数字的一部分</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>模型 (model)</translation>
         </message>
         <message>
             <source>The model that reads the canvas: bundled, just trained or opened</source>
             <translation>识别画布的模型：随附的、刚训练的或打开的</translation>
         </message>
         <message>
+            <source>Open…</source>
+            <translation>打开…</translation>
+        </message>
+        <message>
             <source>Open a model saved by NN Playground</source>
             <translation>打开由 NN Playground 保存的模型</translation>
+        </message>
+        <message>
+            <source>Save…</source>
+            <translation>保存…</translation>
         </message>
         <message>
             <source>Save the current model to a file</source>
@@ -1495,6 +1495,10 @@ Nothing was changed. What is wrong:
             <translation>微调</translation>
         </message>
         <message>
+            <source>Train the current model a little more on your digits mixed with the bundled MNIST images, so it learns your hand and keeps MNIST</source>
+            <translation>用你的数字混合内置的 MNIST 图像把当前模型再训练一会儿：学会你的笔迹，同时不忘记 MNIST</translation>
+        </message>
+        <message>
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
@@ -1505,10 +1509,6 @@ Nothing was changed. What is wrong:
         <message>
             <source>Save…</source>
             <translation>保存…</translation>
-        </message>
-        <message>
-            <source>Train the current model a little more on your digits mixed with the bundled MNIST images, so it learns your hand and keeps MNIST</source>
-            <translation>用你的数字混合内置的 MNIST 图像把当前模型再训练一会儿：学会你的笔迹，同时不忘记 MNIST</translation>
         </message>
     </context>
     <context>
@@ -2121,14 +2121,6 @@ Press Reset to start again.</source>
             <translation>右键点击可以把这张图保存为图片，或把数据保存为 CSV</translation>
         </message>
         <message>
-            <source>Saved {path}</source>
-            <translation>已保存 {path}</translation>
-        </message>
-        <message>
-            <source>Could not save the file: {detail}</source>
-            <translation>无法保存文件：{detail}</translation>
-        </message>
-        <message>
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
@@ -2361,14 +2353,6 @@ Press Reset to start again.</source>
             <translation>每个组合训练多少步</translation>
         </message>
         <message>
-            <source>Train every combination together, in one batched computation</source>
-            <translation>在一次批量计算中同时训练所有组合</translation>
-        </message>
-        <message>
-            <source>Stop the sweep where it is</source>
-            <translation>在当前位置停止对比训练</translation>
-        </message>
-        <message>
             <source>Final training loss (test loss below); click a cell to open it in the Curve lab</source>
             <translation>最终训练损失（下方为测试损失）；点击单元格可在曲线实验室中打开</translation>
         </message>
@@ -2389,8 +2373,16 @@ Press Reset to start again.</source>
             <translation>运行对比</translation>
         </message>
         <message>
+            <source>Train every combination together, in one batched computation</source>
+            <translation>在一次批量计算中同时训练所有组合</translation>
+        </message>
+        <message>
             <source>Stop</source>
             <translation>停止</translation>
+        </message>
+        <message>
+            <source>Stop the sweep where it is</source>
+            <translation>在当前位置停止对比训练</translation>
         </message>
         <message>
             <source>The sweep starts from the Curve lab's settings.</source>
@@ -2462,14 +2454,6 @@ Press Reset to start again.</source>
         <message>
             <source>CSV tables (*.csv)</source>
             <translation>CSV 表格 (*.csv)</translation>
-        </message>
-        <message>
-            <source>Could not save the file: {detail}</source>
-            <translation>无法保存文件：{detail}</translation>
-        </message>
-        <message>
-            <source>Saved {path}</source>
-            <translation>已保存 {path}</translation>
         </message>
     </context>
     <context>
@@ -2640,28 +2624,28 @@ Press Reset to start again.</source>
             <translation>打开数据集文件夹…</translation>
         </message>
         <message>
-            <source>Train</source>
-            <translation>训练</translation>
-        </message>
-        <message>
-            <source>Pause</source>
-            <translation>暂停</translation>
-        </message>
-        <message>
-            <source>Stop</source>
-            <translation>停止</translation>
-        </message>
-        <message>
             <source>Train on MNIST or Fashion-MNIST IDX files from a folder</source>
             <translation>用文件夹中的 MNIST 或 Fashion-MNIST IDX 文件训练</translation>
+        </message>
+        <message>
+            <source>Train</source>
+            <translation>训练</translation>
         </message>
         <message>
             <source>Train a new network with these settings</source>
             <translation>用这些设置训练一个新网络</translation>
         </message>
         <message>
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
             <source>Pause or resume training</source>
             <translation>暂停或继续训练</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>停止</translation>
         </message>
         <message>
             <source>Stop training; the last finished epoch's weights stay in use</source>
@@ -2849,6 +2833,17 @@ Press Reset to start again.</source>
         <message>
             <source>2 steps/s</source>
             <translation>2 步/秒</translation>
+        </message>
+    </context>
+    <context>
+        <name>_Exporter</name>
+        <message>
+            <source>Saved {path}</source>
+            <translation>已保存 {path}</translation>
+        </message>
+        <message>
+            <source>Could not save the file: {detail}</source>
+            <translation>无法保存文件：{detail}</translation>
         </message>
     </context>
     <context>

@@ -13,8 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QSplitter, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QApplication, QFileDialog, QHBoxLayout, QLabel, QSplitter, QTabWidget, QWidget
 
 from playground.core.classify.config import (PRESETS, ClassifyConfig, ClassifySessionConfig, session_config,
                                              split_session_config)
@@ -31,6 +30,7 @@ from playground.ui.widgets.loss_plot import LossPlot
 from playground.ui.widgets.network_diagram import NetworkDiagram
 from playground.ui.widgets.settings_column import settings_column
 from playground.ui.widgets.transport import install_transport_keys
+from playground.ui.widgets.layouts import column, row, wrapped_label
 
 NO_POINTS = (np.zeros((0, 2), np.float32), np.zeros(0, np.int64))
 ACCURACY_FONT_SCALE = 1.2      # the accuracy line reads larger than the rest, in every font size
@@ -81,16 +81,10 @@ class ClassifyLab(TrainingLab):
 
         self.decision = DecisionPlot(self)
         self.neurons = NeuronView()
-        self.neurons_title = QLabel()
-        self.neurons_title.setWordWrap(True)
-        neurons_page = QWidget()
-        neurons_layout = QVBoxLayout(neurons_page)
-        neurons_layout.setContentsMargins(0, 0, 0, 0)
-        neurons_layout.addWidget(self.neurons_title)
-        neurons_layout.addWidget(self.neurons, 1)
+        self.neurons_title = wrapped_label()
         neurons_panel = QTabWidget()
         neurons_panel.setDocumentMode(True)
-        neurons_panel.addTab(neurons_page, "")
+        neurons_panel.addTab(column(self.neurons_title, (self.neurons, 1)), "")
         self.side_tabs = neurons_panel
         self.diagram = NetworkDiagram()
         neurons_panel.addTab(self.diagram, "")
@@ -100,30 +94,15 @@ class ClassifyLab(TrainingLab):
         self.accuracy_label.setAlignment(Qt.AlignCenter)
         self.accuracy_label.setWordWrap(True)  # its large font must not widen the plot column on small screens
         self.loss_plot = LossPlot()
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
+        self.error_label = wrapped_label()
         self.error_label.hide()
 
-        top = QWidget()
-        top_layout = QHBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(neurons_panel)
-        centre = QWidget()
-        centre_layout = QVBoxLayout(centre)
-        centre_layout.setContentsMargins(0, 0, 0, 0)
-        centre_layout.addWidget(self.accuracy_label)
-        centre_layout.addWidget(self.decision.widget, 1)
-        top_layout.addWidget(centre, 1)
         plots = QSplitter(Qt.Vertical)
-        plots.addWidget(top)
+        plots.addWidget(row(neurons_panel, (column(self.accuracy_label, (self.decision.widget, 1)), 1)))
         plots.addWidget(self.loss_plot.widget)
         plots.setStretchFactor(0, 3)
         plots.setStretchFactor(1, 1)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.error_label)
-        right_layout.addWidget(plots, 1)
+        right = column(self.error_label, (plots, 1))
 
         layout = QHBoxLayout(self)
         layout.addWidget(left)

@@ -7,7 +7,7 @@ from typing import Any
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QWidget
 
 from playground.core.curve.config import CurveConfig
 from playground.core.curve.presets import PRESETS
@@ -23,6 +23,7 @@ from playground.ui.loop_labs import TrainingLab, restored_config
 from playground.ui.widgets.loss_plot import LossPlot
 from playground.ui.widgets.settings_column import settings_column
 from playground.ui.widgets.transport import install_transport_keys
+from playground.ui.widgets.layouts import column, wrapped_label
 
 PANEL_WIDTH = (300, 420)  # the settings column: minimum, maximum (× 1.45 in presentation mode)
 
@@ -60,24 +61,17 @@ class CurveLab(TrainingLab):
 
         self.fit_plot = FitPlot()
         self.loss_plot = LossPlot()
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
+        self.error_label = wrapped_label()
         self.error_label.hide()
         plots = QSplitter(Qt.Vertical)
         plots.addWidget(self.fit_plot.widget)
         plots.addWidget(self.loss_plot.widget)
         plots.setStretchFactor(0, 3)
         plots.setStretchFactor(1, 2)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.error_label)
         self.teaching = TeachingViews(self)  # line pieces, network diagram, activation explorer
-        right_layout.addWidget(self.teaching.toggle_bar)
         plots.addWidget(self.teaching.panel)
-        right_layout.addWidget(plots, 1)
         self.pinned = PinnedRuns(self)  # "Pin this run": faded overlays and a table (pinned_runs.py)
-        right_layout.addWidget(self.pinned.panel)
+        right = column(self.error_label, self.teaching.toggle_bar, (plots, 1), self.pinned.panel)
 
         layout = QHBoxLayout(self)
         layout.addWidget(self.settings_panel)

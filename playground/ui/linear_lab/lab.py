@@ -12,8 +12,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
 from playground.core.training.commands import ApplyConfig, Reset, Restore, WorkerError
 from playground.core.config import to_dict
@@ -28,6 +27,7 @@ from playground.ui.theme import plot_colors, recolor_pen
 from playground.ui.loop_labs import SECONDARY_REFRESH_S, LoopLab, log_worker_error, restored_config
 from playground.ui.widgets.config_form import ConfigForm
 from playground.ui.widgets.transport import TransportBar, install_transport_keys
+from playground.ui.widgets.layouts import STRETCH, column, wrapped_label
 
 SURFACE_LEVELS = tuple(float(v) for v in np.geomspace(0.01, 60, 14))
 
@@ -87,17 +87,10 @@ class LinearLab(LoopLab):
         self.controls.set_config(self._setup)
         self.transport = TransportBar()
         self.transport.pace_box.setProperty("advanced", True)
-        self.readout = QLabel()
-        self.readout.setWordWrap(True)
+        self.readout = wrapped_label()
         self.readout.setTextFormat(Qt.RichText)
-        self.explanation = QLabel()
-        self.explanation.setWordWrap(True)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        for w in (self.controls, self.transport, self.readout, self.explanation):
-            left_layout.addWidget(w)
-        left_layout.addStretch(1)
+        self.explanation = wrapped_label()
+        left = column(self.controls, self.transport, self.readout, self.explanation, STRETCH)
         left.setMinimumWidth(300)
         left.setMaximumWidth(400)
 

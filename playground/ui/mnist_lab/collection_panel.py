@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLis
                                QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
 from playground.core.mnist import collection as store
-from playground.ui.i18n import core_text
+from playground.ui.i18n import core_text, set_texts
 from playground.ui.mnist_lab.finetune_panel import FineTunePanel
 from playground.ui.mnist_lab.insight_images import grey_rgb, rgb_image
 
@@ -244,19 +244,17 @@ class CollectionPanel(QWidget):
         self.export_button.setEnabled(len(self.collection) > 0)
 
     def retranslate(self) -> None:
-        self.collect_button.setText(self.tr("Collect"))
+        set_texts(self.collect_button, self.tr("Collect"),
+                  self.tr("Collect your own handwriting: the app asks for a digit, you draw it"))
+        self.save_button.setToolTip(self.tr("Keep the drawing as the digit asked for (Enter)"))
         self.skip_button.setText(self.tr("Another digit"))
         self.relabel_button.setText(self.tr("Relabel selected"))
+        self.relabel_box.setToolTip(self.tr("The digit the selected examples really are"))
         self.delete_button.setText(self.tr("Delete selected"))
-        self.export_button.setText(self.tr("Export IDX…"))
-        self.import_button.setText(self.tr("Import IDX…"))
-        for widget, tip in (
-                (self.collect_button, self.tr("Collect your own handwriting: the app asks for a digit, you draw it")),
-                (self.save_button, self.tr("Keep the drawing as the digit asked for (Enter)")),
-                (self.relabel_box, self.tr("The digit the selected examples really are")),
-                (self.export_button, self.tr("Save your digits as an MNIST-style IDX pair to share with a class")),
-                (self.import_button, self.tr("Add digits from an IDX pair (…-images-idx3-ubyte and its labels)"))):
-            widget.setToolTip(tip)
+        set_texts(self.export_button, self.tr("Export IDX…"),
+                  self.tr("Save your digits as an MNIST-style IDX pair to share with a class"))
+        set_texts(self.import_button, self.tr("Import IDX…"),
+                  self.tr("Add digits from an IDX pair (…-images-idx3-ubyte and its labels)"))
         self._update_prompt()
         self._update_counts()
         self.finetune.retranslate()

@@ -1,0 +1,50 @@
+"""Builders for the labs' layouts: a column or a row of widgets, a word-wrapped label.
+
+An item of ``column``, ``row``, ``hbox`` and ``fill`` is a widget, a layout, ``(widget, stretch)``, or an
+``int``: an empty stretch of that factor (``STRETCH`` pushes what follows to the far end).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
+
+STRETCH = 1
+
+
+def fill(layout: QBoxLayout, *items) -> QBoxLayout:
+    for item in items:
+        if isinstance(item, int):
+            layout.addStretch(item)
+        elif isinstance(item, QLayout):
+            layout.addLayout(item)
+        elif isinstance(item, tuple):
+            layout.addWidget(*item)
+        else:
+            layout.addWidget(item)
+    return layout
+
+
+def hbox(*items) -> QHBoxLayout:
+    """A row of ``items`` to nest in another layout (a row of buttons)."""
+    return fill(QHBoxLayout(), *items)
+
+
+def column(*items) -> QWidget:
+    """A widget holding ``items`` top to bottom, without margins: a part of a larger layout."""
+    widget = QWidget()
+    fill(QVBoxLayout(widget), *items).setContentsMargins(0, 0, 0, 0)
+    return widget
+
+
+def row(*items) -> QWidget:
+    """A widget holding ``items`` left to right, without margins."""
+    widget = QWidget()
+    fill(QHBoxLayout(widget), *items).setContentsMargins(0, 0, 0, 0)
+    return widget
+
+
+def wrapped_label(text: str = "") -> QLabel:
+    """A label that wraps its text instead of widening its column."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
