@@ -217,6 +217,15 @@ class TrainingLab(LoopLab):
         self.controls.set_config(config)
         self._on_config_changed(config)
 
+    def retranslate_presets(self, names: dict[str, str], tooltip: str) -> None:
+        """The preset label and box in the current language; ``names``: preset key → its title."""
+        self.preset_label.setText(self.tr("Preset"))
+        self.preset_box.setItemText(0, self.tr("Choose a preset…"))
+        for i in range(1, self.preset_box.count()):
+            key = self.preset_box.itemData(i)
+            self.preset_box.setItemText(i, names.get(key, key))
+        self.preset_box.setToolTip(tooltip)
+
     @Slot(int)
     def _on_preset(self, index: int) -> None:
         key = self.preset_box.itemData(index)

@@ -113,17 +113,12 @@ class ClassifyLab(TrainingLab):
         install_transport_keys(self, self.toggle_play, self.step_once, self.reset)
 
     def retranslate(self) -> None:
-        self.preset_label.setText(self.tr("Preset"))
-        names = {"xor_product": self.tr("XOR with the x₁x₂ feature, no hidden layer"),
-                 "xor_hidden": self.tr("XOR with one hidden layer"),
-                 "circle_squares": self.tr("Circle from x₁² and x₂²"),
-                 "spiral_deep": self.tr("Spiral, 3 × 16 Tanh"),
-                 "moons_softmax": self.tr("Four moons, softmax")}
-        self.preset_box.setItemText(0, self.tr("Choose a preset…"))
-        for i in range(1, self.preset_box.count()):
-            key = self.preset_box.itemData(i)
-            self.preset_box.setItemText(i, names.get(key, key))
-        self.preset_box.setToolTip(self.tr("Load a ready-made experiment"))
+        self.retranslate_presets({"xor_product": self.tr("XOR with the x₁x₂ feature, no hidden layer"),
+                                  "xor_hidden": self.tr("XOR with one hidden layer"),
+                                  "circle_squares": self.tr("Circle from x₁² and x₂²"),
+                                  "spiral_deep": self.tr("Spiral, 3 × 16 Tanh"),
+                                  "moons_softmax": self.tr("Four moons, softmax")},
+                                 self.tr("Load a ready-made experiment"))
         plot_item = self.decision.widget.getPlotItem()
         plot_item.setTitle(self.tr("Decision regions (white rings: test points)"))
         self.decision.widget.setToolTip(self.tr("Colour = the predicted class, stronger = more confident. "

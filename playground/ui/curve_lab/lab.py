@@ -81,13 +81,9 @@ class CurveLab(TrainingLab):
         install_transport_keys(self, self.toggle_play, self.step_once, self.reset)
 
     def retranslate(self) -> None:
-        self.preset_label.setText(self.tr("Preset"))
-        names = {"notes_x2": self.tr("Notes: y = x²"), "sine_tanh": self.tr("sin x, 2 × 32 Tanh"),
-                 "noisy_overfit": self.tr("Noisy data, big network (overfitting)")}
-        self.preset_box.setItemText(0, self.tr("Choose a preset…"))
-        for i in range(1, self.preset_box.count()):
-            self.preset_box.setItemText(i, names.get(self.preset_box.itemData(i), self.preset_box.itemData(i)))
-        self.preset_box.setToolTip(self.tr("Load a ready-made experiment; 'Notes: y = x²' is the study notes' example"))
+        self.retranslate_presets({"notes_x2": self.tr("Notes: y = x²"), "sine_tanh": self.tr("sin x, 2 × 32 Tanh"),
+                                  "noisy_overfit": self.tr("Noisy data, big network (overfitting)")},
+                                 self.tr("Load a ready-made experiment; 'Notes: y = x²' is the study notes' example"))
         fit_item = self.fit_plot.widget.getPlotItem()
         fit_item.setTitle(self.tr("Fit: target (dashed), data (dots), network (orange); shaded = outside the data"))
         fit_item.setLabel("bottom", "x")
