@@ -551,10 +551,6 @@
             <translation>对二维平面上的点分类（圆形、XOR、螺旋或自己画的），观察决策区域如何形成</translation>
         </message>
         <message>
-            <source>Preset</source>
-            <translation>预设</translation>
-        </message>
-        <message>
             <source>XOR with the x₁x₂ feature, no hidden layer</source>
             <translation>XOR：用 x₁x₂ 特征，无隐藏层</translation>
         </message>
@@ -573,10 +569,6 @@
         <message>
             <source>Four moons, softmax</source>
             <translation>四个月牙，softmax</translation>
-        </message>
-        <message>
-            <source>Choose a preset…</source>
-            <translation>选择一个预设…</translation>
         </message>
         <message>
             <source>Load a ready-made experiment</source>
@@ -1163,10 +1155,6 @@ Nothing was changed. What is wrong:
             <translation>用一个小网络实时拟合 y = x² 等曲线</translation>
         </message>
         <message>
-            <source>Preset</source>
-            <translation>预设</translation>
-        </message>
-        <message>
             <source>Notes: y = x²</source>
             <translation>笔记示例：y = x²</translation>
         </message>
@@ -1177,10 +1165,6 @@ Nothing was changed. What is wrong:
         <message>
             <source>Noisy data, big network (overfitting)</source>
             <translation>带噪声的数据，大网络（过拟合 overfitting）</translation>
-        </message>
-        <message>
-            <source>Choose a preset…</source>
-            <translation>选择一个预设…</translation>
         </message>
         <message>
             <source>Load a ready-made experiment; 'Notes: y = x²' is the study notes' example</source>
@@ -2556,6 +2540,14 @@ Press Reset to start again.</source>
     </context>
     <context>
         <name>TrainingLab</name>
+        <message>
+            <source>Preset</source>
+            <translation>预设</translation>
+        </message>
+        <message>
+            <source>Choose a preset…</source>
+            <translation>选择一个预设…</translation>
+        </message>
         <message>
             <source>Preset loaded: press Play (Space) to train.</source>
             <translation>预设已载入：按“播放”（空格键）开始训练。</translation>

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Qt, Slot
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QTableWidgetItem, QWidget
 
 from playground.core.training.commands import Reset, Walk
 from playground.core.config import from_dict, to_dict
@@ -38,7 +38,7 @@ from playground.ui.loop_labs import LoopLab
 from playground.ui.theme import plot_colors, recolor_pen
 from playground.ui.widgets.config_form import ConfigForm
 from playground.ui.widgets.transport import PACE_RATES, TransportBar, install_transport_keys
-from playground.ui.widgets.layouts import column, wrapped_label
+from playground.ui.widgets.layouts import column, read_only_table, wrapped_label
 
 MAX_TABLE_ROWS = 2000
 LEFT_WIDTH = (320, 440)      # the settings and table column: minimum, maximum
@@ -111,12 +111,8 @@ class GDLab(LoopLab):
         self.transport.pace_box.setProperty("advanced", True)  # a detail of the animation: hidden in presentation mode
         self.verdict_label = wrapped_label()
         self.formula_label = wrapped_label()
-        self.table = QTableWidget(0, 4)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         # The step column fits its numbers; the rest share the room ("梯度 (gradient)" is long in Chinese).
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        self.table = read_only_table(4, QHeaderView.Stretch, {0: QHeaderView.ResizeToContents})
         self._left = column(self.controls, self.transport, self.formula_label, self.verdict_label, (self.table, 1))
         self._set_left_width(1.0)
 

@@ -1,4 +1,4 @@
-"""Builders for the labs' layouts: a column or a row of widgets, a word-wrapped label.
+"""Builders for the labs' layouts: a column or a row of widgets, a word-wrapped label, a read-only table.
 
 An item of ``column``, ``row``, ``hbox`` and ``fill`` is a widget, a layout, ``(widget, stretch)``, or an
 ``int``: an empty stretch of that factor (``STRETCH`` pushes what follows to the far end).
@@ -6,7 +6,8 @@ An item of ``column``, ``row``, ``hbox`` and ``fill`` is a widget, a layout, ``(
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractItemView, QBoxLayout, QHBoxLayout, QHeaderView, QLabel, QLayout,
+                               QTableWidget, QVBoxLayout, QWidget)
 
 STRETCH = 1
 
@@ -48,3 +49,18 @@ def wrapped_label(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     return label
+
+
+def read_only_table(columns: int, resize: QHeaderView.ResizeMode | None = None,
+                    column_resize: dict[int, QHeaderView.ResizeMode] | None = None) -> QTableWidget:
+    """A table that is read, not edited, without row numbers; ``resize``: how every column is sized,
+    ``column_resize``: the exceptions, by column."""
+    table = QTableWidget(0, columns)
+    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    if resize is not None:
+        header.setSectionResizeMode(resize)
+    for index, mode in (column_resize or {}).items():
+        header.setSectionResizeMode(index, mode)
+    return table
