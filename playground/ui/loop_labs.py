@@ -37,7 +37,7 @@ class LoopLab(Lab):
 
     ready = Signal()  # the first report of a fresh worker has arrived: the model exists
     workerStarted = Signal()  # a new worker thread runs (commands posted now reach its job)
-    thread_name = "training"
+    thread_name = ""  # the worker thread's name; "<key>-training" if not given
     uses_torch = True  # the worker sets torch's thread count first (a numpy-only job need not import torch)
 
     def __init__(self, parent=None) -> None:
@@ -62,7 +62,8 @@ class LoopLab(Lab):
         """Create the job in a worker thread (torch loads there, after the window is up); idempotent."""
         if self.backend_running():
             return
-        self._loop = LoopThread(self.make_job(), self, name=self.thread_name, uses_torch=self.uses_torch)
+        self._loop = LoopThread(self.make_job(), self, name=self.thread_name or f"{self.key}-training",
+                                uses_torch=self.uses_torch)
         self._loop.progress.connect(self.on_progress)
         self._loop.failed.connect(self.on_failed)
         self.backend_starting()
@@ -168,6 +169,7 @@ class TrainingLab(LoopLab):
     set_devices, device_box), ``preset_box`` over ``presets``, ``loss_plot`` (a LossPlot) and ``error_label``."""
 
     presets: dict[str, Any] = {}
+    redrawn = Signal()  # after each redraw of the lab's main plot (benchmarks count these)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)

@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QApplication, QFileDialog, QHBoxLayout, QLabel, QSplitter, QTabWidget, QWidget
 
@@ -60,8 +60,6 @@ class ClassifyLab(TrainingLab):
     tooltip = QT_TRANSLATE_NOOP("ClassifyLab", "Classify 2-D points (circle, XOR, spiral, your own) and watch the decision regions form")
     config_type = ClassifyConfig
     presets = PRESETS
-    thread_name = "classify-training"
-    redrawn = Signal()  # after each heatmap redraw (benchmarks count these)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

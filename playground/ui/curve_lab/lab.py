@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QWidget
 
@@ -42,8 +42,6 @@ class CurveLab(TrainingLab):
     tooltip = QT_TRANSLATE_NOOP("CurveLab", "Fit y = x² and other curves with a small network, live")
     config_type = CurveConfig
     presets = PRESETS
-    thread_name = "curve-training"
-    redrawn = Signal()  # after each fit redraw (benchmarks count these)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -63,7 +63,6 @@ class LinearLab(LoopLab):
     title = QT_TRANSLATE_NOOP("LinearLab", "Linear regression")
     tooltip = QT_TRANSLATE_NOOP("LinearLab", "The notes' first example: nn.Linear(1, 1) learns y = 2x from three points")
     config_type = LinearSetup
-    thread_name = "linear-training"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
