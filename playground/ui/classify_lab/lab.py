@@ -95,8 +95,9 @@ class ClassifyLab(TrainingLab):
         self.error_label = wrapped_label()
         self.error_label.hide()
 
+        centre = column(self.accuracy_label, (self.decision.widget, 1))
         plots = QSplitter(Qt.Vertical)
-        plots.addWidget(row(neurons_panel, (column(self.accuracy_label, (self.decision.widget, 1)), 1)))
+        plots.addWidget(row(neurons_panel, (centre, 1)))
         plots.addWidget(self.loss_plot.widget)
         plots.setStretchFactor(0, 3)
         plots.setStretchFactor(1, 1)
