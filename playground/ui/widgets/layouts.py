@@ -13,6 +13,7 @@ STRETCH = 1
 
 
 def fill(layout: QBoxLayout, *items) -> QBoxLayout:
+    """Add ``items`` to ``layout`` in order; returns the layout."""
     for item in items:
         if isinstance(item, int):
             layout.addStretch(item)
@@ -32,15 +33,19 @@ def hbox(*items) -> QHBoxLayout:
 
 def column(*items) -> QWidget:
     """A widget holding ``items`` top to bottom, without margins: a part of a larger layout."""
-    widget = QWidget()
-    fill(QVBoxLayout(widget), *items).setContentsMargins(0, 0, 0, 0)
-    return widget
+    return _holding(QVBoxLayout, items)
 
 
 def row(*items) -> QWidget:
     """A widget holding ``items`` left to right, without margins."""
+    return _holding(QHBoxLayout, items)
+
+
+def _holding(layout_type: type[QBoxLayout], items) -> QWidget:
     widget = QWidget()
-    fill(QHBoxLayout(widget), *items).setContentsMargins(0, 0, 0, 0)
+    layout = layout_type(widget)
+    layout.setContentsMargins(0, 0, 0, 0)  # its place in the larger layout has the margins
+    fill(layout, *items)
     return widget
 
 
