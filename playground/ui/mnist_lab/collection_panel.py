@@ -16,13 +16,14 @@ from typing import Callable
 import numpy as np
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QIcon, QPixmap
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListView, QListWidget,
-                               QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListView, QListWidget, QListWidgetItem,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from playground.core.mnist import collection as store
 from playground.ui.i18n import core_text, set_texts
 from playground.ui.mnist_lab.finetune_panel import FineTunePanel
 from playground.ui.mnist_lab.insight_images import grey_rgb, rgb_image
+from playground.ui.widgets.file_dialogs import open_file, open_folder
 
 THUMB_PX = 48
 
@@ -183,9 +184,7 @@ class CollectionPanel(QWidget):
 
     # -- sharing with a class -------------------------------------------------------------------
     def export_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export your digits as IDX files"))
-        if folder:
-            self.export_to(folder)
+        open_folder(self, self.tr("Export your digits as IDX files"), then=self.export_to)
 
     def export_to(self, folder: str) -> bool:
         try:
@@ -198,10 +197,8 @@ class CollectionPanel(QWidget):
         return True
 
     def import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import digits from an IDX image file"), "",
-                                              self.tr("IDX images (*images-idx3-ubyte*);;All files (*)"))
-        if path:
-            self.import_from(path)
+        open_file(self, self.tr("Import digits from an IDX image file"),
+                  self.tr("IDX images (*images-idx3-ubyte*);;All files (*)"), then=self.import_from)
 
     def import_from(self, images_path: str) -> bool:
         try:

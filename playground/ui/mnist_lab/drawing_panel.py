@@ -12,8 +12,7 @@ import time
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from playground.core.mnist.preprocess import normalize, preprocess_drawing
 from playground.core.mnist.data import DIGIT_CLASS_NAMES, MNIST_MEAN, MNIST_STD
@@ -21,6 +20,7 @@ from playground.ui.i18n import core_text, core_texts, set_texts
 from playground.ui.mnist_lab.canvas import DrawingCanvas
 from playground.ui.mnist_lab.names import MnistNames, percent
 from playground.ui.mnist_lab.probabilities import ProbabilityView
+from playground.ui.widgets.file_dialogs import open_file, save_file
 from playground.workers.task_thread import TaskThread
 
 
@@ -329,10 +329,8 @@ class DrawingPanel(QGroupBox):
 
     # -- save / open models ------------------------------------------------------------
     def save_model(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the MNIST model"), "mnist_model.pt",
-                                              self.tr("PyTorch model (*.pt)"))
-        if path:
-            self.save_model_to(path)
+        save_file(self, self.tr("Save the MNIST model"), "mnist_model.pt", self.tr("PyTorch model (*.pt)"),
+                  then=self.save_model_to)
 
     def save_model_to(self, path: str) -> bool:
         if self._model is None:
@@ -349,10 +347,8 @@ class DrawingPanel(QGroupBox):
         return True
 
     def open_model(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open an MNIST model"), "",
-                                              self.tr("PyTorch model (*.pt *.pth);;All files (*)"))
-        if path:
-            self.open_model_from(path)
+        open_file(self, self.tr("Open an MNIST model"), self.tr("PyTorch model (*.pt *.pth);;All files (*)"),
+                  then=self.open_model_from)
 
     def open_model_from(self, path: str) -> bool:
         from playground.core.persistence.model_io import ModelFileError, load_model

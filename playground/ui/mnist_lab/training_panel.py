@@ -14,7 +14,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QLabel, QProgressBar, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from playground.core.training.commands import WorkerError
 from playground.core.training.history import LossHistory
@@ -31,6 +31,7 @@ from playground.ui.mnist_lab.names import MnistNames
 from playground.ui.plots import FastCurve, StickyRange, make_plot
 from playground.ui.theme import plot_colors, recolor_pen
 from playground.ui.widgets.layouts import fill, hbox, wrapped_label
+from playground.ui.widgets.file_dialogs import open_folder
 from playground.workers.loop_thread import LoopThread
 
 SHOWN_EPOCHS = 3           # accuracy lines under the progress bar: the latest epochs (the loss plot shows all)
@@ -144,9 +145,7 @@ class TrainingPanel(QWidget):
             self.dataset_label.setText(self.tr("Data: {desc}").format(desc=self.names.describe_dataset(self._dataset)))
 
     def open_dataset(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Open an MNIST-style dataset folder"))
-        if folder:
-            self.load_dataset_folder(folder)
+        open_folder(self, self.tr("Open an MNIST-style dataset folder"), then=self.load_dataset_folder)
 
     def load_dataset_folder(self, folder: str) -> bool:
         from playground.core.errors import DatasetError
