@@ -284,144 +284,8 @@
     <context>
         <name>ClassifyControls</name>
         <message>
-            <source>Data</source>
-            <translation>数据 (data)</translation>
-        </message>
-        <message>
-            <source>Input features</source>
-            <translation>输入特征 (features)</translation>
-        </message>
-        <message>
-            <source>Network</source>
-            <translation>网络 (network)</translation>
-        </message>
-        <message>
-            <source>Training</source>
-            <translation>训练 (training)</translation>
-        </message>
-        <message>
             <source>What the network is given about each point; x₁² + x₂² makes a circle easy, x₁x₂ makes XOR easy</source>
             <translation>网络对每个点能看到的信息；有了 x₁² + x₂²，圆形很容易分；有了 x₁x₂，XOR 很容易分</translation>
-        </message>
-        <message>
-            <source>Dataset</source>
-            <translation>数据集 (dataset)</translation>
-        </message>
-        <message>
-            <source>The points to classify; 'Draw your own' lets you click points onto the plane</source>
-            <translation>要分类的点；选“自己画”可以在平面上点击添加点</translation>
-        </message>
-        <message>
-            <source>Classes</source>
-            <translation>类别数 (classes)</translation>
-        </message>
-        <message>
-            <source>How many classes (colours); more than two uses a softmax output</source>
-            <translation>有几个类别（颜色）；超过两个时输出层使用 softmax</translation>
-        </message>
-        <message>
-            <source>Points</source>
-            <translation>点数 (points)</translation>
-        </message>
-        <message>
-            <source>How many points the dataset has</source>
-            <translation>数据集中有多少个点</translation>
-        </message>
-        <message>
-            <source>Noise</source>
-            <translation>噪声 (noise)</translation>
-        </message>
-        <message>
-            <source>How much the points scatter across the ideal shape</source>
-            <translation>点偏离理想形状的分散程度</translation>
-        </message>
-        <message>
-            <source>Test share</source>
-            <translation>测试集比例 (test share)</translation>
-        </message>
-        <message>
-            <source>Share of points held out (drawn with a white ring) to measure generalisation</source>
-            <translation>留出不参与训练的点所占比例（画有白圈），用来衡量泛化能力</translation>
-        </message>
-        <message>
-            <source>Seed</source>
-            <translation>随机种子 (seed)</translation>
-        </message>
-        <message>
-            <source>Fixes the random data and the random start; Regenerate picks the next seed</source>
-            <translation>固定随机数据和随机初始值；“重新生成”会换用下一个种子</translation>
-        </message>
-        <message>
-            <source>Activation</source>
-            <translation>激活函数 (activation)</translation>
-        </message>
-        <message>
-            <source>The non-linear function applied after each hidden layer</source>
-            <translation>每个隐藏层之后使用的非线性函数</translation>
-        </message>
-        <message>
-            <source>Optimizer</source>
-            <translation>优化器 (optimizer)</translation>
-        </message>
-        <message>
-            <source>The rule that turns gradients into weight updates</source>
-            <translation>把梯度变成权重更新的规则</translation>
-        </message>
-        <message>
-            <source>Learning rate</source>
-            <translation>学习率 (learning rate)</translation>
-        </message>
-        <message>
-            <source>Step size of each update: too small is slow, too large diverges</source>
-            <translation>每次更新的步长：太小学得慢，太大会发散</translation>
-        </message>
-        <message>
-            <source>Momentum</source>
-            <translation>动量 (momentum)</translation>
-        </message>
-        <message>
-            <source>How much of the previous update carries over (SGD + momentum only)</source>
-            <translation>上一次更新有多少会延续到这一次（仅用于 SGD + momentum）</translation>
-        </message>
-        <message>
-            <source>Batch size</source>
-            <translation>批大小 (batch size)</translation>
-        </message>
-        <message>
-            <source>Points used per step; 'full' uses all training points</source>
-            <translation>每一步使用的点数；“全部”表示使用所有训练点</translation>
-        </message>
-        <message>
-            <source>Regularisation</source>
-            <translation>正则化 (regularization)</translation>
-        </message>
-        <message>
-            <source>A penalty on large weights added to the loss: L1 drives weights to zero, L2 keeps them small</source>
-            <translation>加到损失上的大权重惩罚：L1 会把权重压到 0，L2 让权重保持较小</translation>
-        </message>
-        <message>
-            <source>Regularisation rate</source>
-            <translation>正则化强度</translation>
-        </message>
-        <message>
-            <source>How strongly the penalty counts against the cross-entropy</source>
-            <translation>惩罚项相对于交叉熵的权重有多大</translation>
-        </message>
-        <message>
-            <source>Device</source>
-            <translation>设备 (device)</translation>
-        </message>
-        <message>
-            <source>Where the network runs: the CPU, or an NVIDIA GPU through CUDA</source>
-            <translation>网络在哪里运行：CPU，或通过 CUDA 在 NVIDIA GPU 上运行</translation>
-        </message>
-        <message>
-            <source>Stop at step</source>
-            <translation>在第几步停止</translation>
-        </message>
-        <message>
-            <source>Pause automatically after this many steps (0 = keep going)</source>
-            <translation>训练到这么多步后自动暂停（0 = 一直训练）</translation>
         </message>
         <message>
             <source>Circle</source>
@@ -996,146 +860,6 @@ Nothing was changed. What is wrong:
     <context>
         <name>CurveControls</name>
         <message>
-            <source>Data</source>
-            <translation>数据 (data)</translation>
-        </message>
-        <message>
-            <source>Network</source>
-            <translation>网络 (network)</translation>
-        </message>
-        <message>
-            <source>Training</source>
-            <translation>训练 (training)</translation>
-        </message>
-        <message>
-            <source>Target</source>
-            <translation>目标函数 (target)</translation>
-        </message>
-        <message>
-            <source>The function the network should learn from the sample points</source>
-            <translation>网络要从样本点中学会的函数</translation>
-        </message>
-        <message>
-            <source>y =</source>
-            <translation>y =</translation>
-        </message>
-        <message>
-            <source>Your own function of x: numbers, x, + - * / ^ and sin, cos, exp, log, sqrt, abs, tanh …</source>
-            <translation>自定义的 x 的函数：可以用数字、x、+ - * / ^ 以及 sin、cos、exp、log、sqrt、abs、tanh……</translation>
-        </message>
-        <message>
-            <source>Noise</source>
-            <translation>噪声 (noise)</translation>
-        </message>
-        <message>
-            <source>Random noise added to each sample point (standard deviation)</source>
-            <translation>加到每个样本点上的随机噪声（标准差）</translation>
-        </message>
-        <message>
-            <source>Points</source>
-            <translation>点数 (points)</translation>
-        </message>
-        <message>
-            <source>How many sample points the data has</source>
-            <translation>数据中有多少个样本点</translation>
-        </message>
-        <message>
-            <source>Test share</source>
-            <translation>测试集比例 (test share)</translation>
-        </message>
-        <message>
-            <source>Share of points held out to measure how well the fit generalises</source>
-            <translation>留出不参与训练的点所占比例，用来衡量拟合的泛化能力</translation>
-        </message>
-        <message>
-            <source>Activation</source>
-            <translation>激活函数 (activation)</translation>
-        </message>
-        <message>
-            <source>The non-linear function applied after each hidden layer</source>
-            <translation>每个隐藏层之后使用的非线性函数</translation>
-        </message>
-        <message>
-            <source>Hidden width</source>
-            <translation>隐藏层宽度 (hidden width)</translation>
-        </message>
-        <message>
-            <source>Neurons in each hidden layer: more units, more line pieces to bend the curve</source>
-            <translation>每个隐藏层的神经元个数：神经元越多，能用来弯折曲线的折线段就越多</translation>
-        </message>
-        <message>
-            <source>Hidden layers</source>
-            <translation>隐藏层数 (hidden layers)</translation>
-        </message>
-        <message>
-            <source>How many hidden layers the network stacks</source>
-            <translation>网络叠加了几个隐藏层</translation>
-        </message>
-        <message>
-            <source>Loss</source>
-            <translation>损失函数 (loss)</translation>
-        </message>
-        <message>
-            <source>How the error between prediction and target is measured</source>
-            <translation>如何衡量预测值与目标值之间的误差</translation>
-        </message>
-        <message>
-            <source>Optimizer</source>
-            <translation>优化器 (optimizer)</translation>
-        </message>
-        <message>
-            <source>The rule that turns gradients into weight updates</source>
-            <translation>把梯度变成权重更新的规则</translation>
-        </message>
-        <message>
-            <source>Learning rate</source>
-            <translation>学习率 (learning rate)</translation>
-        </message>
-        <message>
-            <source>Step size of each update: too small is slow, too large diverges</source>
-            <translation>每次更新的步长：太小学得慢，太大会发散</translation>
-        </message>
-        <message>
-            <source>Momentum</source>
-            <translation>动量 (momentum)</translation>
-        </message>
-        <message>
-            <source>How much of the previous update carries over (SGD + momentum only)</source>
-            <translation>上一次更新有多少会延续到这一次（仅用于 SGD + momentum）</translation>
-        </message>
-        <message>
-            <source>Batch size</source>
-            <translation>批大小 (batch size)</translation>
-        </message>
-        <message>
-            <source>Points used per step; 'full' uses all of them (full-batch gradient descent)</source>
-            <translation>每一步使用的点数；“全部”表示使用所有点（全批量梯度下降）</translation>
-        </message>
-        <message>
-            <source>Seed</source>
-            <translation>随机种子 (seed)</translation>
-        </message>
-        <message>
-            <source>Fixes the random start: the same seed gives the same run</source>
-            <translation>固定随机初始值：相同的种子得到相同的训练过程</translation>
-        </message>
-        <message>
-            <source>Device</source>
-            <translation>设备 (device)</translation>
-        </message>
-        <message>
-            <source>Where the network runs: the CPU, or an NVIDIA GPU through CUDA</source>
-            <translation>网络在哪里运行：CPU，或通过 CUDA 在 NVIDIA GPU 上运行</translation>
-        </message>
-        <message>
-            <source>Stop at step</source>
-            <translation>在第几步停止</translation>
-        </message>
-        <message>
-            <source>Pause automatically after this many steps (0 = keep going)</source>
-            <translation>训练到这么多步后自动暂停（0 = 一直训练）</translation>
-        </message>
-        <message>
             <source>full</source>
             <translation>全部</translation>
         </message>
@@ -1421,6 +1145,285 @@ Nothing was changed. What is wrong:
         </message>
     </context>
     <context>
+        <name>FieldTexts</name>
+        <message>
+            <source>Data</source>
+            <translation>数据 (data)</translation>
+        </message>
+        <message>
+            <source>Network</source>
+            <translation>网络 (network)</translation>
+        </message>
+        <message>
+            <source>Training</source>
+            <translation>训练 (training)</translation>
+        </message>
+        <message>
+            <source>Input features</source>
+            <translation>输入特征 (features)</translation>
+        </message>
+        <message>
+            <source>Training settings</source>
+            <translation>训练设置</translation>
+        </message>
+        <message>
+            <source>Gradient descent</source>
+            <translation>梯度下降</translation>
+        </message>
+        <message>
+            <source>y = 2x with nn.Linear(1, 1), SGD</source>
+            <translation>y = 2x，nn.Linear(1, 1)，SGD</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>目标函数 (target)</translation>
+        </message>
+        <message>
+            <source>The function the network should learn from the sample points</source>
+            <translation>网络要从样本点中学会的函数</translation>
+        </message>
+        <message>
+            <source>y =</source>
+            <translation>y =</translation>
+        </message>
+        <message>
+            <source>Your own function of x: numbers, x, + - * / ^ and sin, cos, exp, log, sqrt, abs, tanh …</source>
+            <translation>自定义的 x 的函数：可以用数字、x、+ - * / ^ 以及 sin、cos、exp、log、sqrt、abs、tanh……</translation>
+        </message>
+        <message>
+            <source>Dataset</source>
+            <translation>数据集 (dataset)</translation>
+        </message>
+        <message>
+            <source>The points to classify; 'Draw your own' lets you click points onto the plane</source>
+            <translation>要分类的点；选“自己画”可以在平面上点击添加点</translation>
+        </message>
+        <message>
+            <source>Classes</source>
+            <translation>类别数 (classes)</translation>
+        </message>
+        <message>
+            <source>How many classes (colours); more than two uses a softmax output</source>
+            <translation>有几个类别（颜色）；超过两个时输出层使用 softmax</translation>
+        </message>
+        <message>
+            <source>Noise</source>
+            <translation>噪声 (noise)</translation>
+        </message>
+        <message>
+            <source>Random noise added to each sample point (standard deviation)</source>
+            <translation>加到每个样本点上的随机噪声（标准差）</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>点数 (points)</translation>
+        </message>
+        <message>
+            <source>How many sample points the data has</source>
+            <translation>数据中有多少个样本点</translation>
+        </message>
+        <message>
+            <source>Test share</source>
+            <translation>测试集比例 (test share)</translation>
+        </message>
+        <message>
+            <source>Share of points held out to measure how well the fit generalises</source>
+            <translation>留出不参与训练的点所占比例，用来衡量拟合的泛化能力</translation>
+        </message>
+        <message>
+            <source>The network: the notes' MLP or their small CNN (two conv + pool blocks)</source>
+            <translation>网络：笔记中的 MLP 或小型 CNN（两个卷积 + 池化块）</translation>
+        </message>
+        <message>
+            <source>Activation</source>
+            <translation>激活函数 (activation)</translation>
+        </message>
+        <message>
+            <source>The non-linear function applied after each hidden layer</source>
+            <translation>每个隐藏层之后使用的非线性函数</translation>
+        </message>
+        <message>
+            <source>Hidden width</source>
+            <translation>隐藏层宽度 (hidden width)</translation>
+        </message>
+        <message>
+            <source>Neurons in each hidden layer: more units, more line pieces to bend the curve</source>
+            <translation>每个隐藏层的神经元个数：神经元越多，能用来弯折曲线的折线段就越多</translation>
+        </message>
+        <message>
+            <source>Hidden layers</source>
+            <translation>隐藏层数 (hidden layers)</translation>
+        </message>
+        <message>
+            <source>How many hidden layers the network stacks</source>
+            <translation>网络叠加了几个隐藏层</translation>
+        </message>
+        <message>
+            <source>Loss</source>
+            <translation>损失函数 (loss)</translation>
+        </message>
+        <message>
+            <source>How the error between prediction and target is measured</source>
+            <translation>如何衡量预测值与目标值之间的误差</translation>
+        </message>
+        <message>
+            <source>Optimizer</source>
+            <translation>优化器 (optimizer)</translation>
+        </message>
+        <message>
+            <source>The rule that turns gradients into weight updates</source>
+            <translation>把梯度变成权重更新的规则</translation>
+        </message>
+        <message>
+            <source>Learning rate</source>
+            <translation>学习率 (learning rate)</translation>
+        </message>
+        <message>
+            <source>Step size of each update: too small is slow, too large diverges</source>
+            <translation>每次更新的步长：太小学得慢，太大会发散</translation>
+        </message>
+        <message>
+            <source>Momentum</source>
+            <translation>动量 (momentum)</translation>
+        </message>
+        <message>
+            <source>How much of the previous update carries over (SGD + momentum only)</source>
+            <translation>上一次更新有多少会延续到这一次（仅用于 SGD + momentum）</translation>
+        </message>
+        <message>
+            <source>Batch size</source>
+            <translation>批大小 (batch size)</translation>
+        </message>
+        <message>
+            <source>Points used per step; 'full' uses all of them (full-batch gradient descent)</source>
+            <translation>每一步使用的点数；“全部”表示使用所有点（全批量梯度下降）</translation>
+        </message>
+        <message>
+            <source>Regularisation</source>
+            <translation>正则化 (regularization)</translation>
+        </message>
+        <message>
+            <source>A penalty on large weights added to the loss: L1 drives weights to zero, L2 keeps them small</source>
+            <translation>加到损失上的大权重惩罚：L1 会把权重压到 0，L2 让权重保持较小</translation>
+        </message>
+        <message>
+            <source>Regularisation rate</source>
+            <translation>正则化强度</translation>
+        </message>
+        <message>
+            <source>How strongly the penalty counts against the cross-entropy</source>
+            <translation>惩罚项相对于交叉熵的权重有多大</translation>
+        </message>
+        <message>
+            <source>Epochs</source>
+            <translation>轮数 (epochs)</translation>
+        </message>
+        <message>
+            <source>Passes over the training images</source>
+            <translation>把所有训练图像完整过几遍</translation>
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation>随机种子 (seed)</translation>
+        </message>
+        <message>
+            <source>Fixes the random start: the same seed gives the same run</source>
+            <translation>固定随机初始值：相同的种子得到相同的训练过程</translation>
+        </message>
+        <message>
+            <source>Device</source>
+            <translation>设备 (device)</translation>
+        </message>
+        <message>
+            <source>Where the network runs: the CPU, or an NVIDIA GPU through CUDA</source>
+            <translation>网络在哪里运行：CPU，或通过 CUDA 在 NVIDIA GPU 上运行</translation>
+        </message>
+        <message>
+            <source>Stop at step</source>
+            <translation>在第几步停止</translation>
+        </message>
+        <message>
+            <source>Pause automatically after this many steps (0 = keep going)</source>
+            <translation>训练到这么多步后自动暂停（0 = 一直训练）</translation>
+        </message>
+        <message>
+            <source>Function</source>
+            <translation>函数</translation>
+        </message>
+        <message>
+            <source>The function whose minimum gradient descent looks for</source>
+            <translation>梯度下降要寻找其最小值的函数</translation>
+        </message>
+        <message>
+            <source>Start x</source>
+            <translation>起点 x</translation>
+        </message>
+        <message>
+            <source>Where the descent starts</source>
+            <translation>下降从哪里开始</translation>
+        </message>
+        <message>
+            <source>Start y</source>
+            <translation>起点 y</translation>
+        </message>
+        <message>
+            <source>Where the descent starts (second coordinate)</source>
+            <translation>下降从哪里开始（第二个坐标）</translation>
+        </message>
+        <message>
+            <source>How many points the dataset has</source>
+            <translation>数据集中有多少个点</translation>
+        </message>
+        <message>
+            <source>How much the points scatter across the ideal shape</source>
+            <translation>点偏离理想形状的分散程度</translation>
+        </message>
+        <message>
+            <source>Share of points held out (drawn with a white ring) to measure generalisation</source>
+            <translation>留出不参与训练的点所占比例（画有白圈），用来衡量泛化能力</translation>
+        </message>
+        <message>
+            <source>Fixes the random data and the random start; Regenerate picks the next seed</source>
+            <translation>固定随机数据和随机初始值；“重新生成”会换用下一个种子</translation>
+        </message>
+        <message>
+            <source>Units in each hidden layer of the MLP</source>
+            <translation>MLP 每个隐藏层的神经元个数</translation>
+        </message>
+        <message>
+            <source>Number of hidden layers of the MLP</source>
+            <translation>MLP 的隐藏层数</translation>
+        </message>
+        <message>
+            <source>Images per training step</source>
+            <translation>每个训练步使用的图像数</translation>
+        </message>
+        <message>
+            <source>Step size: x ← x − lr·gradient. On x², lr &gt; 1 overshoots further every step</source>
+            <translation>步长：x ← x − lr·梯度。在 x² 上，lr &gt; 1 时每一步都会越冲越远</translation>
+        </message>
+        <message>
+            <source>Share of the previous step that carries over (0 = plain gradient descent)</source>
+            <translation>上一步有多少比例延续到这一步（0 = 普通梯度下降）</translation>
+        </message>
+        <message>
+            <source>SGD step size; the notes use 0.01</source>
+            <translation>SGD 的步长；笔记中用的是 0.01</translation>
+        </message>
+        <message>
+            <source>Steps</source>
+            <translation>步数 (steps)</translation>
+        </message>
+        <message>
+            <source>Training pauses after this many steps; the notes use 1000</source>
+            <translation>训练到这么多步后暂停；笔记中用的是 1000</translation>
+        </message>
+        <message>
+            <source>Fixes the initial w and b (seed 29 ends closest to the notes' numbers)</source>
+            <translation>固定 w 和 b 的初始值（种子 29 的结果最接近笔记中的数字）</translation>
+        </message>
+    </context>
+    <context>
         <name>FineTunePanel</name>
         <message>
             <source>Fine-tuning needs a digit model; the current one knows other classes</source>
@@ -1497,50 +1500,6 @@ Nothing was changed. What is wrong:
     </context>
     <context>
         <name>GDControls</name>
-        <message>
-            <source>Gradient descent</source>
-            <translation>梯度下降</translation>
-        </message>
-        <message>
-            <source>Function</source>
-            <translation>函数</translation>
-        </message>
-        <message>
-            <source>The function whose minimum gradient descent looks for</source>
-            <translation>梯度下降要寻找其最小值的函数</translation>
-        </message>
-        <message>
-            <source>Start x</source>
-            <translation>起点 x</translation>
-        </message>
-        <message>
-            <source>Where the descent starts</source>
-            <translation>下降从哪里开始</translation>
-        </message>
-        <message>
-            <source>Start y</source>
-            <translation>起点 y</translation>
-        </message>
-        <message>
-            <source>Where the descent starts (second coordinate)</source>
-            <translation>下降从哪里开始（第二个坐标）</translation>
-        </message>
-        <message>
-            <source>Learning rate</source>
-            <translation>学习率 (learning rate)</translation>
-        </message>
-        <message>
-            <source>Step size: x ← x − lr·gradient. On x², lr &gt; 1 overshoots further every step</source>
-            <translation>步长：x ← x − lr·梯度。在 x² 上，lr &gt; 1 时每一步都会越冲越远</translation>
-        </message>
-        <message>
-            <source>Momentum</source>
-            <translation>动量 (momentum)</translation>
-        </message>
-        <message>
-            <source>Share of the previous step that carries over (0 = plain gradient descent)</source>
-            <translation>上一步有多少比例延续到这一步（0 = 普通梯度下降）</translation>
-        </message>
         <message>
             <source>f(x) = x²</source>
             <translation>f(x) = x²</translation>
@@ -1677,37 +1636,6 @@ Nothing was changed. What is wrong:
         </message>
     </context>
     <context>
-        <name>LinearControls</name>
-        <message>
-            <source>y = 2x with nn.Linear(1, 1), SGD</source>
-            <translation>y = 2x，nn.Linear(1, 1)，SGD</translation>
-        </message>
-        <message>
-            <source>Learning rate</source>
-            <translation>学习率 (learning rate)</translation>
-        </message>
-        <message>
-            <source>SGD step size; the notes use 0.01</source>
-            <translation>SGD 的步长；笔记中用的是 0.01</translation>
-        </message>
-        <message>
-            <source>Steps</source>
-            <translation>步数 (steps)</translation>
-        </message>
-        <message>
-            <source>Training pauses after this many steps; the notes use 1000</source>
-            <translation>训练到这么多步后暂停；笔记中用的是 1000</translation>
-        </message>
-        <message>
-            <source>Seed</source>
-            <translation>随机种子 (seed)</translation>
-        </message>
-        <message>
-            <source>Fixes the initial w and b (seed 29 ends closest to the notes' numbers)</source>
-            <translation>固定 w 和 b 的初始值（种子 29 的结果最接近笔记中的数字）</translation>
-        </message>
-    </context>
-    <context>
         <name>LinearLab</name>
         <message>
             <source>Linear regression</source>
@@ -1797,82 +1725,6 @@ Press Reset to start again.</source>
     </context>
     <context>
         <name>MnistControls</name>
-        <message>
-            <source>Training settings</source>
-            <translation>训练设置</translation>
-        </message>
-        <message>
-            <source>Network</source>
-            <translation>网络 (network)</translation>
-        </message>
-        <message>
-            <source>The network: the notes' MLP or their small CNN (two conv + pool blocks)</source>
-            <translation>网络：笔记中的 MLP 或小型 CNN（两个卷积 + 池化块）</translation>
-        </message>
-        <message>
-            <source>Hidden width</source>
-            <translation>隐藏层宽度 (hidden width)</translation>
-        </message>
-        <message>
-            <source>Units in each hidden layer of the MLP</source>
-            <translation>MLP 每个隐藏层的神经元个数</translation>
-        </message>
-        <message>
-            <source>Hidden layers</source>
-            <translation>隐藏层数 (hidden layers)</translation>
-        </message>
-        <message>
-            <source>Number of hidden layers of the MLP</source>
-            <translation>MLP 的隐藏层数</translation>
-        </message>
-        <message>
-            <source>Activation</source>
-            <translation>激活函数 (activation)</translation>
-        </message>
-        <message>
-            <source>The non-linearity after each hidden layer</source>
-            <translation>每个隐藏层之后的非线性函数</translation>
-        </message>
-        <message>
-            <source>Optimizer</source>
-            <translation>优化器 (optimizer)</translation>
-        </message>
-        <message>
-            <source>How the weights are updated from the gradients</source>
-            <translation>如何根据梯度更新权重</translation>
-        </message>
-        <message>
-            <source>Learning rate</source>
-            <translation>学习率 (learning rate)</translation>
-        </message>
-        <message>
-            <source>Step size of the optimizer; too large and the loss jumps or diverges</source>
-            <translation>优化器的步长；太大时损失会跳动或发散</translation>
-        </message>
-        <message>
-            <source>Batch size</source>
-            <translation>批大小 (batch size)</translation>
-        </message>
-        <message>
-            <source>Images per training step</source>
-            <translation>每个训练步使用的图像数</translation>
-        </message>
-        <message>
-            <source>Epochs</source>
-            <translation>轮数 (epochs)</translation>
-        </message>
-        <message>
-            <source>Passes over the training images</source>
-            <translation>把所有训练图像完整过几遍</translation>
-        </message>
-        <message>
-            <source>Device</source>
-            <translation>设备 (device)</translation>
-        </message>
-        <message>
-            <source>Train on the CPU or on a CUDA GPU</source>
-            <translation>在 CPU 或 CUDA GPU 上训练</translation>
-        </message>
         <message>
             <source>MLP (notes: 784-128-10)</source>
             <translation>MLP 多层感知机（笔记：784-128-10）</translation>

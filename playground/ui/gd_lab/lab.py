@@ -56,6 +56,7 @@ def _make_job(setup: GDSetup, walked: int):
 
 class GDControls(ConfigForm):
     """The walk's settings (the pace is the transport bar's); start y only for 2-D functions."""
+    lab = "gd"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(GDConfig, [("settings", ["function", "start_x", "start_y", "lr", "momentum"])],
@@ -67,18 +68,8 @@ class GDControls(ConfigForm):
         self.retranslate()
 
     def texts(self) -> dict:
-        return {
-            "groups": {"settings": self.tr("Gradient descent")},
-            "fields": {
-                "function": (self.tr("Function"), self.tr("The function whose minimum gradient descent looks for")),
-                "start_x": (self.tr("Start x"), self.tr("Where the descent starts")),
-                "start_y": (self.tr("Start y"), self.tr("Where the descent starts (second coordinate)")),
-                "lr": (self.tr("Learning rate"), self.tr("Step size: x ← x − lr·gradient. On x², lr > 1 overshoots further every step")),
-                "momentum": (self.tr("Momentum"), self.tr("Share of the previous step that carries over (0 = plain gradient descent)")),
-            },
-            "items": {"function": {"x2": self.tr("f(x) = x²"), "x4": self.tr("f(x) = x⁴ − 3x² (two minima)"),
-                                   "bowl": self.tr("f(x, y) = x² + 4y² (2-D bowl)")}},
-        }
+        return {"items": {"function": {"x2": self.tr("f(x) = x²"), "x4": self.tr("f(x) = x⁴ − 3x² (two minima)"),
+                                       "bowl": self.tr("f(x, y) = x² + 4y² (2-D bowl)")}}}
 
     def update_rows(self, config: GDConfig) -> None:
         self.set_row_visible("start_y", FUNCTIONS[config.function].dims == 2)

@@ -44,18 +44,13 @@ def _make_job(setup: LinearSetup, saved: tuple | None = None):
 class LinearControls(ConfigForm):
     """The three settings: the learning rate (live), and the steps and seed (hidden in presentation mode:
     the notes' values stay; only the learning rate is worth changing in front of a class)."""
+    lab = "linear"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(LinearSetup, [("settings", ["lr", "max_steps", "seed"])], stretch=False, parent=parent)
         self.editor("lr").setSingleStep(0.005)
         self.editor("max_steps").setSingleStep(100)
         self.retranslate()
-
-    def texts(self) -> dict:
-        return {"groups": {"settings": self.tr("y = 2x with nn.Linear(1, 1), SGD")},
-                "fields": {"lr": (self.tr("Learning rate"), self.tr("SGD step size; the notes use 0.01")),
-                           "max_steps": (self.tr("Steps"), self.tr("Training pauses after this many steps; the notes use 1000")),
-                           "seed": (self.tr("Seed"), self.tr("Fixes the initial w and b (seed 29 ends closest to the notes' numbers)"))}}
 
 
 class LinearLab(LoopLab):
