@@ -197,14 +197,6 @@
             <translation>输入（叶子节点）</translation>
         </message>
         <message>
-            <source>The input's value: everything is recomputed at once</source>
-            <translation>输入的值：改动后所有节点立即重新计算</translation>
-        </message>
-        <message>
-            <source>Off: torch tracks no operation on this input (its branch greys out)</source>
-            <translation>关闭后 torch 不再追踪这个输入上的运算（它的分支变灰）</translation>
-        </message>
-        <message>
             <source>A gradient-descent step</source>
             <translation>一步梯度下降</translation>
         </message>
@@ -231,6 +223,14 @@
         <message>
             <source>Try the same update without torch.no_grad() (on copies) and see what goes wrong</source>
             <translation>不用 torch.no_grad() 做同样的更新（在副本上），看看会出什么问题</translation>
+        </message>
+        <message>
+            <source>The input's value: everything is recomputed at once</source>
+            <translation>输入的值：改动后所有节点立即重新计算</translation>
+        </message>
+        <message>
+            <source>Off: torch tracks no operation on this input (its branch greys out)</source>
+            <translation>关闭后 torch 不再追踪这个输入上的运算（它的分支变灰）</translation>
         </message>
         <message>
             <source>value</source>
@@ -2161,20 +2161,20 @@ Press Reset to start again.</source>
             <translation>（不改变）</translation>
         </message>
         <message>
-            <source>Rows</source>
-            <translation>行</translation>
-        </message>
-        <message>
-            <source>Columns</source>
-            <translation>列</translation>
-        </message>
-        <message>
             <source>Values</source>
             <translation>取值</translation>
         </message>
         <message>
             <source>Comma-separated, e.g. 0.001, 0.01, 0.1 or ReLU, Tanh</source>
             <translation>用逗号分隔，例如 0.001, 0.01, 0.1 或 ReLU, Tanh</translation>
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <source>Columns</source>
+            <translation>列</translation>
         </message>
         <message>
             <source>The setting that changes from row to row</source>

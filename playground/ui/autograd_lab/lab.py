@@ -26,7 +26,7 @@ from playground.ui.autograd_lab.explain import Explainer
 from playground.ui.autograd_lab.graph_view import GraphView, format_value
 from playground.ui.autograd_lab.network_panel import NetworkPanel
 from playground.ui.export import install_plot_export
-from playground.ui.i18n import core_text, set_texts
+from playground.ui.i18n import core_text, set_all_texts
 from playground.ui.lab_base import Lab
 from playground.ui.theme import plot_colors
 from playground.ui.widgets.transport import install_transport_keys
@@ -151,37 +151,36 @@ class AutogradLab(Lab):
         install_transport_keys(self, self.next_step, self.next_step, self.reset)
 
     def retranslate(self) -> None:
-        self.program_group.setTitle(self.tr("Program: named numbers, one per statement"))
-        self.program_edit.setToolTip(self.tr("Inputs are names given a number (w = 1); the last statement is the "
-                                             "output that backward starts from. Operators + − * / ^ %, functions "
-                                             "such as sin, exp, relu, max. Ctrl+Enter builds the graph."))
-        set_texts(self.build_button, self.tr("Build graph"),
-                  self.tr("Parse the program and let torch build its graph (Ctrl+Enter)"))
-        set_texts(self.quadratic_button, self.tr("Notes: x² + 3x + 1"),
-                  self.tr("The notes' first example: x = 2 gives y = 11 and dy/dx = 7"))
-        set_texts(self.neuron_button, self.tr("Notes: one neuron"),
-                  self.tr("The notes' neuron: w = 1, b = 0.5, x = 2, target 3: loss 0.25, "
-                          "∂loss/∂w = −2, ∂loss/∂b = −1"))
-        self.steps_group.setTitle(self.tr("Forward and backward"))
-        set_texts(self.forward_step_button, self.tr("Forward step"),
-                  self.tr("Compute the next operation's value (Space or S: the next step)"))
-        set_texts(self.forward_all_button, self.tr("Forward"), self.tr("Compute every value at once"))
-        set_texts(self.backward_step_button, self.tr("Backward step"),
-                  self.tr("The next gradient, in the order torch's backward reached the nodes"))
-        set_texts(self.backward_all_button, self.tr("Backward"),
-                  self.tr("y.backward(): press it twice to see .grad accumulate"))
-        set_texts(self.zero_grad_button, self.tr("Zero grad"), self.tr("x.grad.zero_() for every input"))
-        set_texts(self.reset_button, self.tr("Reset"), self.tr("A fresh graph: no values shown, no gradients (R)"))
-        self.leaves_group.setTitle(self.tr("Inputs (leaves)"))
+        set_all_texts(
+            (self.program_group, self.tr("Program: named numbers, one per statement")),
+            (self.program_edit, None, self.tr("Inputs are names given a number (w = 1); the last statement is the "
+                                              "output that backward starts from. Operators + − * / ^ %, functions "
+                                              "such as sin, exp, relu, max. Ctrl+Enter builds the graph.")),
+            (self.build_button, self.tr("Build graph"), self.tr("Parse the program and let torch build its graph (Ctrl+Enter)")),
+            (self.quadratic_button, self.tr("Notes: x² + 3x + 1"),
+             self.tr("The notes' first example: x = 2 gives y = 11 and dy/dx = 7")),
+            (self.neuron_button, self.tr("Notes: one neuron"),
+             self.tr("The notes' neuron: w = 1, b = 0.5, x = 2, target 3: loss 0.25, ∂loss/∂w = −2, ∂loss/∂b = −1")),
+            (self.steps_group, self.tr("Forward and backward")),
+            (self.forward_step_button, self.tr("Forward step"),
+             self.tr("Compute the next operation's value (Space or S: the next step)")),
+            (self.forward_all_button, self.tr("Forward"), self.tr("Compute every value at once")),
+            (self.backward_step_button, self.tr("Backward step"),
+             self.tr("The next gradient, in the order torch's backward reached the nodes")),
+            (self.backward_all_button, self.tr("Backward"), self.tr("y.backward(): press it twice to see .grad accumulate")),
+            (self.zero_grad_button, self.tr("Zero grad"), self.tr("x.grad.zero_() for every input")),
+            (self.reset_button, self.tr("Reset"), self.tr("A fresh graph: no values shown, no gradients (R)")),
+            (self.leaves_group, self.tr("Inputs (leaves)")),
+            (self.descent_group, self.tr("A gradient-descent step")),
+            (self.lr_label, self.tr("Learning rate")),
+            (self.lr_box, None, self.tr("lr in w -= lr * w.grad")),
+            (self.descent_button, self.tr("Step under no_grad"),
+             self.tr("with torch.no_grad(): w -= lr * w.grad, for every input with a gradient")),
+            (self.why_button, self.tr("And without no_grad?"),
+             self.tr("Try the same update without torch.no_grad() (on copies) and see what goes wrong")),
+        )
         self.leaf_controls.set_tooltips(self.tr("The input's value: everything is recomputed at once"),
                                         self.tr("Off: torch tracks no operation on this input (its branch greys out)"))
-        self.descent_group.setTitle(self.tr("A gradient-descent step"))
-        self.lr_label.setText(self.tr("Learning rate"))
-        self.lr_box.setToolTip(self.tr("lr in w -= lr * w.grad"))
-        set_texts(self.descent_button, self.tr("Step under no_grad"),
-                  self.tr("with torch.no_grad(): w -= lr * w.grad, for every input with a gradient"))
-        set_texts(self.why_button, self.tr("And without no_grad?"),
-                  self.tr("Try the same update without torch.no_grad() (on copies) and see what goes wrong"))
         self.network.retranslate()
         self.view.set_words(value=self.tr("value"), grad=self.tr("grad"), untracked=self.tr("not tracked"))
         self._refresh()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListView, QListW
                                QPushButton, QVBoxLayout, QWidget)
 
 from playground.core.mnist import collection as store
-from playground.ui.i18n import core_text, set_texts
+from playground.ui.i18n import core_text, set_all_texts
 from playground.ui.mnist_lab.finetune_panel import FineTunePanel
 from playground.ui.mnist_lab.insight_images import grey_rgb, rgb_image
 from playground.ui.widgets.file_dialogs import open_file, open_folder
@@ -241,17 +241,16 @@ class CollectionPanel(QWidget):
         self.export_button.setEnabled(len(self.collection) > 0)
 
     def retranslate(self) -> None:
-        set_texts(self.collect_button, self.tr("Collect"),
-                  self.tr("Collect your own handwriting: the app asks for a digit, you draw it"))
-        self.save_button.setToolTip(self.tr("Keep the drawing as the digit asked for (Enter)"))
-        self.skip_button.setText(self.tr("Another digit"))
-        self.relabel_button.setText(self.tr("Relabel selected"))
-        self.relabel_box.setToolTip(self.tr("The digit the selected examples really are"))
-        self.delete_button.setText(self.tr("Delete selected"))
-        set_texts(self.export_button, self.tr("Export IDX…"),
-                  self.tr("Save your digits as an MNIST-style IDX pair to share with a class"))
-        set_texts(self.import_button, self.tr("Import IDX…"),
-                  self.tr("Add digits from an IDX pair (…-images-idx3-ubyte and its labels)"))
+        set_all_texts(
+            (self.collect_button, self.tr("Collect"), self.tr("Collect your own handwriting: the app asks for a digit, you draw it")),
+            (self.save_button, None, self.tr("Keep the drawing as the digit asked for (Enter)")),
+            (self.skip_button, self.tr("Another digit")),
+            (self.relabel_button, self.tr("Relabel selected")),
+            (self.relabel_box, None, self.tr("The digit the selected examples really are")),
+            (self.delete_button, self.tr("Delete selected")),
+            (self.export_button, self.tr("Export IDX…"), self.tr("Save your digits as an MNIST-style IDX pair to share with a class")),
+            (self.import_button, self.tr("Import IDX…"), self.tr("Add digits from an IDX pair (…-images-idx3-ubyte and its labels)")),
+        )
         self._update_prompt()
         self._update_counts()
         self.finetune.retranslate()

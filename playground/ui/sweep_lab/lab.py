@@ -31,7 +31,7 @@ from playground.core.sweep.config import (DEFAULT_STEPS, MAX_SAVED_HISTORY, MAX_
                                           run_prefix, saved_training_problems, split_run_weights)
 from playground.ui.appearance import hide_advanced
 from playground.ui.export import install_plot_export, install_table_export
-from playground.ui.i18n import core_texts, set_texts
+from playground.ui.i18n import core_texts, set_all_texts
 from playground.ui.sweep_lab.heat_colors import heat_color, text_color
 from playground.ui.sweep_lab.multiples import SmallMultiples
 from playground.ui.sweep_lab.tables import loss_history_rows, result_rows
@@ -157,22 +157,23 @@ class SweepLab(Lab):
             for j in range(box.count()):
                 data = box.itemData(j)
                 box.setItemText(j, names.get(data, data) if data else self.tr("(nothing)"))
-        self.axis_labels[0][0].setText(self.tr("Rows"))
-        self.axis_labels[1][0].setText(self.tr("Columns"))
         for _label, values_label in self.axis_labels:
             values_label.setText(self.tr("Values"))
         for edit in self.value_edits:
             edit.setToolTip(self.tr("Comma-separated, e.g. 0.001, 0.01, 0.1 or ReLU, Tanh"))
-        self.axis_boxes[0].setToolTip(self.tr("The setting that changes from row to row"))
-        self.axis_boxes[1].setToolTip(self.tr("The setting that changes from column to column (or nothing)"))
-        self.steps_box.setToolTip(self.tr("How many training steps every combination takes"))
-        self.table.setToolTip(self.tr("Final training loss (test loss below); click a cell to open it in the Curve lab"))
-        self.steps_label.setText(self.tr("Steps"))
-        set_texts(self.use_curve_button, self.tr("Start from the Curve lab's settings"),
-                  self.tr("Everything not varied is taken from these settings"))
-        set_texts(self.run_button, self.tr("Run sweep"),
-                  self.tr("Train every combination together, in one batched computation"))
-        set_texts(self.stop_button, self.tr("Stop"), self.tr("Stop the sweep where it is"))
+        set_all_texts(
+            (self.axis_labels[0][0], self.tr("Rows")),
+            (self.axis_labels[1][0], self.tr("Columns")),
+            (self.axis_boxes[0], None, self.tr("The setting that changes from row to row")),
+            (self.axis_boxes[1], None, self.tr("The setting that changes from column to column (or nothing)")),
+            (self.steps_box, None, self.tr("How many training steps every combination takes")),
+            (self.table, None, self.tr("Final training loss (test loss below); click a cell to open it in the Curve lab")),
+            (self.steps_label, self.tr("Steps")),
+            (self.use_curve_button, self.tr("Start from the Curve lab's settings"),
+             self.tr("Everything not varied is taken from these settings")),
+            (self.run_button, self.tr("Run sweep"), self.tr("Train every combination together, in one batched computation")),
+            (self.stop_button, self.tr("Stop"), self.tr("Stop the sweep where it is")),
+        )
         self._update_base_label()
         self._update_count()
         self._update_status()
