@@ -16,8 +16,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import (QCheckBox, QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem, QHBoxLayout,
-                               QHeaderView, QLabel, QPushButton, QSizePolicy, QTableWidget, QTableWidgetItem,
+from PySide6.QtWidgets import (QCheckBox, QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem,
+                               QHBoxLayout, QHeaderView, QLabel, QPushButton, QSizePolicy, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from playground.core.curve.config import CurveConfig
@@ -25,6 +25,7 @@ from playground.core.sweep.config import differences
 from playground.ui.widgets.setting_names import SettingNames
 from playground.ui.theme import DARK, plot_colors
 from playground.ui.loop_labs import format_loss
+from playground.ui.widgets.layouts import read_only_table
 
 MAX_PINNED = 8
 SHOWN_ROWS = 3  # the table scrolls beyond this many runs
@@ -90,11 +91,7 @@ class PinnedRuns(QObject):
         self.pin_button = QPushButton()
         self.hint = QLabel()
         self.hint.setWordWrap(True)  # the lab stays narrow enough for the Lessons panel beside it
-        self.table = QTableWidget(0, 7)
-        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.table = read_only_table(7, QHeaderView.ResizeToContents, {1: QHeaderView.Stretch})
         # Rows as tall as their buttons (presentation mode's larger font too); the table as tall as its rows.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.setWordWrap(False)  # one line a row: a narrow column scrolls sideways instead

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QScrollArea, QWidget
 
 from playground.ui.widgets.transport import TransportBar
+from playground.ui.widgets.layouts import column, hbox
 
 
 class VerticalScroll(QScrollArea):
@@ -49,15 +50,7 @@ def settings_column(controls: QWidget, preset_keys, min_width: int, max_width: i
         preset_box.addItem(key, key)
     transport = TransportBar()
     scroll = VerticalScroll(controls, min_width)
-    column = QWidget()
-    layout = QVBoxLayout(column)
-    layout.setContentsMargins(0, 0, 0, 0)
     preset_label = QLabel()
-    preset_row = QHBoxLayout()
-    preset_row.addWidget(preset_label)
-    preset_row.addWidget(preset_box, 1)
-    layout.addLayout(preset_row)
-    layout.addWidget(transport)
-    layout.addWidget(scroll, 1)
-    column.setMaximumWidth(max_width)
-    return column, preset_label, preset_box, transport
+    settings = column(hbox(preset_label, (preset_box, 1)), transport, (scroll, 1))
+    settings.setMaximumWidth(max_width)
+    return settings, preset_label, preset_box, transport
