@@ -307,8 +307,10 @@ def make_plot(title: str = "", x_label: str = "", y_label: str = "", *, grid: bo
     if grid:
         plot.grid = GridLines(item)
     for name in ("left", "bottom"):
-        # Ticks point outwards, so an axis never overlaps the plot area that live curves repaint.
-        item.getAxis(name).setStyle(tickLength=5)
+        # Ticks point outwards, so an axis never overlaps the plot area that live curves repaint. The axis only
+        # grows to fit its labels: one that also shrank could take turns with the wrapping title (fewer ticks on a
+        # shorter plot, a narrower axis, a wider title row, one line less, a taller plot...) and never settle.
+        item.getAxis(name).setStyle(tickLength=5, autoReduceTextSpace=False)
     if title:
         item.setTitle(title)
     if x_label:

@@ -15,7 +15,7 @@ Checked for each state (a tab, a language, a mode), as a student would see it on
   their text needs, no container is squeezed below its minimum size, nothing scrolls sideways (but a
   row of controls made to scroll sideways, the Autograd lab's in presentation mode).
 ``--extras`` adds the Curve lab with all three teaching views and a pinned run, and the Lessons panel
-open over the Curve and MNIST labs.
+open with each lesson over its lab.
 """
 
 from __future__ import annotations
@@ -328,15 +328,14 @@ def extras(window, language: str) -> None:
     menus = window.teaching_menus
     from playground.core.lessons.catalog import LESSONS
 
-    for tab in ("curve", "mnist"):
-        lesson = next(item for item in LESSONS if item.tab == tab)
+    for lesson in LESSONS:  # each lesson over its lab (the MNIST CNN lesson: "CNN (2 × conv + pool)" whole)
         menus.open_lesson(lesson.key)
         lab = window.current_lab()
         wait_until(lambda: ready(lab))
         for mode in ("normal", "presentation"):
             window.presentation.set_active(mode == "presentation")
-            check(window, f"{W}x{H} {language} {mode} lesson over {tab}", mode == "presentation",
-                  f"{W}x{H}_{language}_{mode}_lesson_{tab}")
+            check(window, f"{W}x{H} {language} {mode} lesson {lesson.key}", mode == "presentation",
+                  f"{W}x{H}_{language}_{mode}_lesson_{lesson.key}")
         window.presentation.set_active(False)
     menus.dock.hide()
 
