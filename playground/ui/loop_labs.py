@@ -36,6 +36,7 @@ class LoopLab(Lab):
     """
 
     ready = Signal()  # the first report of a fresh worker has arrived: the model exists
+    trainingReady = Signal()  # the worker reports its warm-up done: a Play press now steps at once
     workerStarted = Signal()  # a new worker thread runs (commands posted now reach its job)
     thread_name = "training"
     uses_torch = True  # the worker sets torch's thread count first (a numpy-only job need not import torch)
@@ -44,6 +45,7 @@ class LoopLab(Lab):
         super().__init__(parent)
         self._loop: LoopThread | None = None
         self._is_ready = False
+        self._training_ready = False
 
     # -- the worker ------------------------------------------------------------------------
     def make_job(self) -> Callable[[], Any]:
@@ -63,6 +65,8 @@ class LoopLab(Lab):
         if self.backend_running():
             return
         self._loop = LoopThread(self.make_job(), self, name=self.thread_name, uses_torch=self.uses_torch)
+        self._training_ready = False
+        self._loop.progress.connect(self._note_warm)  # first: on_progress may show the state
         self._loop.progress.connect(self.on_progress)
         self._loop.failed.connect(self.on_failed)
         self.backend_starting()
@@ -100,6 +104,16 @@ class LoopLab(Lab):
 
     def is_ready(self) -> bool:
         return self._is_ready
+
+    def is_training_ready(self) -> bool:
+        """The worker has reported its warm-up done (the first optimizer's imports): Play trains at once."""
+        return self._training_ready
+
+    @Slot(object)
+    def _note_warm(self, progress: Progress) -> None:
+        if progress.warm and not self._training_ready:
+            self._training_ready = True
+            self.trainingReady.emit()
 
     # -- transport ---------------------------------------------------------------------------
     def connect_transport(self) -> None:
@@ -322,7 +336,10 @@ class TrainingLab(LoopLab):
                  self.tr("loss {loss}").format(loss=format_loss(loss))]
         if test_loss is not None:
             parts.append(self.tr("test {loss}").format(loss=format_loss(test_loss)))
-        parts.append(self.tr("{rate} steps/s").format(rate=f"{progress.steps_per_s:,.0f}"))
+        if progress.warm:
+            parts.append(self.tr("{rate} steps/s").format(rate=f"{progress.steps_per_s:,.0f}"))
+        else:  # the first optimizer's one-off imports: Play is taken and trains once they are done
+            parts.append(self.tr("getting ready to train…"))
         parts.append(device)
         if self._state == "diverged":
             parts.append(self.tr("DIVERGED"))

@@ -2625,6 +2625,10 @@ Press Reset to start again.</source>
             <translation>{rate} 步/秒</translation>
         </message>
         <message>
+            <source>getting ready to train…</source>
+            <translation>正在准备训练…</translation>
+        </message>
+        <message>
             <source>DIVERGED</source>
             <translation>已发散</translation>
         </message>

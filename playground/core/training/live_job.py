@@ -15,8 +15,6 @@ class LiveConfigJob(CommandJob):
     and may override ``_weight_decay`` and ``_apply_live``. Its config has ``live_changes(old)``,
     ``optimizer``, ``lr`` and ``momentum``."""
 
-    warmed_up = False  # the one-off optimizer import is done (survives rebuilds)
-
     def _weight_decay(self, config) -> float | None:
         """The optimizer's weight decay for ``config`` (None: the config has none to change live)."""
         return None
@@ -37,9 +35,8 @@ class LiveConfigJob(CommandJob):
         return self._optimizer
 
     def warm_up(self) -> None:
-        """Build what the first step needs; the loop calls this after its first report."""
+        """Build what the first step needs; the loop calls this after its first report and after commands."""
         self.optimizer
-        self.warmed_up = True
 
     def reset(self, config=None) -> None:
         self._build(config or self.config)
