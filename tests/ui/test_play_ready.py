@@ -57,3 +57,29 @@ def test_the_status_line_says_when_a_play_press_waits_for_the_warm_up(window):
     warming = Progress(1, 0, np.zeros(0, np.float32), 0.0, "running", {}, warm=False)
     assert "getting ready to train" in lab.status_line(warming, 1.0, None)
     assert "steps/s" not in lab.status_line(warming, 1.0, None)
+
+
+def test_before_its_worker_reports_the_lab_draws_its_data_and_takes_play(qtbot, app_theme):
+    """'Interactive' before torch has loaded: the data follow the settings, and Play is taken (it trains
+    once the worker is ready)."""
+    from playground.ui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    lab = win.curve_lab
+    try:
+        assert lab.last_progress() is None and lab.transport.isEnabled()
+        plot = lab.fit_plot
+        assert plot.train_points.count() + plot.test_points.count() == lab.config().n_points
+        points = lab.controls.editor("n_points").slider
+        points.setFocus()
+        qtbot.keyClick(points, Qt.Key_Left)  # one stop down: 75 points
+        assert lab.config().n_points == 75
+        assert plot.train_points.count() + plot.test_points.count() == 75
+        win.start_backends()
+        qtbot.mouseClick(lab.transport.play_button, Qt.LeftButton)  # whether or not the worker has reported yet
+        qtbot.waitUntil(lambda: lab.last_progress() is not None and lab.last_progress().step > 0, timeout=60_000)
+        assert lab.last_progress().snapshot["data"].x_plot.size and lab.is_training_ready()
+    finally:
+        win.shutdown()
