@@ -66,8 +66,7 @@ class LoopLab(Lab):
             return
         self._loop = LoopThread(self.make_job(), self, name=self.thread_name, uses_torch=self.uses_torch)
         self._training_ready = False
-        self._loop.progress.connect(self._note_warm)  # first: on_progress may show the state
-        self._loop.progress.connect(self.on_progress)
+        self._loop.progress.connect(self._on_report)
         self._loop.failed.connect(self.on_failed)
         self.backend_starting()
         self._loop.start()
@@ -110,10 +109,12 @@ class LoopLab(Lab):
         return self._training_ready
 
     @Slot(object)
-    def _note_warm(self, progress: Progress) -> None:
+    def _on_report(self, progress: Progress) -> None:
+        # One slot per report (each Python slot the worker's signal calls costs the training thread GIL time).
         if progress.warm and not self._training_ready:
             self._training_ready = True
             self.trainingReady.emit()
+        self.on_progress(progress)
 
     # -- transport ---------------------------------------------------------------------------
     def connect_transport(self) -> None:
