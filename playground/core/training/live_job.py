@@ -8,6 +8,7 @@ from typing import Any
 from playground.core.training.commands import CommandJob
 from playground.core.training.components import OPTIMIZERS, update_hyperparameters
 from playground.core.persistence.optimizer_state import SavedOptimizer, optimizer_snapshot, restore_optimizer
+from playground.core.training.runtime import first_import_of
 
 
 class LiveConfigJob(CommandJob):
@@ -25,8 +26,9 @@ class LiveConfigJob(CommandJob):
         # torch._dynamo (about a second), which need not delay the first picture.
         if self._optimizer is None:
             c = self.config
-            self._optimizer = OPTIMIZERS.create(c.optimizer, self.model.parameters(), c.lr, c.momentum,
-                                                self._weight_decay(c) or 0.0)
+            with first_import_of("torch._dynamo"):
+                self._optimizer = OPTIMIZERS.create(c.optimizer, self.model.parameters(), c.lr, c.momentum,
+                                                    self._weight_decay(c) or 0.0)
         return self._optimizer
 
     @property
