@@ -83,3 +83,22 @@ def test_before_its_worker_reports_the_lab_draws_its_data_and_takes_play(qtbot, 
         assert lab.last_progress().snapshot["data"].x_plot.size and lab.is_training_ready()
     finally:
         win.shutdown()
+
+
+def test_remembered_settings_are_drawn_before_the_worker_reports(qtbot, app_theme):
+    from dataclasses import replace
+
+    from playground.core.config import to_dict
+    from playground.core.curve.config import CurveConfig
+    from playground.ui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    lab = win.curve_lab
+    lab.restore_session({"config": to_dict(replace(CurveConfig(), target="sin", n_points=30, test_fraction=0.0))})
+    win.show()
+    try:
+        assert lab.last_progress() is None
+        assert lab.fit_plot.train_points.count() == 30 and lab.fit_plot.test_points.count() == 0
+    finally:
+        win.shutdown()

@@ -154,6 +154,7 @@ class CurveLab(TrainingLab):
         from playground.core.training.live_job import load_into_job
 
         self.restore_config(restored_config(CurveConfig, state))
+        self.before_config_change(self._config)  # before the worker's first report: its data drawn now
         if self.wait_for_worker(state):
             return
         config = self._config
