@@ -15,6 +15,7 @@ import csv
 import io
 import math
 import os
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -22,7 +23,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QGraphicsItem, QWidget
 
 from playground.core.persistence.session import write_text_atomic
 from playground.ui import i18n
@@ -47,6 +48,26 @@ def export_image(plot: pg.PlotWidget, path: str | os.PathLike) -> None:
     if callable(custom):  # a view that is no pyqtgraph plot draws itself (the Autograd lab's graph)
         custom(path)
         return
+    with _drawn_afresh(plot):
+        _export_plot(plot, path)
+
+
+@contextmanager
+def _drawn_afresh(plot: pg.PlotWidget):
+    """Items that cache their picture on screen (static curves under a live one) are drawn as lines for an
+    export: an SVG keeps them as vectors, a PNG wider than the screen keeps them sharp."""
+    cached = [item for item in plot.scene().items() if item.cacheMode() != QGraphicsItem.NoCache]
+    modes = [item.cacheMode() for item in cached]
+    for item in cached:
+        item.setCacheMode(QGraphicsItem.NoCache)
+    try:
+        yield
+    finally:
+        for item, mode in zip(cached, modes):
+            item.setCacheMode(mode)
+
+
+def _export_plot(plot: pg.PlotWidget, path: str) -> None:
     if path.lower().endswith(".svg"):
         # Qt's own SVG generator: pyqtgraph's SVGExporter cannot parse the path data Qt 6.11 writes.
         from PySide6.QtCore import QRect, QSize

@@ -36,6 +36,7 @@ class LoopLab(Lab):
     """
 
     ready = Signal()  # the first report of a fresh worker has arrived: the model exists
+    trainingReady = Signal()  # the worker reports its warm-up done: a Play press now steps at once
     workerStarted = Signal()  # a new worker thread runs (commands posted now reach its job)
     thread_name = ""  # the worker thread's name; "<key>-training" if not given
     uses_torch = True  # the worker sets torch's thread count first (a numpy-only job need not import torch)
@@ -44,6 +45,7 @@ class LoopLab(Lab):
         super().__init__(parent)
         self._loop: LoopThread | None = None
         self._is_ready = False
+        self._training_ready = False
 
     # -- the worker ------------------------------------------------------------------------
     def make_job(self) -> Callable[[], Any]:
@@ -64,7 +66,8 @@ class LoopLab(Lab):
             return
         self._loop = LoopThread(self.make_job(), self, name=self.thread_name or f"{self.key}-training",
                                 uses_torch=self.uses_torch)
-        self._loop.progress.connect(self.on_progress)
+        self._training_ready = False
+        self._loop.progress.connect(self._on_report)
         self._loop.failed.connect(self.on_failed)
         self.backend_starting()
         self._loop.start()
@@ -101,6 +104,18 @@ class LoopLab(Lab):
 
     def is_ready(self) -> bool:
         return self._is_ready
+
+    def is_training_ready(self) -> bool:
+        """The worker has reported its warm-up done (the first optimizer's imports): Play trains at once."""
+        return self._training_ready
+
+    @Slot(object)
+    def _on_report(self, progress: Progress) -> None:
+        # One slot per report (each Python slot the worker's signal calls costs the training thread GIL time).
+        if progress.warm and not self._training_ready:
+            self._training_ready = True
+            self.trainingReady.emit()
+        self.on_progress(progress)
 
     # -- transport ---------------------------------------------------------------------------
     def connect_transport(self) -> None:
@@ -333,7 +348,10 @@ class TrainingLab(LoopLab):
                  self.tr("loss {loss}").format(loss=format_loss(loss))]
         if test_loss is not None:
             parts.append(self.tr("test {loss}").format(loss=format_loss(test_loss)))
-        parts.append(self.tr("{rate} steps/s").format(rate=f"{progress.steps_per_s:,.0f}"))
+        if progress.warm:
+            parts.append(self.tr("{rate} steps/s").format(rate=f"{progress.steps_per_s:,.0f}"))
+        else:  # the first optimizer's one-off imports: Play is taken and trains once they are done
+            parts.append(self.tr("getting ready to train…"))
         parts.append(device)
         if self._state == "diverged":
             parts.append(self.tr("DIVERGED"))

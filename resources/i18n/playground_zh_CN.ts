@@ -58,44 +58,16 @@
     <context>
         <name>ActivationExplorer</name>
         <message>
-            <source>ReLU: zero for x &lt; 0 (gradient 0 there, so a unit can 'die'), slope 1 above.</source>
-            <translation>ReLU：x &lt; 0 时输出 0（那里梯度为 0，所以神经元可能“死亡”），x &gt; 0 时斜率为 1。</translation>
-        </message>
-        <message>
-            <source>LeakyReLU: like ReLU but slope 0.01 for x &lt; 0, so units never die.</source>
-            <translation>LeakyReLU：与 ReLU 类似，但 x &lt; 0 时斜率为 0.01，所以神经元不会“死亡”。</translation>
-        </message>
-        <message>
-            <source>Sigmoid: squashes to (0, 1); saturates, so f′ ≤ 0.25 and vanishes for large |x|.</source>
-            <translation>Sigmoid：把输出压缩到 (0, 1)；会饱和，所以 f′ ≤ 0.25，|x| 很大时梯度几乎消失。</translation>
-        </message>
-        <message>
-            <source>Tanh: squashes to (−1, 1), zero-centred; saturates for large |x|.</source>
-            <translation>Tanh：把输出压缩到 (−1, 1)，以 0 为中心；|x| 很大时会饱和。</translation>
-        </message>
-        <message>
-            <source>ELU: smooth below zero, tends to −1; no dead units.</source>
-            <translation>ELU：在 0 以下平滑地趋近 −1；不会出现“死亡”神经元。</translation>
-        </message>
-        <message>
-            <source>GELU: a smooth ReLU (used in transformers); a small dip below zero.</source>
-            <translation>GELU：平滑版的 ReLU（Transformer 中常用）；在 0 以下有一个小凹陷。</translation>
-        </message>
-        <message>
-            <source>SiLU (Swish): x·sigmoid(x), smooth with a slight negative dip.</source>
-            <translation>SiLU (Swish)：x·sigmoid(x)，平滑，带一个轻微的负值凹陷。</translation>
-        </message>
-        <message>
-            <source>Identity: no bend at all, so the whole network stays a straight line.</source>
-            <translation>Identity（恒等函数）：完全不弯折，所以整个网络只能是一条直线。</translation>
-        </message>
-        <message>
             <source>Dead ReLU units (zero on every training point): {dead} of {total} ({share})</source>
             <translation>“死亡”的 ReLU 神经元（在所有训练点上输出都为 0）：{total} 个中有 {dead} 个 ({share})</translation>
         </message>
         <message>
             <source>f(x) orange, f′(x) dashed</source>
             <translation>f(x) 为橙色，f′(x) 为虚线</translation>
+        </message>
+        <message>
+            <source>{name}: {note}.</source>
+            <translation>{name}：{note}。</translation>
         </message>
     </context>
     <context>
@@ -770,16 +742,16 @@ Nothing was changed. What is wrong:
     <context>
         <name>ComponentNotes</name>
         <message>
-            <source>Zero for x &lt; 0, slope 1 above: fast, but units can 'die'</source>
-            <translation>x &lt; 0 时为 0，x &gt; 0 时斜率为 1：计算快，但神经元可能“死亡”</translation>
+            <source>Zero for x &lt; 0 (gradient 0 there, so a unit can 'die'), slope 1 above</source>
+            <translation>x &lt; 0 时输出 0（那里梯度为 0，所以神经元可能“死亡”），x &gt; 0 时斜率为 1</translation>
         </message>
         <message>
-            <source>Like ReLU with a small slope for x &lt; 0, so units never die</source>
-            <translation>与 ReLU 类似，但 x &lt; 0 时有一个小斜率，所以神经元不会“死亡”</translation>
+            <source>Like ReLU but slope 0.01 for x &lt; 0, so units never die</source>
+            <translation>与 ReLU 类似，但 x &lt; 0 时斜率为 0.01，所以神经元不会“死亡”</translation>
         </message>
         <message>
-            <source>Squashes to (0, 1); saturates, so gradients vanish for large |x|</source>
-            <translation>压缩到 (0, 1)；会饱和，|x| 很大时梯度消失</translation>
+            <source>Squashes to (0, 1); saturates, so f′ ≤ 0.25 and vanishes for large |x|</source>
+            <translation>把输出压缩到 (0, 1)；会饱和，所以 f′ ≤ 0.25，|x| 很大时梯度几乎消失</translation>
         </message>
         <message>
             <source>Squashes to (−1, 1), zero-centred; saturates for large |x|</source>
@@ -790,16 +762,16 @@ Nothing was changed. What is wrong:
             <translation>在 0 以下平滑地趋近 −1；不会出现“死亡”神经元</translation>
         </message>
         <message>
-            <source>A smooth ReLU, used in transformers</source>
-            <translation>平滑版的 ReLU，Transformer 中常用</translation>
+            <source>A smooth ReLU (used in transformers); a small dip below zero</source>
+            <translation>平滑版的 ReLU（Transformer 中常用）；在 0 以下有一个小凹陷</translation>
         </message>
         <message>
             <source>x·sigmoid(x) (Swish): smooth, with a slight negative dip</source>
             <translation>x·sigmoid(x) (Swish)：平滑，带一个轻微的负值凹陷</translation>
         </message>
         <message>
-            <source>No non-linearity: the whole network stays a straight line</source>
-            <translation>没有非线性：整个网络只能是一条直线</translation>
+            <source>No bend at all, so the whole network stays a straight line</source>
+            <translation>完全不弯折，所以整个网络只能是一条直线</translation>
         </message>
         <message>
             <source>Mean squared error: punishes large errors strongly</source>
@@ -2346,6 +2318,10 @@ Press Reset to start again.</source>
     <context>
         <name>TeachingViews</name>
         <message>
+            <source>Thin: each hidden unit's output weight × activation (hover or click one). Orange: their sum + output bias; dashed: the network's fit (they coincide). Red ticks: where ReLU units bend.</source>
+            <translation>细线：每个隐藏神经元的输出权重 × 激活值（鼠标悬停或点击查看）。橙色：它们的和 + 输出偏置 (bias)；虚线：网络的拟合结果（两者重合）。红色刻度：ReLU 神经元弯折的位置。</translation>
+        </message>
+        <message>
             <source>Line pieces</source>
             <translation>折线段 (line pieces)</translation>
         </message>
@@ -2368,10 +2344,6 @@ Press Reset to start again.</source>
         <message>
             <source>Each activation's f(x) and f′(x); the share of dead ReLU units while training</source>
             <translation>每个激活函数的 f(x) 和 f′(x)；训练时显示“死亡” ReLU 神经元的比例</translation>
-        </message>
-        <message>
-            <source>Thin: each hidden unit's output weight × activation (hover or click one). Orange: their sum + output bias; dashed: the network's fit (they coincide). Red ticks: where ReLU units bend.</source>
-            <translation>细线：每个隐藏神经元的输出权重 × 激活值（鼠标悬停或点击查看）。橙色：它们的和 + 输出偏置 (bias)；虚线：网络的拟合结果（两者重合）。红色刻度：ReLU 神经元弯折的位置。</translation>
         </message>
         <message>
             <source>input x</source>
@@ -2451,6 +2423,10 @@ Press Reset to start again.</source>
         <message>
             <source>{rate} steps/s</source>
             <translation>{rate} 步/秒</translation>
+        </message>
+        <message>
+            <source>getting ready to train…</source>
+            <translation>正在准备训练…</translation>
         </message>
         <message>
             <source>DIVERGED</source>

@@ -136,11 +136,8 @@ class AutogradLab(Lab):
         QShortcut(QKeySequence("Ctrl+Return"), self.program_edit, self.apply_program)
         self.quadratic_button.clicked.connect(lambda: self.load_example("quadratic"))
         self.neuron_button.clicked.connect(lambda: self.load_example("neuron"))
-        self.forward_step_button.clicked.connect(lambda: self._do("forward_step"))
-        self.forward_all_button.clicked.connect(lambda: self._do("forward_all"))
-        self.backward_step_button.clicked.connect(lambda: self._do("backward_step"))
-        self.backward_all_button.clicked.connect(lambda: self._do("backward_all"))
-        self.zero_grad_button.clicked.connect(lambda: self._do("zero_grad"))
+        for action in ("forward_step", "forward_all", "backward_step", "backward_all", "zero_grad"):
+            getattr(self, action + "_button").clicked.connect(lambda _=False, action=action: self._do(action))
         self.reset_button.clicked.connect(self.reset)
         self.descent_button.clicked.connect(self.descent_step)
         self.why_button.clicked.connect(self.explain_no_grad)

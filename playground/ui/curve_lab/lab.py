@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QWidget
 
 from playground.core.curve.config import CurveConfig
+from playground.core.curve.data import make_curve_data
 from playground.core.curve.presets import PRESETS
 from playground.core.training.loop import Progress
 from playground.ui.curve_lab.controls import CurveControls
@@ -53,7 +54,9 @@ class CurveLab(TrainingLab):
         self._presentation = False
         self._build()
         self.retranslate()
-        self._set_interactive(False)
+        # The controls and Play work before torch has loaded: the data and target are drawn from numpy now,
+        # and a press of Play trains as soon as the worker is ready (issue 14, "interactive").
+        self._draw_data_preview(self._config)
         install_plot_export(self.fit_plot.widget, "curve_fit", csv=self._fit_rows)
         self._style_error_texts()
 
@@ -111,6 +114,13 @@ class CurveLab(TrainingLab):
         config = self._config
         return lambda: _make_job(config)
 
+    def before_config_change(self, config: CurveConfig) -> None:
+        if self._last_progress is None:  # no worker report yet: the plot follows the settings without one
+            self._draw_data_preview(config)
+
+    def _draw_data_preview(self, config: CurveConfig) -> None:
+        self.fit_plot.set_data(make_curve_data(config))
+
     def show_config_problems(self, problems: dict) -> None:
         self.controls.show_expression_error(list(problems.values()) or None)
 
@@ -142,6 +152,7 @@ class CurveLab(TrainingLab):
         from playground.core.training.live_job import load_into_job
 
         self.restore_config(restored_config(CurveConfig, state))
+        self.before_config_change(self._config)  # before the worker's first report: its data drawn now
         if self.wait_for_worker(state):
             return
         config = self._config

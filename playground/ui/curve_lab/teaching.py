@@ -100,15 +100,15 @@ class TeachingViews(QObject):
 
     def retranslate(self) -> None:
         set_all_texts(
+            (self.pieces_legend, self.tr("Thin: each hidden unit's output weight × activation (hover or click one). "
+                                         "Orange: their sum + output bias; dashed: the network's fit (they coincide). "
+                                         "Red ticks: where ReLU units bend.")),
             (self.pieces_box, self.tr("Line pieces"),
              self.tr("Show each hidden unit's contribution (output weight × activation) and their sum")),
             (self.diagram_box, self.tr("Network diagram"),
              self.tr("The network's neurons and weights, live; click a hidden neuron to plot its activation")),
             (self.activation_box, self.tr("Activation explorer"),
              self.tr("Each activation's f(x) and f′(x); the share of dead ReLU units while training")),
-            (self.pieces_legend, self.tr("Thin: each hidden unit's output weight × activation (hover or click one). "
-                                         "Orange: their sum + output bias; dashed: the network's fit (they coincide). "
-                                         "Red ticks: where ReLU units bend.")),
         )
         self.pieces.widget.getPlotItem().setTitle(self.tr("Line pieces"))
         self.diagram.set_layer_names(self.tr("input x"), self.tr("output y"))

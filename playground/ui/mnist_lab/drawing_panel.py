@@ -21,7 +21,7 @@ from playground.ui.widgets.flow_layout import FlowLayout
 from playground.ui.mnist_lab.canvas import DrawingCanvas
 from playground.ui.mnist_lab.names import MnistNames, percent
 from playground.ui.mnist_lab.probabilities import ProbabilityView
-from playground.ui.widgets.file_dialogs import open_file, save_file
+from playground.ui.widgets.file_dialogs import open_file, read_or_explain, save_file
 from playground.workers.task_thread import TaskThread
 
 
@@ -60,10 +60,8 @@ class DrawingPanel(QGroupBox):
 
     def _build(self) -> None:
         self.canvas = DrawingCanvas()
-        self.clear_button = QPushButton()
-        self.undo_button = QPushButton()
-        self.eraser_button = QPushButton()
-        self.eraser_button.setCheckable(True)
+        self.clear_button, self.undo_button = QPushButton(), QPushButton()
+        self.eraser_button = QPushButton(checkable=True)  # PySide6 sets Qt properties given as keywords
         self.model_box = QComboBox()
         self.model_label = QLabel()
         tools = FlowLayout(fill=True)  # onto two rows beside the Lessons panel on a small projector
@@ -75,8 +73,7 @@ class DrawingPanel(QGroupBox):
         self.model_title = QLabel()
         model_row.addWidget(self.model_title)
         model_row.addWidget(self.model_box, 1)
-        self.open_model_button = QPushButton()
-        self.save_model_button = QPushButton()
+        self.open_model_button, self.save_model_button = QPushButton(), QPushButton()
         model_row.addWidget(self.open_model_button)
         model_row.addWidget(self.save_model_button)
         dl.addLayout(model_row)
@@ -354,11 +351,9 @@ class DrawingPanel(QGroupBox):
     def open_model_from(self, path: str) -> bool:
         from playground.core.persistence.model_io import ModelFileError, load_model
 
-        try:
-            loaded = load_model(path)
-        except (ModelFileError, OSError, ValueError, MemoryError) as exc:  # whatever the file holds: a message
-            self.failed.emit(self.tr("Could not open the model"),
-                             self.tr("Could not open the model: {detail}").format(detail=core_text(exc)))
+        loaded = read_or_explain(lambda: load_model(path), ModelFileError, lambda why: self.failed.emit(
+            self.tr("Could not open the model"), self.tr("Could not open the model: {detail}").format(detail=why)))
+        if loaded is None:
             return False
         self.use_model(loaded, str(path))
         self.message.emit(self.tr("Opened the model {path}").format(path=path))

@@ -22,7 +22,7 @@ from playground.core.training.loop import Progress
 from playground.core.mnist.config import MnistConfig
 from playground.core.mnist.data import DIGIT_CLASS_NAMES, MNIST_MEAN, MNIST_STD
 from playground.ui.export import confusion_rows, install_plot_export, loss_rows
-from playground.ui.i18n import core_text, set_texts
+from playground.ui.i18n import set_texts
 from playground.ui.lab_base import log_worker_error
 from playground.ui.loop_labs import SECONDARY_REFRESH_S
 from playground.ui.mnist_lab.confusion import ConfusionView
@@ -31,7 +31,7 @@ from playground.ui.mnist_lab.names import MnistNames
 from playground.ui.plots import FastCurve, StickyRange, make_plot
 from playground.ui.theme import plot_colors, recolor_pen
 from playground.ui.widgets.layouts import STRETCH, column, fill, hbox, wrapped_label
-from playground.ui.widgets.file_dialogs import open_folder
+from playground.ui.widgets.file_dialogs import open_folder, read_or_explain
 from playground.workers.loop_thread import LoopThread
 
 SHOWN_EPOCHS = 3           # accuracy lines under the progress bar: the latest epochs (the loss plot shows all)
@@ -69,13 +69,9 @@ class TrainingPanel(QWidget):
         self.controls = MnistControls()
         self.dataset_label = wrapped_label()
         self.open_dataset_button = QPushButton()
-        self.train_button = QPushButton()
-        self.pause_button = QPushButton()
-        self.pause_button.setCheckable(True)
-        self.stop_button = QPushButton()
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setRange(0, 1000)
-        self.progress_bar.setTextVisible(True)
+        self.train_button, self.stop_button = QPushButton(), QPushButton()
+        self.pause_button = QPushButton(checkable=True)
+        self.progress_bar = QProgressBar(minimum=0, maximum=1000, textVisible=True)
         self.accuracy_label = QLabel()
         self.accuracy_label.setAlignment(Qt.AlignLeft | Qt.AlignTop)
         self.loss_plot = make_plot()
@@ -153,11 +149,9 @@ class TrainingPanel(QWidget):
         from playground.core.errors import DatasetError
         from playground.core.mnist.data import load_folder
 
-        try:
-            dataset = load_folder(folder)
-        except (DatasetError, OSError, ValueError, MemoryError) as exc:  # whatever the files hold: a message
-            self.failed.emit(self.tr("Could not open the dataset"),
-                             self.tr("Could not open the dataset: {detail}").format(detail=core_text(exc)))
+        dataset = read_or_explain(lambda: load_folder(folder), DatasetError, lambda why: self.failed.emit(
+            self.tr("Could not open the dataset"), self.tr("Could not open the dataset: {detail}").format(detail=why)))
+        if dataset is None:
             return False
         self.set_dataset(dataset, folder)
         self.message.emit(self.tr("Loaded {desc}").format(desc=self.names.describe_dataset(dataset)))

@@ -6,11 +6,14 @@ start in the last folder used instead). Tests replace ``QFileDialog``'s static m
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, TypeVar
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from playground.ui.i18n import core_text
+
 Then = Callable[[str], object]
+T = TypeVar("T")
 
 
 def open_file(parent: QWidget, title: str, filters: str, then: Then) -> None:
@@ -29,3 +32,13 @@ def open_folder(parent: QWidget, title: str, then: Then) -> None:
     folder = QFileDialog.getExistingDirectory(parent, title)
     if folder:
         then(folder)
+
+
+def read_or_explain(read: Callable[[], T], error: type[Exception], explain: Callable[[str], object]) -> T | None:
+    """``read()`` a file the user chose; whatever it holds, a failure is ``explain(why)`` (in the user's
+    language) and None, never a crash."""
+    try:
+        return read()
+    except (error, OSError, ValueError, MemoryError) as exc:
+        explain(core_text(exc))
+        return None
