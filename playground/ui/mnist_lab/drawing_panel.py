@@ -382,3 +382,8 @@ class DrawingPanel(QGroupBox):
     def apply_theme(self, colors) -> None:
         self.prob_view.apply_theme()
         self.canvas.set_frame_color(colors.target)  # a quiet frame, like the preview's
+        # Fusion's pressed look barely differs from the plain one: an "on" eraser is filled with the accent
+        # colour. Rebuilt on a theme switch (a style sheet keeps the colours it was given).
+        self.eraser_button.setStyleSheet(
+            f"QPushButton:checked {{ background-color: {colors.fit}; color: {colors.background}; "
+            f"border: 2px solid {colors.foreground}; border-radius: 3px; font-weight: bold; padding: 3px; }}")

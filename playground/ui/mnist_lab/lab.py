@@ -58,7 +58,7 @@ class MnistLab(Lab):
         self.clear_button, self.undo_button, self.eraser_button = d.clear_button, d.undo_button, d.eraser_button
         self.controls, self.confusion, self.loss_plot, self.loss_curve = t.controls, t.confusion, t.loss_plot, t.loss_curve
         self.train_button, self.pause_button, self.stop_button = t.train_button, t.pause_button, t.stop_button
-        self.progress_bar, self.accuracy_label, self.results_tabs = t.progress_bar, t.accuracy_label, t.results_tabs
+        self.progress_bar, self.accuracy_label = t.progress_bar, t.accuracy_label
         self.dataset_label, self.open_dataset_button, self.open_dataset_action = (
             t.dataset_label, t.open_dataset_button, t.open_dataset_action)
         self.open_model_button, self.save_model_button = d.open_model_button, d.save_model_button
@@ -72,11 +72,12 @@ class MnistLab(Lab):
         right_scroll.setWidget(t)
         right_scroll.setWidgetResizable(True)
         right_scroll.setFrameShape(QFrame.NoFrame)
-        # The right column's tabs: training, look inside, your own handwriting (collect and fine-tune).
+        # The right column's tabs: training, its results (the whole column's height for the confusion
+        # matrix), look inside, your own handwriting (collect and fine-tune).
         self.collection = CollectionPanel(self._current_image, self.canvas.clear)
         self.side_tabs = QTabWidget()
         self.side_tabs.setUsesScrollButtons(False)  # a narrow column shortens the titles instead
-        for page in (right_scroll, self.insight, self.collection):
+        for page in (right_scroll, self.confusion, self.insight, self.collection):
             self.side_tabs.addTab(page, "")
         splitter.addWidget(self.side_tabs)
         splitter.setStretchFactor(0, 3)
@@ -93,6 +94,7 @@ class MnistLab(Lab):
         t.trained.connect(d.adopt_trained)
         t.statusChanged.connect(self.status_label.setText)
         t.datasetChanged.connect(self._on_dataset_changed)
+        t.resultsReady.connect(self._show_results_tab)
         self.collection.message.connect(self.message)
         self.collection.finetune.model_ready.connect(lambda loaded: d.use_model(loaded, "fine-tuned"))
         self.collection.finetune.save_requested.connect(d.save_model)
@@ -109,8 +111,10 @@ class MnistLab(Lab):
         self.training.retranslate()
         self.drawing.retranslate()
         self.class_names_action.setText(self.tr("MNIST dataset class names…"))
-        for i, title in enumerate((self.tr("Train"), self.tr("Look inside"), self.tr("My handwriting"))):
+        for i, title in enumerate((self.tr("Train"), self.tr("Results"), self.tr("Look inside"),
+                                   self.tr("My handwriting"))):
             self.side_tabs.setTabText(i, title)
+        self.side_tabs.setTabToolTip(1, self.tr("The last training run's confusion matrix and per-class accuracy"))
 
     # -- life cycle ------------------------------------------------------------------------
     def start_backend(self) -> None:
@@ -130,6 +134,11 @@ class MnistLab(Lab):
         meta = d.metadata()
         self.insight.set_class_names(self.names.class_titles(d.class_names()), meta.get("dataset"))
         self.collection.finetune.set_model(d.model(), d.spec(), meta, *d.normalisation())
+
+    def _show_results_tab(self) -> None:
+        """A finished run's results, unless the user is looking inside the network or at their digits."""
+        if self.side_tabs.currentIndex() == 0:
+            self.side_tabs.setCurrentWidget(self.confusion)
 
     def _on_dataset_changed(self, dataset) -> None:
         self.insight.set_dataset(dataset)
