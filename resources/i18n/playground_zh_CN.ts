@@ -1917,12 +1917,20 @@ Press Reset to start again.</source>
             <translation>训练</translation>
         </message>
         <message>
+            <source>Results</source>
+            <translation>结果</translation>
+        </message>
+        <message>
             <source>Look inside</source>
             <translation>看看内部</translation>
         </message>
         <message>
             <source>My handwriting</source>
             <translation>我的笔迹</translation>
+        </message>
+        <message>
+            <source>The last training run's confusion matrix and per-class accuracy</source>
+            <translation>最近一次训练的混淆矩阵和各类别准确率</translation>
         </message>
         <message>
             <source>Class names: {names}</source>
@@ -2670,14 +2678,6 @@ Press Reset to start again.</source>
         <message>
             <source>Open MNIST dataset folder…</source>
             <translation>打开 MNIST 数据集文件夹…</translation>
-        </message>
-        <message>
-            <source>Training loss</source>
-            <translation>训练损失</translation>
-        </message>
-        <message>
-            <source>Confusion matrix</source>
-            <translation>混淆矩阵 (confusion matrix)</translation>
         </message>
         <message>
             <source>step</source>

@@ -42,6 +42,8 @@ class ConfusionView(QWidget):
         self.plot = make_plot(grid=False)
         item = self.plot.getPlotItem()
         item.setMouseEnabled(False, False)
+        _left, top, right, _bottom = item.layout.getContentsMargins()
+        item.layout.setContentsMargins(6, top, right, 6)  # the axis titles' text boxes: whole, not cut
         item.invertY(True)
         item.setXRange(0, 10, padding=0)
         item.setYRange(0, 10, padding=0)

@@ -77,6 +77,8 @@ class MnistLab(Lab):
         self.collection = CollectionPanel(self._current_image, self.canvas.clear)
         self.side_tabs = QTabWidget()
         self.side_tabs.setUsesScrollButtons(False)  # a narrow column shortens the titles instead
+        self.side_tabs.setElideMode(Qt.ElideRight)  # (Fusion would not: four titles in presentation mode's
+                                                    # font would widen the window past a 1024-px screen)
         for page in (right_scroll, self.confusion, self.insight, self.collection):
             self.side_tabs.addTab(page, "")
         splitter.addWidget(self.side_tabs)
