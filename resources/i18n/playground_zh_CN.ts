@@ -619,6 +619,14 @@
             <translation>每个神经元对什么有反应：先是输入，然后是隐藏层 1、2……（蓝 &lt; 0 &lt; 橙）</translation>
         </message>
         <message>
+            <source>Inputs</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <source>Layer {n}</source>
+            <translation>第 {n} 层</translation>
+        </message>
+        <message>
             <source>Cross-entropy loss (log scale)</source>
             <translation>交叉熵损失 (cross-entropy loss，对数坐标)</translation>
         </message>
