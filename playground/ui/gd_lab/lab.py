@@ -116,6 +116,9 @@ class GDLab(LoopLab):
         self.table = QTableWidget(0, 4)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)  # an (x, y) pair on one line
+        self._decimals = DECIMALS[0]
+        self.table.horizontalHeader().sectionResized.connect(self._fit_decimals)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         # The step column fits its numbers; the rest share the room ("梯度 (gradient)" is long in Chinese).
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
@@ -367,6 +370,7 @@ class GDLab(LoopLab):
         self.gd.reset(setup)
         self._converged_at = 0 if self.gd.converged(CONVERGED_TOL) else None
         self.table.setRowCount(0)
+        self._fit_decimals(1, 0, self.table.columnWidth(1))  # a pair or a single number now
         self._rebuild_plot()
         self._update_verdict()
 
@@ -379,8 +383,25 @@ class GDLab(LoopLab):
         self._fill_row(row, record)
         self.table.scrollToBottom()
 
+    @Slot(int, int, int)
+    def _fit_decimals(self, column: int, _old: int, width: int) -> None:
+        """As many decimals as the x column's width allows the widest pair (a layout change, never per step);
+        the rows shown are rewritten when it changes."""
+        if column != 1:
+            return
+        sample = np.full(self.gd.function.dims, WIDEST)
+        metrics = self.table.fontMetrics()
+        decimals = next((d for d in DECIMALS if metrics.horizontalAdvance(_vec(sample, d)) + CELL_PADDING <= width),
+                        DECIMALS[-1])
+        if decimals != self._decimals:
+            self._decimals = decimals
+            shown = self.table.rowCount()
+            for row, record in enumerate(self.gd.history[-shown:] if shown else []):
+                self._fill_row(row, record)
+
     def _fill_row(self, row: int, record) -> None:
-        for col, text in enumerate((str(record.step), _vec(record.x), _vec(record.grad), _vec(record.new_x))):
+        d = self._decimals
+        for col, text in enumerate((str(record.step), _vec(record.x, d), _vec(record.grad, d), _vec(record.new_x, d))):
             cell = QTableWidgetItem(text)
             cell.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
             self.table.setItem(row, col, cell)
@@ -507,6 +528,20 @@ class GDLab(LoopLab):
             n=gd.step_count, x=_vec(gd.x), f=f"{gd.value():.4g}" if np.isfinite(gd.x).all() else "–"))
 
 
-def _vec(v: np.ndarray) -> str:
-    values = [f"{float(a):.5g}" for a in np.atleast_1d(v)]
+DECIMALS = (3, 2, 1)   # fixed decimals, fewest needed to keep a pair on one line in a narrow column:
+                       # numbers line up, and what is left near a minimum reads 0.000 (not 1e-20)
+LARGE = 1e4            # from here (a walk that diverges) a short exponent form
+WIDEST = -8.888        # a wide number in the functions' views: the column must fit a pair of them
+CELL_PADDING = 12      # px a table cell keeps around its text
+
+
+def _number(value: float, decimals: int = DECIMALS[0]) -> str:
+    if not np.isfinite(value) or abs(value) >= LARGE:
+        return f"{value:.2e}"
+    text = f"{value:.{decimals}f}"
+    return text[1:] if text.startswith("-") and not text.strip("-0.") else text  # no "-0.000"
+
+
+def _vec(v: np.ndarray, decimals: int = DECIMALS[0]) -> str:
+    values = [_number(float(a), decimals) for a in np.atleast_1d(v)]
     return values[0] if len(values) == 1 else "(" + ", ".join(values) + ")"
