@@ -1,13 +1,10 @@
 """Noisy mini-batch losses: faint raw losses under a running mean, a legend that stays readable
-(ui/widgets/loss_plot.py, shared by the Curve and Classification labs); neuron tiles under layer headers."""
-
-from dataclasses import replace
+(ui/widgets/loss_plot.py, shared by the Curve and Classification labs)."""
 
 import numpy as np
 import pytest
 
 from playground.ui.widgets.loss_plot import FAINT_ALPHA, LossPlot, running_mean
-from tests.ui.helpers import choose
 
 
 def test_running_mean_is_centred_and_skips_gaps():
@@ -44,35 +41,3 @@ def test_legend_is_drawn_over_the_curves_on_a_background(qtbot, app_theme):
     qtbot.addWidget(plot.widget)
     assert plot.legend.zValue() > plot.train.item.zValue() and plot.legend.zValue() > plot.train_smooth.item.zValue()
     assert plot.legend.opts["brush"].color().alpha() > 150
-
-
-@pytest.fixture
-def classify(qtbot, window):
-    lab = window.labs["classify"]
-    window.tabs.setCurrentWidget(lab)
-    qtbot.waitUntil(lab.is_ready, timeout=60_000)
-    return lab
-
-
-def test_classification_mini_batches_smoothed_and_neuron_columns_titled(qtbot, classify):
-    from playground.ui import i18n
-
-    lab = classify
-    choose(qtbot, lab.controls.editor("dataset"), "spiral")
-    lab.set_config(replace(lab.config(), batch_size=4, hidden=(4, 2)))
-    lab.play()
-    qtbot.waitUntil(lambda: lab.loss_plot.smoothing, timeout=60_000)
-    qtbot.waitUntil(lambda: lab.neurons.updates > 0 and bool(lab.neurons.header_rects), timeout=60_000)
-    lab.pause()
-    lab.neurons.repaint()
-    titles = [text for _rect, text in lab.neurons.header_rects]
-    assert titles == ["Inputs", "Layer 1", "Layer 2"], titles
-    rects = [rect for rect, _text in lab.neurons.header_rects]
-    assert all(a.right() < b.left() for a, b in zip(rects, rects[1:]))  # side by side, never on each other
-    try:
-        i18n.manager().set_language("zh")
-        lab.neurons.repaint()
-        titles = [text for _rect, text in lab.neurons.header_rects]
-        assert titles == ["输入", "第 1 层", "第 2 层"], titles
-    finally:
-        i18n.manager().set_language("en")
