@@ -118,6 +118,7 @@ class GDLab(LoopLab):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)  # an (x, y) pair on one line
         self._decimals = DECIMALS[0]
+        self._biggest = 0.0  # the largest |number| in the table: it decides the widest pair
         self.table.horizontalHeader().sectionResized.connect(self._fit_decimals)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         # The step column fits its numbers; the rest share the room ("梯度 (gradient)" is long in Chinese).
@@ -370,7 +371,8 @@ class GDLab(LoopLab):
         self.gd.reset(setup)
         self._converged_at = 0 if self.gd.converged(CONVERGED_TOL) else None
         self.table.setRowCount(0)
-        self._fit_decimals(1, 0, self.table.columnWidth(1))  # a pair or a single number now
+        self._biggest = 0.0
+        self._fit_decimals(1)  # a pair or a single number now
         self._rebuild_plot()
         self._update_verdict()
 
@@ -384,12 +386,13 @@ class GDLab(LoopLab):
         self.table.scrollToBottom()
 
     @Slot(int, int, int)
-    def _fit_decimals(self, column: int, _old: int, width: int) -> None:
-        """As many decimals as the x column's width allows the widest pair (a layout change, never per step);
-        the rows shown are rewritten when it changes."""
-        if column != 1:
+    def _fit_decimals(self, column: int, *_sizes) -> None:
+        """As many decimals as the narrowest number column allows the widest pair (a layout change, never per
+        step); the rows shown are rewritten when it changes."""
+        if column == 0:
             return
-        sample = np.full(self.gd.function.dims, WIDEST)
+        width = min(self.table.columnWidth(c) for c in range(1, self.table.columnCount()))
+        sample = np.full(self.gd.function.dims, -max(WIDEST, min(self._biggest, LARGE - 1)))
         metrics = self.table.fontMetrics()
         decimals = next((d for d in DECIMALS if metrics.horizontalAdvance(_vec(sample, d)) + CELL_PADDING <= width),
                         DECIMALS[-1])
@@ -400,6 +403,11 @@ class GDLab(LoopLab):
                 self._fill_row(row, record)
 
     def _fill_row(self, row: int, record) -> None:
+        numbers = np.abs(np.concatenate([record.x, record.grad, record.new_x]))
+        biggest = float(numbers[np.isfinite(numbers)].max(initial=0.0))
+        if biggest > self._biggest:  # wider numbers than any so far: fewer decimals may be needed
+            self._biggest = biggest
+            self._fit_decimals(1)
         d = self._decimals
         for col, text in enumerate((str(record.step), _vec(record.x, d), _vec(record.grad, d), _vec(record.new_x, d))):
             cell = QTableWidgetItem(text)
@@ -531,8 +539,8 @@ class GDLab(LoopLab):
 DECIMALS = (3, 2, 1)   # fixed decimals, fewest needed to keep a pair on one line in a narrow column:
                        # numbers line up, and what is left near a minimum reads 0.000 (not 1e-20)
 LARGE = 1e4            # from here (a walk that diverges) a short exponent form
-WIDEST = -8.888        # a wide number in the functions' views: the column must fit a pair of them
-CELL_PADDING = 12      # px a table cell keeps around its text
+WIDEST = 8.888         # the column fits a pair of numbers this wide at least (more when the table has more)
+CELL_PADDING = 8       # px a table cell keeps around its text (Fusion: 3 each side, and the grid line)
 
 
 def _number(value: float, decimals: int = DECIMALS[0]) -> str:
