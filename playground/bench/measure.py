@@ -105,10 +105,14 @@ class BareLoop:
         from playground.core.training.run_control import RunControl
         from playground.core.training.runtime import configure_torch
 
-        configure_torch()  # the same thread count as the app's workers
         self.job = job
         self.control = RunControl(paused=True)
-        self._thread = threading.Thread(target=run_loop, args=(job, self.control, lambda _p: None), daemon=True)
+
+        def run() -> None:
+            configure_torch()  # on this thread (the setting is per thread): the app's workers' thread count
+            run_loop(job, self.control, lambda _p: None)
+
+        self._thread = threading.Thread(target=run, daemon=True)
         self._thread.start()
 
     def steps_per_s(self, app, seconds: float) -> float:

@@ -25,7 +25,7 @@ import playground
 from playground.core.persistence import session as sessions
 from playground.core.config import from_dict, to_dict
 from playground.ui import appearance, i18n
-from playground.ui.i18n import core_text, core_texts
+from playground.ui.i18n import core_text, core_texts, set_all_texts
 from playground.ui.export import install_plot_export
 from playground.ui.help import AboutDialog, ShortcutSheet
 from playground.ui.settings import Settings
@@ -153,21 +153,23 @@ class Classroom(QObject):
         w.addAction(self.shortcuts_action)
 
     def retranslate(self) -> None:
-        self.open_action.setText(self.tr("&Open session…"))
-        self.open_action.setToolTip(self.tr("Open a saved session (.nnplay): every lab's settings, and trained weights if saved"))
-        self.save_action.setText(self.tr("&Save session…"))
-        self.save_action.setToolTip(self.tr("Save every lab's settings to a .nnplay file, e.g. to prepare a lesson"))
-        self.save_training_action.setText(self.tr("Save session with trained &weights…"))
-        self.save_training_action.setToolTip(self.tr("Also save the trained weights and loss history, to continue or show them later"))
-        self.recent_menu.setTitle(self.tr("Open &recent"))
-        self.view_menu.setTitle(self.tr("&View"))
-        self.language_menu.setTitle(self.tr("&Language (语言)"))
-        self.theme_menu.setTitle(self.tr("&Theme"))
-        self.dark_action.setText(self.tr("&Dark"))
-        self.light_action.setText(self.tr("&Light"))
-        self.presentation_action.setText(self.tr("&Presentation mode"))
-        self.presentation_action.setToolTip(self.tr("Full screen with large text and thick lines for a projector; Esc leaves"))
-        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
+        set_all_texts(
+            (self.open_action, self.tr("&Open session…"),
+             self.tr("Open a saved session (.nnplay): every lab's settings, and trained weights if saved")),
+            (self.save_action, self.tr("&Save session…"),
+             self.tr("Save every lab's settings to a .nnplay file, e.g. to prepare a lesson")),
+            (self.save_training_action, self.tr("Save session with trained &weights…"),
+             self.tr("Also save the trained weights and loss history, to continue or show them later")),
+            (self.recent_menu, self.tr("Open &recent")),
+            (self.view_menu, self.tr("&View")),
+            (self.language_menu, self.tr("&Language (语言)")),
+            (self.theme_menu, self.tr("&Theme")),
+            (self.dark_action, self.tr("&Dark")),
+            (self.light_action, self.tr("&Light")),
+            (self.presentation_action, self.tr("&Presentation mode"),
+             self.tr("Full screen with large text and thick lines for a projector; Esc leaves")),
+            (self.shortcuts_action, self.tr("&Keyboard shortcuts")),
+        )
         self.rebuild_recent_menu()
 
     def _on_language_changed(self, language: str) -> None:

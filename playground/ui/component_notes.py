@@ -13,14 +13,14 @@ from PySide6.QtWidgets import QComboBox
 class ComponentNotes(QObject):
     def notes(self) -> dict[str, str]:
         return {
-            "ReLU": self.tr("Zero for x < 0, slope 1 above: fast, but units can 'die'"),
-            "LeakyReLU": self.tr("Like ReLU with a small slope for x < 0, so units never die"),
-            "Sigmoid": self.tr("Squashes to (0, 1); saturates, so gradients vanish for large |x|"),
+            "ReLU": self.tr("Zero for x < 0 (gradient 0 there, so a unit can 'die'), slope 1 above"),
+            "LeakyReLU": self.tr("Like ReLU but slope 0.01 for x < 0, so units never die"),
+            "Sigmoid": self.tr("Squashes to (0, 1); saturates, so f′ ≤ 0.25 and vanishes for large |x|"),
             "Tanh": self.tr("Squashes to (−1, 1), zero-centred; saturates for large |x|"),
             "ELU": self.tr("Smooth below zero, tends to −1; no dead units"),
-            "GELU": self.tr("A smooth ReLU, used in transformers"),
+            "GELU": self.tr("A smooth ReLU (used in transformers); a small dip below zero"),
             "SiLU": self.tr("x·sigmoid(x) (Swish): smooth, with a slight negative dip"),
-            "Identity": self.tr("No non-linearity: the whole network stays a straight line"),
+            "Identity": self.tr("No bend at all, so the whole network stays a straight line"),
             "MSE": self.tr("Mean squared error: punishes large errors strongly"),
             "L1": self.tr("Mean absolute error (MAE): robust to outliers"),
             "Huber": self.tr("Squared for small errors, absolute for large ones"),

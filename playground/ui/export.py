@@ -15,6 +15,7 @@ import csv
 import io
 import math
 import os
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -22,7 +23,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QGraphicsItem, QWidget
 
 from playground.core.persistence.session import write_text_atomic
 from playground.ui import i18n
@@ -47,6 +48,26 @@ def export_image(plot: pg.PlotWidget, path: str | os.PathLike) -> None:
     if callable(custom):  # a view that is no pyqtgraph plot draws itself (the Autograd lab's graph)
         custom(path)
         return
+    with _drawn_afresh(plot):
+        _export_plot(plot, path)
+
+
+@contextmanager
+def _drawn_afresh(plot: pg.PlotWidget):
+    """Items that cache their picture on screen (static curves under a live one) are drawn as lines for an
+    export: an SVG keeps them as vectors, a PNG wider than the screen keeps them sharp."""
+    cached = [item for item in plot.scene().items() if item.cacheMode() != QGraphicsItem.NoCache]
+    modes = [item.cacheMode() for item in cached]
+    for item in cached:
+        item.setCacheMode(QGraphicsItem.NoCache)
+    try:
+        yield
+    finally:
+        for item, mode in zip(cached, modes):
+            item.setCacheMode(mode)
+
+
+def _export_plot(plot: pg.PlotWidget, path: str) -> None:
     if path.lower().endswith(".svg"):
         # Qt's own SVG generator: pyqtgraph's SVGExporter cannot parse the path data Qt 6.11 writes.
         from PySide6.QtCore import QRect, QSize
@@ -114,28 +135,70 @@ def confusion_rows(matrix, labels: Sequence[str] | None = None):
     return header, [[labels[i]] + [int(v) for v in matrix[i]] for i in range(matrix.shape[0])]
 
 
-class PlotExport(QObject):
+class _Exporter(QObject):
+    """Right-click actions on ``widget`` that save what it shows, with texts in the current language."""
+
+    def __init__(self, widget: QWidget, name: str, csv: CsvProvider | None) -> None:
+        super().__init__(widget)
+        self.widget, self.name, self.csv = widget, name, csv
+        widget.setContextMenuPolicy(Qt.ActionsContextMenu)
+
+    def _action(self, slot) -> QAction:
+        action = QAction(self.widget)
+        action.triggered.connect(slot)
+        self.widget.addAction(action)
+        return action
+
+    def _follow_language(self) -> None:
+        self.retranslate()
+        # Not an event filter on the widget: that would call Python on every repaint (GIL, see README "Design").
+        i18n.manager().changed.connect(self.retranslate)
+
+    def retranslate(self, *_args) -> None:
+        raise NotImplementedError
+
+    def _ask_path(self, title: str, kind: str, filters: str) -> str:
+        """The file to save to, ending in ``.kind``; '' if cancelled."""
+        path = ask_save_path(self.widget.window(), title, f"{self.name}.{kind}", filters)
+        if path and not path.lower().endswith("." + kind):
+            path += "." + kind
+        return path
+
+    def _tell(self, text: str) -> None:
+        window = self.widget.window()
+        if hasattr(window, "show_message"):
+            window.show_message(text)
+
+    def _done(self, path: str) -> None:
+        self._tell(self.tr("Saved {path}").format(path=path))
+
+    def _failed(self, exc: Exception) -> None:
+        detail = getattr(exc, "strerror", None) or i18n.core_text(exc)
+        self._tell(self.tr("Could not save the file: {detail}").format(detail=detail))
+
+    def _write_csv(self, path: str) -> str | None:
+        if not path:
+            return None
+        try:
+            save_csv(path, *self.csv())
+        except OSError as exc:
+            self._failed(exc)
+            return None
+        self._done(path)
+        return path
+
+
+class PlotExport(_Exporter):
     """The right-click actions of one plot."""
 
     def __init__(self, plot: pg.PlotWidget, name: str, csv: CsvProvider | None = None) -> None:
-        super().__init__(plot)
-        self.plot, self.name, self.csv = plot, name, csv
-        self.png_action = QAction(plot)
-        self.svg_action = QAction(plot)
-        self.png_action.triggered.connect(lambda: self.save_image("png"))
-        self.svg_action.triggered.connect(lambda: self.save_image("svg"))
-        plot.addAction(self.png_action)
-        plot.addAction(self.svg_action)
-        self.csv_action = None
+        super().__init__(plot, name, csv)
+        self.plot = plot
+        self.png_action = self._action(lambda: self.save_image("png"))
+        self.svg_action = self._action(lambda: self.save_image("svg"))
+        self.csv_action = None if csv is None else self._action(self.save_csv)
         self._hint = ""  # the tooltip this exporter set; a lab's own tooltip is never replaced
-        if csv is not None:
-            self.csv_action = QAction(plot)
-            self.csv_action.triggered.connect(self.save_csv)
-            plot.addAction(self.csv_action)
-        plot.setContextMenuPolicy(Qt.ActionsContextMenu)
-        self.retranslate()
-        # Not an event filter on the plot: that would call Python on every repaint (GIL, see README "Design").
-        i18n.manager().changed.connect(self.retranslate)
+        self._follow_language()
 
     def retranslate(self, *_args) -> None:
         self.png_action.setText(self.tr("Save image (PNG)…"))
@@ -146,24 +209,11 @@ class PlotExport(QObject):
             self._hint = self.tr("Right-click to save this plot as an image, or its data as CSV")
             self.plot.setToolTip(self._hint)
 
-    def _done(self, path: str) -> None:
-        window = self.plot.window()
-        if hasattr(window, "show_message"):
-            window.show_message(self.tr("Saved {path}").format(path=path))
-
-    def _failed(self, exc: Exception) -> None:
-        window = self.plot.window()
-        detail = getattr(exc, "strerror", None) or i18n.core_text(exc)
-        if hasattr(window, "show_message"):
-            window.show_message(self.tr("Could not save the file: {detail}").format(detail=detail))
-
     def save_image(self, kind: str) -> str | None:
         filters = self.tr("PNG images (*.png)") if kind == "png" else self.tr("SVG drawings (*.svg)")
-        path = ask_save_path(self.plot.window(), self.tr("Save the plot as an image"), f"{self.name}.{kind}", filters)
+        path = self._ask_path(self.tr("Save the plot as an image"), kind, filters)
         if not path:
             return None
-        if not path.lower().endswith("." + kind):
-            path += "." + kind
         try:
             export_image(self.plot, path)
         except Exception as exc:  # an exporter failure must never become a traceback dialog
@@ -173,20 +223,8 @@ class PlotExport(QObject):
         return path
 
     def save_csv(self) -> str | None:
-        path = ask_save_path(self.plot.window(), self.tr("Save the plot's data as CSV"), f"{self.name}.csv",
-                             self.tr("CSV tables (*.csv)"))
-        if not path:
-            return None
-        if not path.lower().endswith(".csv"):
-            path += ".csv"
-        try:
-            header, rows = self.csv()
-            save_csv(path, header, rows)
-        except OSError as exc:
-            self._failed(exc)
-            return None
-        self._done(path)
-        return path
+        return self._write_csv(self._ask_path(self.tr("Save the plot's data as CSV"), "csv",
+                                              self.tr("CSV tables (*.csv)")))
 
 
 def install_plot_export(plot: pg.PlotWidget, name: str, csv: CsvProvider | None = None) -> PlotExport:
@@ -195,39 +233,19 @@ def install_plot_export(plot: pg.PlotWidget, name: str, csv: CsvProvider | None 
     return exporter
 
 
-class TableExport(QObject):
+class TableExport(_Exporter):
     """A right-click "Save as CSV…" on a widget that shows a table (a QTableWidget of results)."""
 
     def __init__(self, widget: QWidget, name: str, csv: CsvProvider) -> None:
-        super().__init__(widget)
-        self.widget, self.name, self.csv = widget, name, csv
-        self.csv_action = QAction(widget)
-        self.csv_action.triggered.connect(self.save_csv)
-        widget.addAction(self.csv_action)
-        widget.setContextMenuPolicy(Qt.ActionsContextMenu)
-        self.retranslate()
-        i18n.manager().changed.connect(self.retranslate)
+        super().__init__(widget, name, csv)
+        self.csv_action = self._action(self.save_csv)
+        self._follow_language()
 
     def retranslate(self, *_args) -> None:
         self.csv_action.setText(self.tr("Save as CSV…"))
 
     def save_csv(self) -> str | None:
-        window = self.widget.window()
-        path = ask_save_path(window, self.tr("Save the table as CSV"), f"{self.name}.csv", self.tr("CSV tables (*.csv)"))
-        if not path:
-            return None
-        if not path.lower().endswith(".csv"):
-            path += ".csv"
-        try:
-            save_csv(path, *self.csv())
-        except OSError as exc:
-            text = self.tr("Could not save the file: {detail}").format(detail=exc.strerror or i18n.core_text(exc))
-            path = None
-        else:
-            text = self.tr("Saved {path}").format(path=path)
-        if hasattr(window, "show_message"):
-            window.show_message(text)
-        return path
+        return self._write_csv(self._ask_path(self.tr("Save the table as CSV"), "csv", self.tr("CSV tables (*.csv)")))
 
 
 def install_table_export(widget: QWidget, name: str, csv: CsvProvider) -> TableExport:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QEvent, Qt, QUrl
-from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem,
-                               QTextBrowser, QVBoxLayout, QWidget, QHeaderView, QAbstractItemView)
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, QTableWidgetItem, QTextBrowser,
+                               QVBoxLayout, QWidget, QHeaderView, QAbstractItemView)
 
 import playground
 from playground.core.paths import readme_text
+from playground.ui.widgets.layouts import read_only_table
 
 README_SECTIONS = ("Install and start", "The Curve lab", "Teaching views", "Data credits")
 
@@ -26,10 +27,7 @@ class ShortcutSheet(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = QTableWidget(0, 2)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table = read_only_table(2, column_resize={1: QHeaderView.Stretch})
         self.table.setSelectionMode(QAbstractItemView.NoSelection)
         self.note = QLabel()
         self.note.setWordWrap(True)

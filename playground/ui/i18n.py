@@ -20,7 +20,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QGroupBox, QMenu, QMessageBox, QWidget
 
 from playground.core.paths import resources_dir
 from playground.core.text import Text, exception_text
@@ -141,6 +141,21 @@ def core_texts(values) -> list[str]:
 
 
 _MANAGER: LanguageManager | None = None
+
+
+def set_texts(widget, text: str | None, tooltip: str | None = None) -> None:
+    """A widget's or an action's text (a group box's or a menu's title) and tooltip, as a ``retranslate``
+    sets them; ``None`` leaves that one as it is."""
+    if text is not None:
+        (widget.setTitle if isinstance(widget, (QGroupBox, QMenu)) else widget.setText)(text)
+    if tooltip is not None:
+        widget.setToolTip(tooltip)
+
+
+def set_all_texts(*rows: tuple) -> None:
+    """``set_texts`` for each (widget, text[, tooltip]) row: a ``retranslate`` written as a table."""
+    for row in rows:
+        set_texts(*row)
 
 
 def manager() -> LanguageManager:

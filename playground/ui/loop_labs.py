@@ -36,14 +36,16 @@ class LoopLab(Lab):
     """
 
     ready = Signal()  # the first report of a fresh worker has arrived: the model exists
+    trainingReady = Signal()  # the worker reports its warm-up done: a Play press now steps at once
     workerStarted = Signal()  # a new worker thread runs (commands posted now reach its job)
-    thread_name = "training"
+    thread_name = ""  # the worker thread's name; "<key>-training" if not given
     uses_torch = True  # the worker sets torch's thread count first (a numpy-only job need not import torch)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._loop: LoopThread | None = None
         self._is_ready = False
+        self._training_ready = False
 
     # -- the worker ------------------------------------------------------------------------
     def make_job(self) -> Callable[[], Any]:
@@ -62,8 +64,10 @@ class LoopLab(Lab):
         """Create the job in a worker thread (torch loads there, after the window is up); idempotent."""
         if self.backend_running():
             return
-        self._loop = LoopThread(self.make_job(), self, name=self.thread_name, uses_torch=self.uses_torch)
-        self._loop.progress.connect(self.on_progress)
+        self._loop = LoopThread(self.make_job(), self, name=self.thread_name or f"{self.key}-training",
+                                uses_torch=self.uses_torch)
+        self._training_ready = False
+        self._loop.progress.connect(self._on_report)
         self._loop.failed.connect(self.on_failed)
         self.backend_starting()
         self._loop.start()
@@ -100,6 +104,18 @@ class LoopLab(Lab):
 
     def is_ready(self) -> bool:
         return self._is_ready
+
+    def is_training_ready(self) -> bool:
+        """The worker has reported its warm-up done (the first optimizer's imports): Play trains at once."""
+        return self._training_ready
+
+    @Slot(object)
+    def _on_report(self, progress: Progress) -> None:
+        # One slot per report (each Python slot the worker's signal calls costs the training thread GIL time).
+        if progress.warm and not self._training_ready:
+            self._training_ready = True
+            self.trainingReady.emit()
+        self.on_progress(progress)
 
     # -- transport ---------------------------------------------------------------------------
     def connect_transport(self) -> None:
@@ -168,6 +184,7 @@ class TrainingLab(LoopLab):
     set_devices, device_box), ``preset_box`` over ``presets``, ``loss_plot`` (a LossPlot) and ``error_label``."""
 
     presets: dict[str, Any] = {}
+    redrawn = Signal()  # after each redraw of the lab's main plot (benchmarks count these)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -216,6 +233,15 @@ class TrainingLab(LoopLab):
         """Load a whole config (preset, session, lesson): the run restarts from step 0."""
         self.controls.set_config(config)
         self._on_config_changed(config)
+
+    def retranslate_presets(self, names: dict[str, str], tooltip: str) -> None:
+        """The preset label and box in the current language; ``names``: preset key → its title."""
+        self.preset_label.setText(self.tr("Preset"))
+        self.preset_box.setItemText(0, self.tr("Choose a preset…"))
+        for i in range(1, self.preset_box.count()):
+            key = self.preset_box.itemData(i)
+            self.preset_box.setItemText(i, names.get(key, key))
+        self.preset_box.setToolTip(tooltip)
 
     @Slot(int)
     def _on_preset(self, index: int) -> None:
@@ -322,7 +348,10 @@ class TrainingLab(LoopLab):
                  self.tr("loss {loss}").format(loss=format_loss(loss))]
         if test_loss is not None:
             parts.append(self.tr("test {loss}").format(loss=format_loss(test_loss)))
-        parts.append(self.tr("{rate} steps/s").format(rate=f"{progress.steps_per_s:,.0f}"))
+        if progress.warm:
+            parts.append(self.tr("{rate} steps/s").format(rate=f"{progress.steps_per_s:,.0f}"))
+        else:  # the first optimizer's one-off imports: Play is taken and trains once they are done
+            parts.append(self.tr("getting ready to train…"))
         parts.append(device)
         if self._state == "diverged":
             parts.append(self.tr("DIVERGED"))

@@ -141,7 +141,8 @@ class TeachingMenus(QObject):
     # -- export ------------------------------------------------------------------------
     @Slot()
     def export_code(self) -> str | None:
-        from playground.core.curve.code_export import render_curve_script, write_script
+        from playground.core.curve.code_export import render_curve_script
+        from playground.core.training.script_code import write_script
 
         current = self.window.tabs.currentWidget()
         if hasattr(current, "export_script"):  # e.g. the MNIST lab: (suggested file name, script text)

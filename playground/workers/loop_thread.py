@@ -16,7 +16,7 @@ from playground.core.desktop.logfile import is_expected, report_unexpected
 from playground.core.training.commands import CallOnJob, WorkerError
 from playground.core.training.loop import REPORT_INTERVAL, Progress, SteppingJob, run_loop
 from playground.core.training.run_control import RunControl
-from playground.core.training.runtime import configure_torch
+from playground.core.training.runtime import configure_torch, first_import_of
 
 
 class _LoopWorker(QObject):
@@ -35,9 +35,10 @@ class _LoopWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            if self._uses_torch:
-                configure_torch()
-            job = self.job = self._make_job()
+            with first_import_of("torch"):  # torch and the job's modules load here (numpy-only jobs: no torch)
+                if self._uses_torch:
+                    configure_torch()
+                job = self.job = self._make_job()
             run_loop(job, self._control, self.progress.emit, interval=self._interval)
         except Exception as exc:  # an exception must never die silently in a thread
             if not is_expected(exc):  # a bug, not bad input: logged with its traceback, and the crash dialog

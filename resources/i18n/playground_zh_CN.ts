@@ -58,44 +58,16 @@
     <context>
         <name>ActivationExplorer</name>
         <message>
-            <source>ReLU: zero for x &lt; 0 (gradient 0 there, so a unit can 'die'), slope 1 above.</source>
-            <translation>ReLU：x &lt; 0 时输出 0（那里梯度为 0，所以神经元可能“死亡”），x &gt; 0 时斜率为 1。</translation>
-        </message>
-        <message>
-            <source>LeakyReLU: like ReLU but slope 0.01 for x &lt; 0, so units never die.</source>
-            <translation>LeakyReLU：与 ReLU 类似，但 x &lt; 0 时斜率为 0.01，所以神经元不会“死亡”。</translation>
-        </message>
-        <message>
-            <source>Sigmoid: squashes to (0, 1); saturates, so f′ ≤ 0.25 and vanishes for large |x|.</source>
-            <translation>Sigmoid：把输出压缩到 (0, 1)；会饱和，所以 f′ ≤ 0.25，|x| 很大时梯度几乎消失。</translation>
-        </message>
-        <message>
-            <source>Tanh: squashes to (−1, 1), zero-centred; saturates for large |x|.</source>
-            <translation>Tanh：把输出压缩到 (−1, 1)，以 0 为中心；|x| 很大时会饱和。</translation>
-        </message>
-        <message>
-            <source>ELU: smooth below zero, tends to −1; no dead units.</source>
-            <translation>ELU：在 0 以下平滑地趋近 −1；不会出现“死亡”神经元。</translation>
-        </message>
-        <message>
-            <source>GELU: a smooth ReLU (used in transformers); a small dip below zero.</source>
-            <translation>GELU：平滑版的 ReLU（Transformer 中常用）；在 0 以下有一个小凹陷。</translation>
-        </message>
-        <message>
-            <source>SiLU (Swish): x·sigmoid(x), smooth with a slight negative dip.</source>
-            <translation>SiLU (Swish)：x·sigmoid(x)，平滑，带一个轻微的负值凹陷。</translation>
-        </message>
-        <message>
-            <source>Identity: no bend at all, so the whole network stays a straight line.</source>
-            <translation>Identity（恒等函数）：完全不弯折，所以整个网络只能是一条直线。</translation>
-        </message>
-        <message>
             <source>Dead ReLU units (zero on every training point): {dead} of {total} ({share})</source>
             <translation>“死亡”的 ReLU 神经元（在所有训练点上输出都为 0）：{total} 个中有 {dead} 个 ({share})</translation>
         </message>
         <message>
             <source>f(x) orange, f′(x) dashed</source>
             <translation>f(x) 为橙色，f′(x) 为虚线</translation>
+        </message>
+        <message>
+            <source>{name}: {note}.</source>
+            <translation>{name}：{note}。</translation>
         </message>
     </context>
     <context>
@@ -197,14 +169,6 @@
             <translation>输入（叶子节点）</translation>
         </message>
         <message>
-            <source>The input's value: everything is recomputed at once</source>
-            <translation>输入的值：改动后所有节点立即重新计算</translation>
-        </message>
-        <message>
-            <source>Off: torch tracks no operation on this input (its branch greys out)</source>
-            <translation>关闭后 torch 不再追踪这个输入上的运算（它的分支变灰）</translation>
-        </message>
-        <message>
             <source>A gradient-descent step</source>
             <translation>一步梯度下降</translation>
         </message>
@@ -231,6 +195,14 @@
         <message>
             <source>Try the same update without torch.no_grad() (on copies) and see what goes wrong</source>
             <translation>不用 torch.no_grad() 做同样的更新（在副本上），看看会出什么问题</translation>
+        </message>
+        <message>
+            <source>The input's value: everything is recomputed at once</source>
+            <translation>输入的值：改动后所有节点立即重新计算</translation>
+        </message>
+        <message>
+            <source>Off: torch tracks no operation on this input (its branch greys out)</source>
+            <translation>关闭后 torch 不再追踪这个输入上的运算（它的分支变灰）</translation>
         </message>
         <message>
             <source>value</source>
@@ -284,144 +256,8 @@
     <context>
         <name>ClassifyControls</name>
         <message>
-            <source>Data</source>
-            <translation>数据 (data)</translation>
-        </message>
-        <message>
-            <source>Input features</source>
-            <translation>输入特征 (features)</translation>
-        </message>
-        <message>
-            <source>Network</source>
-            <translation>网络 (network)</translation>
-        </message>
-        <message>
-            <source>Training</source>
-            <translation>训练 (training)</translation>
-        </message>
-        <message>
             <source>What the network is given about each point; x₁² + x₂² makes a circle easy, x₁x₂ makes XOR easy</source>
             <translation>网络对每个点能看到的信息；有了 x₁² + x₂²，圆形很容易分；有了 x₁x₂，XOR 很容易分</translation>
-        </message>
-        <message>
-            <source>Dataset</source>
-            <translation>数据集 (dataset)</translation>
-        </message>
-        <message>
-            <source>The points to classify; 'Draw your own' lets you click points onto the plane</source>
-            <translation>要分类的点；选“自己画”可以在平面上点击添加点</translation>
-        </message>
-        <message>
-            <source>Classes</source>
-            <translation>类别数 (classes)</translation>
-        </message>
-        <message>
-            <source>How many classes (colours); more than two uses a softmax output</source>
-            <translation>有几个类别（颜色）；超过两个时输出层使用 softmax</translation>
-        </message>
-        <message>
-            <source>Points</source>
-            <translation>点数 (points)</translation>
-        </message>
-        <message>
-            <source>How many points the dataset has</source>
-            <translation>数据集中有多少个点</translation>
-        </message>
-        <message>
-            <source>Noise</source>
-            <translation>噪声 (noise)</translation>
-        </message>
-        <message>
-            <source>How much the points scatter across the ideal shape</source>
-            <translation>点偏离理想形状的分散程度</translation>
-        </message>
-        <message>
-            <source>Test share</source>
-            <translation>测试集比例 (test share)</translation>
-        </message>
-        <message>
-            <source>Share of points held out (drawn with a white ring) to measure generalisation</source>
-            <translation>留出不参与训练的点所占比例（画有白圈），用来衡量泛化能力</translation>
-        </message>
-        <message>
-            <source>Seed</source>
-            <translation>随机种子 (seed)</translation>
-        </message>
-        <message>
-            <source>Fixes the random data and the random start; Regenerate picks the next seed</source>
-            <translation>固定随机数据和随机初始值；“重新生成”会换用下一个种子</translation>
-        </message>
-        <message>
-            <source>Activation</source>
-            <translation>激活函数 (activation)</translation>
-        </message>
-        <message>
-            <source>The non-linear function applied after each hidden layer</source>
-            <translation>每个隐藏层之后使用的非线性函数</translation>
-        </message>
-        <message>
-            <source>Optimizer</source>
-            <translation>优化器 (optimizer)</translation>
-        </message>
-        <message>
-            <source>The rule that turns gradients into weight updates</source>
-            <translation>把梯度变成权重更新的规则</translation>
-        </message>
-        <message>
-            <source>Learning rate</source>
-            <translation>学习率 (learning rate)</translation>
-        </message>
-        <message>
-            <source>Step size of each update: too small is slow, too large diverges</source>
-            <translation>每次更新的步长：太小学得慢，太大会发散</translation>
-        </message>
-        <message>
-            <source>Momentum</source>
-            <translation>动量 (momentum)</translation>
-        </message>
-        <message>
-            <source>How much of the previous update carries over (SGD + momentum only)</source>
-            <translation>上一次更新有多少会延续到这一次（仅用于 SGD + momentum）</translation>
-        </message>
-        <message>
-            <source>Batch size</source>
-            <translation>批大小 (batch size)</translation>
-        </message>
-        <message>
-            <source>Points used per step; 'full' uses all training points</source>
-            <translation>每一步使用的点数；“全部”表示使用所有训练点</translation>
-        </message>
-        <message>
-            <source>Regularisation</source>
-            <translation>正则化 (regularization)</translation>
-        </message>
-        <message>
-            <source>A penalty on large weights added to the loss: L1 drives weights to zero, L2 keeps them small</source>
-            <translation>加到损失上的大权重惩罚：L1 会把权重压到 0，L2 让权重保持较小</translation>
-        </message>
-        <message>
-            <source>Regularisation rate</source>
-            <translation>正则化强度</translation>
-        </message>
-        <message>
-            <source>How strongly the penalty counts against the cross-entropy</source>
-            <translation>惩罚项相对于交叉熵的权重有多大</translation>
-        </message>
-        <message>
-            <source>Device</source>
-            <translation>设备 (device)</translation>
-        </message>
-        <message>
-            <source>Where the network runs: the CPU, or an NVIDIA GPU through CUDA</source>
-            <translation>网络在哪里运行：CPU，或通过 CUDA 在 NVIDIA GPU 上运行</translation>
-        </message>
-        <message>
-            <source>Stop at step</source>
-            <translation>在第几步停止</translation>
-        </message>
-        <message>
-            <source>Pause automatically after this many steps (0 = keep going)</source>
-            <translation>训练到这么多步后自动暂停（0 = 一直训练）</translation>
         </message>
         <message>
             <source>Circle</source>
@@ -551,10 +387,6 @@
             <translation>对二维平面上的点分类（圆形、XOR、螺旋或自己画的），观察决策区域如何形成</translation>
         </message>
         <message>
-            <source>Preset</source>
-            <translation>预设</translation>
-        </message>
-        <message>
             <source>XOR with the x₁x₂ feature, no hidden layer</source>
             <translation>XOR：用 x₁x₂ 特征，无隐藏层</translation>
         </message>
@@ -573,10 +405,6 @@
         <message>
             <source>Four moons, softmax</source>
             <translation>四个月牙，softmax</translation>
-        </message>
-        <message>
-            <source>Choose a preset…</source>
-            <translation>选择一个预设…</translation>
         </message>
         <message>
             <source>Load a ready-made experiment</source>
@@ -879,12 +707,24 @@ Nothing was changed. What is wrong:
             <translation>收集</translation>
         </message>
         <message>
+            <source>Collect your own handwriting: the app asks for a digit, you draw it</source>
+            <translation>收集你自己的笔迹：程序说出一个数字，你把它写出来</translation>
+        </message>
+        <message>
+            <source>Keep the drawing as the digit asked for (Enter)</source>
+            <translation>把这幅画保存为要求的数字（回车）</translation>
+        </message>
+        <message>
             <source>Another digit</source>
             <translation>换一个数字</translation>
         </message>
         <message>
             <source>Relabel selected</source>
             <translation>重新标注所选</translation>
+        </message>
+        <message>
+            <source>The digit the selected examples really are</source>
+            <translation>所选样本实际上是哪个数字</translation>
         </message>
         <message>
             <source>Delete selected</source>
@@ -895,24 +735,12 @@ Nothing was changed. What is wrong:
             <translation>导出 IDX…</translation>
         </message>
         <message>
-            <source>Import IDX…</source>
-            <translation>导入 IDX…</translation>
-        </message>
-        <message>
-            <source>Collect your own handwriting: the app asks for a digit, you draw it</source>
-            <translation>收集你自己的笔迹：程序说出一个数字，你把它写出来</translation>
-        </message>
-        <message>
-            <source>Keep the drawing as the digit asked for (Enter)</source>
-            <translation>把这幅画保存为要求的数字（回车）</translation>
-        </message>
-        <message>
-            <source>The digit the selected examples really are</source>
-            <translation>所选样本实际上是哪个数字</translation>
-        </message>
-        <message>
             <source>Save your digits as an MNIST-style IDX pair to share with a class</source>
             <translation>把你的数字保存为 MNIST 格式的 IDX 文件对，方便与全班分享</translation>
+        </message>
+        <message>
+            <source>Import IDX…</source>
+            <translation>导入 IDX…</translation>
         </message>
         <message>
             <source>Add digits from an IDX pair (…-images-idx3-ubyte and its labels)</source>
@@ -922,16 +750,16 @@ Nothing was changed. What is wrong:
     <context>
         <name>ComponentNotes</name>
         <message>
-            <source>Zero for x &lt; 0, slope 1 above: fast, but units can 'die'</source>
-            <translation>x &lt; 0 时为 0，x &gt; 0 时斜率为 1：计算快，但神经元可能“死亡”</translation>
+            <source>Zero for x &lt; 0 (gradient 0 there, so a unit can 'die'), slope 1 above</source>
+            <translation>x &lt; 0 时输出 0（那里梯度为 0，所以神经元可能“死亡”），x &gt; 0 时斜率为 1</translation>
         </message>
         <message>
-            <source>Like ReLU with a small slope for x &lt; 0, so units never die</source>
-            <translation>与 ReLU 类似，但 x &lt; 0 时有一个小斜率，所以神经元不会“死亡”</translation>
+            <source>Like ReLU but slope 0.01 for x &lt; 0, so units never die</source>
+            <translation>与 ReLU 类似，但 x &lt; 0 时斜率为 0.01，所以神经元不会“死亡”</translation>
         </message>
         <message>
-            <source>Squashes to (0, 1); saturates, so gradients vanish for large |x|</source>
-            <translation>压缩到 (0, 1)；会饱和，|x| 很大时梯度消失</translation>
+            <source>Squashes to (0, 1); saturates, so f′ ≤ 0.25 and vanishes for large |x|</source>
+            <translation>把输出压缩到 (0, 1)；会饱和，所以 f′ ≤ 0.25，|x| 很大时梯度几乎消失</translation>
         </message>
         <message>
             <source>Squashes to (−1, 1), zero-centred; saturates for large |x|</source>
@@ -942,16 +770,16 @@ Nothing was changed. What is wrong:
             <translation>在 0 以下平滑地趋近 −1；不会出现“死亡”神经元</translation>
         </message>
         <message>
-            <source>A smooth ReLU, used in transformers</source>
-            <translation>平滑版的 ReLU，Transformer 中常用</translation>
+            <source>A smooth ReLU (used in transformers); a small dip below zero</source>
+            <translation>平滑版的 ReLU（Transformer 中常用）；在 0 以下有一个小凹陷</translation>
         </message>
         <message>
             <source>x·sigmoid(x) (Swish): smooth, with a slight negative dip</source>
             <translation>x·sigmoid(x) (Swish)：平滑，带一个轻微的负值凹陷</translation>
         </message>
         <message>
-            <source>No non-linearity: the whole network stays a straight line</source>
-            <translation>没有非线性：整个网络只能是一条直线</translation>
+            <source>No bend at all, so the whole network stays a straight line</source>
+            <translation>完全不弯折，所以整个网络只能是一条直线</translation>
         </message>
         <message>
             <source>Mean squared error: punishes large errors strongly</source>
@@ -1012,146 +840,6 @@ Nothing was changed. What is wrong:
     <context>
         <name>CurveControls</name>
         <message>
-            <source>Data</source>
-            <translation>数据 (data)</translation>
-        </message>
-        <message>
-            <source>Network</source>
-            <translation>网络 (network)</translation>
-        </message>
-        <message>
-            <source>Training</source>
-            <translation>训练 (training)</translation>
-        </message>
-        <message>
-            <source>Target</source>
-            <translation>目标函数 (target)</translation>
-        </message>
-        <message>
-            <source>The function the network should learn from the sample points</source>
-            <translation>网络要从样本点中学会的函数</translation>
-        </message>
-        <message>
-            <source>y =</source>
-            <translation>y =</translation>
-        </message>
-        <message>
-            <source>Your own function of x: numbers, x, + - * / ^ and sin, cos, exp, log, sqrt, abs, tanh …</source>
-            <translation>自定义的 x 的函数：可以用数字、x、+ - * / ^ 以及 sin、cos、exp、log、sqrt、abs、tanh……</translation>
-        </message>
-        <message>
-            <source>Noise</source>
-            <translation>噪声 (noise)</translation>
-        </message>
-        <message>
-            <source>Random noise added to each sample point (standard deviation)</source>
-            <translation>加到每个样本点上的随机噪声（标准差）</translation>
-        </message>
-        <message>
-            <source>Points</source>
-            <translation>点数 (points)</translation>
-        </message>
-        <message>
-            <source>How many sample points the data has</source>
-            <translation>数据中有多少个样本点</translation>
-        </message>
-        <message>
-            <source>Test share</source>
-            <translation>测试集比例 (test share)</translation>
-        </message>
-        <message>
-            <source>Share of points held out to measure how well the fit generalises</source>
-            <translation>留出不参与训练的点所占比例，用来衡量拟合的泛化能力</translation>
-        </message>
-        <message>
-            <source>Activation</source>
-            <translation>激活函数 (activation)</translation>
-        </message>
-        <message>
-            <source>The non-linear function applied after each hidden layer</source>
-            <translation>每个隐藏层之后使用的非线性函数</translation>
-        </message>
-        <message>
-            <source>Hidden width</source>
-            <translation>隐藏层宽度 (hidden width)</translation>
-        </message>
-        <message>
-            <source>Neurons in each hidden layer: more units, more line pieces to bend the curve</source>
-            <translation>每个隐藏层的神经元个数：神经元越多，能用来弯折曲线的折线段就越多</translation>
-        </message>
-        <message>
-            <source>Hidden layers</source>
-            <translation>隐藏层数 (hidden layers)</translation>
-        </message>
-        <message>
-            <source>How many hidden layers the network stacks</source>
-            <translation>网络叠加了几个隐藏层</translation>
-        </message>
-        <message>
-            <source>Loss</source>
-            <translation>损失函数 (loss)</translation>
-        </message>
-        <message>
-            <source>How the error between prediction and target is measured</source>
-            <translation>如何衡量预测值与目标值之间的误差</translation>
-        </message>
-        <message>
-            <source>Optimizer</source>
-            <translation>优化器 (optimizer)</translation>
-        </message>
-        <message>
-            <source>The rule that turns gradients into weight updates</source>
-            <translation>把梯度变成权重更新的规则</translation>
-        </message>
-        <message>
-            <source>Learning rate</source>
-            <translation>学习率 (learning rate)</translation>
-        </message>
-        <message>
-            <source>Step size of each update: too small is slow, too large diverges</source>
-            <translation>每次更新的步长：太小学得慢，太大会发散</translation>
-        </message>
-        <message>
-            <source>Momentum</source>
-            <translation>动量 (momentum)</translation>
-        </message>
-        <message>
-            <source>How much of the previous update carries over (SGD + momentum only)</source>
-            <translation>上一次更新有多少会延续到这一次（仅用于 SGD + momentum）</translation>
-        </message>
-        <message>
-            <source>Batch size</source>
-            <translation>批大小 (batch size)</translation>
-        </message>
-        <message>
-            <source>Points used per step; 'full' uses all of them (full-batch gradient descent)</source>
-            <translation>每一步使用的点数；“全部”表示使用所有点（全批量梯度下降）</translation>
-        </message>
-        <message>
-            <source>Seed</source>
-            <translation>随机种子 (seed)</translation>
-        </message>
-        <message>
-            <source>Fixes the random start: the same seed gives the same run</source>
-            <translation>固定随机初始值：相同的种子得到相同的训练过程</translation>
-        </message>
-        <message>
-            <source>Device</source>
-            <translation>设备 (device)</translation>
-        </message>
-        <message>
-            <source>Where the network runs: the CPU, or an NVIDIA GPU through CUDA</source>
-            <translation>网络在哪里运行：CPU，或通过 CUDA 在 NVIDIA GPU 上运行</translation>
-        </message>
-        <message>
-            <source>Stop at step</source>
-            <translation>在第几步停止</translation>
-        </message>
-        <message>
-            <source>Pause automatically after this many steps (0 = keep going)</source>
-            <translation>训练到这么多步后自动暂停（0 = 一直训练）</translation>
-        </message>
-        <message>
             <source>full</source>
             <translation>全部</translation>
         </message>
@@ -1171,10 +859,6 @@ Nothing was changed. What is wrong:
             <translation>用一个小网络实时拟合 y = x² 等曲线</translation>
         </message>
         <message>
-            <source>Preset</source>
-            <translation>预设</translation>
-        </message>
-        <message>
             <source>Notes: y = x²</source>
             <translation>笔记示例：y = x²</translation>
         </message>
@@ -1185,10 +869,6 @@ Nothing was changed. What is wrong:
         <message>
             <source>Noisy data, big network (overfitting)</source>
             <translation>带噪声的数据，大网络（过拟合 overfitting）</translation>
-        </message>
-        <message>
-            <source>Choose a preset…</source>
-            <translation>选择一个预设…</translation>
         </message>
         <message>
             <source>Load a ready-made experiment; 'Notes: y = x²' is the study notes' example</source>
@@ -1233,44 +913,44 @@ Nothing was changed. What is wrong:
             <translation>清除</translation>
         </message>
         <message>
-            <source>Undo stroke</source>
-            <translation>撤销一笔</translation>
-        </message>
-        <message>
-            <source>Eraser</source>
-            <translation>橡皮擦</translation>
-        </message>
-        <message>
-            <source>Model</source>
-            <translation>模型 (model)</translation>
-        </message>
-        <message>
-            <source>Open…</source>
-            <translation>打开…</translation>
-        </message>
-        <message>
-            <source>Save…</source>
-            <translation>保存…</translation>
-        </message>
-        <message>
             <source>Erase the whole drawing</source>
             <translation>清除整个画面</translation>
+        </message>
+        <message>
+            <source>Undo stroke</source>
+            <translation>撤销一笔</translation>
         </message>
         <message>
             <source>Remove the last stroke</source>
             <translation>删除最后一笔</translation>
         </message>
         <message>
+            <source>Eraser</source>
+            <translation>橡皮擦</translation>
+        </message>
+        <message>
             <source>Draw in black to erase parts of the digit</source>
             <translation>用黑色绘制，擦除数字的一部分</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>模型 (model)</translation>
         </message>
         <message>
             <source>The model that reads the canvas: bundled, just trained or opened</source>
             <translation>识别画布的模型：随附的、刚训练的或打开的</translation>
         </message>
         <message>
+            <source>Open…</source>
+            <translation>打开…</translation>
+        </message>
+        <message>
             <source>Open a model saved by NN Playground</source>
             <translation>打开由 NN Playground 保存的模型</translation>
+        </message>
+        <message>
+            <source>Save…</source>
+            <translation>保存…</translation>
         </message>
         <message>
             <source>Save the current model to a file</source>
@@ -1445,6 +1125,285 @@ Nothing was changed. What is wrong:
         </message>
     </context>
     <context>
+        <name>FieldTexts</name>
+        <message>
+            <source>Data</source>
+            <translation>数据 (data)</translation>
+        </message>
+        <message>
+            <source>Network</source>
+            <translation>网络 (network)</translation>
+        </message>
+        <message>
+            <source>Training</source>
+            <translation>训练 (training)</translation>
+        </message>
+        <message>
+            <source>Input features</source>
+            <translation>输入特征 (features)</translation>
+        </message>
+        <message>
+            <source>Training settings</source>
+            <translation>训练设置</translation>
+        </message>
+        <message>
+            <source>Gradient descent</source>
+            <translation>梯度下降</translation>
+        </message>
+        <message>
+            <source>y = 2x with nn.Linear(1, 1), SGD</source>
+            <translation>y = 2x，nn.Linear(1, 1)，SGD</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>目标函数 (target)</translation>
+        </message>
+        <message>
+            <source>The function the network should learn from the sample points</source>
+            <translation>网络要从样本点中学会的函数</translation>
+        </message>
+        <message>
+            <source>y =</source>
+            <translation>y =</translation>
+        </message>
+        <message>
+            <source>Your own function of x: numbers, x, + - * / ^ and sin, cos, exp, log, sqrt, abs, tanh …</source>
+            <translation>自定义的 x 的函数：可以用数字、x、+ - * / ^ 以及 sin、cos、exp、log、sqrt、abs、tanh……</translation>
+        </message>
+        <message>
+            <source>Dataset</source>
+            <translation>数据集 (dataset)</translation>
+        </message>
+        <message>
+            <source>The points to classify; 'Draw your own' lets you click points onto the plane</source>
+            <translation>要分类的点；选“自己画”可以在平面上点击添加点</translation>
+        </message>
+        <message>
+            <source>Classes</source>
+            <translation>类别数 (classes)</translation>
+        </message>
+        <message>
+            <source>How many classes (colours); more than two uses a softmax output</source>
+            <translation>有几个类别（颜色）；超过两个时输出层使用 softmax</translation>
+        </message>
+        <message>
+            <source>Noise</source>
+            <translation>噪声 (noise)</translation>
+        </message>
+        <message>
+            <source>Random noise added to each sample point (standard deviation)</source>
+            <translation>加到每个样本点上的随机噪声（标准差）</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>点数 (points)</translation>
+        </message>
+        <message>
+            <source>How many sample points the data has</source>
+            <translation>数据中有多少个样本点</translation>
+        </message>
+        <message>
+            <source>Test share</source>
+            <translation>测试集比例 (test share)</translation>
+        </message>
+        <message>
+            <source>Share of points held out to measure how well the fit generalises</source>
+            <translation>留出不参与训练的点所占比例，用来衡量拟合的泛化能力</translation>
+        </message>
+        <message>
+            <source>The network: the notes' MLP or their small CNN (two conv + pool blocks)</source>
+            <translation>网络：笔记中的 MLP 或小型 CNN（两个卷积 + 池化块）</translation>
+        </message>
+        <message>
+            <source>Activation</source>
+            <translation>激活函数 (activation)</translation>
+        </message>
+        <message>
+            <source>The non-linear function applied after each hidden layer</source>
+            <translation>每个隐藏层之后使用的非线性函数</translation>
+        </message>
+        <message>
+            <source>Hidden width</source>
+            <translation>隐藏层宽度 (hidden width)</translation>
+        </message>
+        <message>
+            <source>Neurons in each hidden layer: more units, more line pieces to bend the curve</source>
+            <translation>每个隐藏层的神经元个数：神经元越多，能用来弯折曲线的折线段就越多</translation>
+        </message>
+        <message>
+            <source>Hidden layers</source>
+            <translation>隐藏层数 (hidden layers)</translation>
+        </message>
+        <message>
+            <source>How many hidden layers the network stacks</source>
+            <translation>网络叠加了几个隐藏层</translation>
+        </message>
+        <message>
+            <source>Loss</source>
+            <translation>损失函数 (loss)</translation>
+        </message>
+        <message>
+            <source>How the error between prediction and target is measured</source>
+            <translation>如何衡量预测值与目标值之间的误差</translation>
+        </message>
+        <message>
+            <source>Optimizer</source>
+            <translation>优化器 (optimizer)</translation>
+        </message>
+        <message>
+            <source>The rule that turns gradients into weight updates</source>
+            <translation>把梯度变成权重更新的规则</translation>
+        </message>
+        <message>
+            <source>Learning rate</source>
+            <translation>学习率 (learning rate)</translation>
+        </message>
+        <message>
+            <source>Step size of each update: too small is slow, too large diverges</source>
+            <translation>每次更新的步长：太小学得慢，太大会发散</translation>
+        </message>
+        <message>
+            <source>Momentum</source>
+            <translation>动量 (momentum)</translation>
+        </message>
+        <message>
+            <source>How much of the previous update carries over (SGD + momentum only)</source>
+            <translation>上一次更新有多少会延续到这一次（仅用于 SGD + momentum）</translation>
+        </message>
+        <message>
+            <source>Batch size</source>
+            <translation>批大小 (batch size)</translation>
+        </message>
+        <message>
+            <source>Points used per step; 'full' uses all of them (full-batch gradient descent)</source>
+            <translation>每一步使用的点数；“全部”表示使用所有点（全批量梯度下降）</translation>
+        </message>
+        <message>
+            <source>Regularisation</source>
+            <translation>正则化 (regularization)</translation>
+        </message>
+        <message>
+            <source>A penalty on large weights added to the loss: L1 drives weights to zero, L2 keeps them small</source>
+            <translation>加到损失上的大权重惩罚：L1 会把权重压到 0，L2 让权重保持较小</translation>
+        </message>
+        <message>
+            <source>Regularisation rate</source>
+            <translation>正则化强度</translation>
+        </message>
+        <message>
+            <source>How strongly the penalty counts against the cross-entropy</source>
+            <translation>惩罚项相对于交叉熵的权重有多大</translation>
+        </message>
+        <message>
+            <source>Epochs</source>
+            <translation>轮数 (epochs)</translation>
+        </message>
+        <message>
+            <source>Passes over the training images</source>
+            <translation>把所有训练图像完整过几遍</translation>
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation>随机种子 (seed)</translation>
+        </message>
+        <message>
+            <source>Fixes the random start: the same seed gives the same run</source>
+            <translation>固定随机初始值：相同的种子得到相同的训练过程</translation>
+        </message>
+        <message>
+            <source>Device</source>
+            <translation>设备 (device)</translation>
+        </message>
+        <message>
+            <source>Where the network runs: the CPU, or an NVIDIA GPU through CUDA</source>
+            <translation>网络在哪里运行：CPU，或通过 CUDA 在 NVIDIA GPU 上运行</translation>
+        </message>
+        <message>
+            <source>Stop at step</source>
+            <translation>在第几步停止</translation>
+        </message>
+        <message>
+            <source>Pause automatically after this many steps (0 = keep going)</source>
+            <translation>训练到这么多步后自动暂停（0 = 一直训练）</translation>
+        </message>
+        <message>
+            <source>Function</source>
+            <translation>函数</translation>
+        </message>
+        <message>
+            <source>The function whose minimum gradient descent looks for</source>
+            <translation>梯度下降要寻找其最小值的函数</translation>
+        </message>
+        <message>
+            <source>Start x</source>
+            <translation>起点 x</translation>
+        </message>
+        <message>
+            <source>Where the descent starts</source>
+            <translation>下降从哪里开始</translation>
+        </message>
+        <message>
+            <source>Start y</source>
+            <translation>起点 y</translation>
+        </message>
+        <message>
+            <source>Where the descent starts (second coordinate)</source>
+            <translation>下降从哪里开始（第二个坐标）</translation>
+        </message>
+        <message>
+            <source>How many points the dataset has</source>
+            <translation>数据集中有多少个点</translation>
+        </message>
+        <message>
+            <source>How much the points scatter across the ideal shape</source>
+            <translation>点偏离理想形状的分散程度</translation>
+        </message>
+        <message>
+            <source>Share of points held out (drawn with a white ring) to measure generalisation</source>
+            <translation>留出不参与训练的点所占比例（画有白圈），用来衡量泛化能力</translation>
+        </message>
+        <message>
+            <source>Fixes the random data and the random start; Regenerate picks the next seed</source>
+            <translation>固定随机数据和随机初始值；“重新生成”会换用下一个种子</translation>
+        </message>
+        <message>
+            <source>Units in each hidden layer of the MLP</source>
+            <translation>MLP 每个隐藏层的神经元个数</translation>
+        </message>
+        <message>
+            <source>Number of hidden layers of the MLP</source>
+            <translation>MLP 的隐藏层数</translation>
+        </message>
+        <message>
+            <source>Images per training step</source>
+            <translation>每个训练步使用的图像数</translation>
+        </message>
+        <message>
+            <source>Step size: x ← x − lr·gradient. On x², lr &gt; 1 overshoots further every step</source>
+            <translation>步长：x ← x − lr·梯度。在 x² 上，lr &gt; 1 时每一步都会越冲越远</translation>
+        </message>
+        <message>
+            <source>Share of the previous step that carries over (0 = plain gradient descent)</source>
+            <translation>上一步有多少比例延续到这一步（0 = 普通梯度下降）</translation>
+        </message>
+        <message>
+            <source>SGD step size; the notes use 0.01</source>
+            <translation>SGD 的步长；笔记中用的是 0.01</translation>
+        </message>
+        <message>
+            <source>Steps</source>
+            <translation>步数 (steps)</translation>
+        </message>
+        <message>
+            <source>Training pauses after this many steps; the notes use 1000</source>
+            <translation>训练到这么多步后暂停；笔记中用的是 1000</translation>
+        </message>
+        <message>
+            <source>Fixes the initial w and b (seed 29 ends closest to the notes' numbers)</source>
+            <translation>固定 w 和 b 的初始值（种子 29 的结果最接近笔记中的数字）</translation>
+        </message>
+    </context>
+    <context>
         <name>FineTunePanel</name>
         <message>
             <source>Fine-tuning needs a digit model; the current one knows other classes</source>
@@ -1503,6 +1462,10 @@ Nothing was changed. What is wrong:
             <translation>微调</translation>
         </message>
         <message>
+            <source>Train the current model a little more on your digits mixed with the bundled MNIST images, so it learns your hand and keeps MNIST</source>
+            <translation>用你的数字混合内置的 MNIST 图像把当前模型再训练一会儿：学会你的笔迹，同时不忘记 MNIST</translation>
+        </message>
+        <message>
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
@@ -1514,57 +1477,9 @@ Nothing was changed. What is wrong:
             <source>Save…</source>
             <translation>保存…</translation>
         </message>
-        <message>
-            <source>Train the current model a little more on your digits mixed with the bundled MNIST images, so it learns your hand and keeps MNIST</source>
-            <translation>用你的数字混合内置的 MNIST 图像把当前模型再训练一会儿：学会你的笔迹，同时不忘记 MNIST</translation>
-        </message>
     </context>
     <context>
         <name>GDControls</name>
-        <message>
-            <source>Gradient descent</source>
-            <translation>梯度下降</translation>
-        </message>
-        <message>
-            <source>Function</source>
-            <translation>函数</translation>
-        </message>
-        <message>
-            <source>The function whose minimum gradient descent looks for</source>
-            <translation>梯度下降要寻找其最小值的函数</translation>
-        </message>
-        <message>
-            <source>Start x</source>
-            <translation>起点 x</translation>
-        </message>
-        <message>
-            <source>Where the descent starts</source>
-            <translation>下降从哪里开始</translation>
-        </message>
-        <message>
-            <source>Start y</source>
-            <translation>起点 y</translation>
-        </message>
-        <message>
-            <source>Where the descent starts (second coordinate)</source>
-            <translation>下降从哪里开始（第二个坐标）</translation>
-        </message>
-        <message>
-            <source>Learning rate</source>
-            <translation>学习率 (learning rate)</translation>
-        </message>
-        <message>
-            <source>Step size: x ← x − lr·gradient. On x², lr &gt; 1 overshoots further every step</source>
-            <translation>步长：x ← x − lr·梯度。在 x² 上，lr &gt; 1 时每一步都会越冲越远</translation>
-        </message>
-        <message>
-            <source>Momentum</source>
-            <translation>动量 (momentum)</translation>
-        </message>
-        <message>
-            <source>Share of the previous step that carries over (0 = plain gradient descent)</source>
-            <translation>上一步有多少比例延续到这一步（0 = 普通梯度下降）</translation>
-        </message>
         <message>
             <source>f(x) = x²</source>
             <translation>f(x) = x²</translation>
@@ -1701,37 +1616,6 @@ Nothing was changed. What is wrong:
         </message>
     </context>
     <context>
-        <name>LinearControls</name>
-        <message>
-            <source>y = 2x with nn.Linear(1, 1), SGD</source>
-            <translation>y = 2x，nn.Linear(1, 1)，SGD</translation>
-        </message>
-        <message>
-            <source>Learning rate</source>
-            <translation>学习率 (learning rate)</translation>
-        </message>
-        <message>
-            <source>SGD step size; the notes use 0.01</source>
-            <translation>SGD 的步长；笔记中用的是 0.01</translation>
-        </message>
-        <message>
-            <source>Steps</source>
-            <translation>步数 (steps)</translation>
-        </message>
-        <message>
-            <source>Training pauses after this many steps; the notes use 1000</source>
-            <translation>训练到这么多步后暂停；笔记中用的是 1000</translation>
-        </message>
-        <message>
-            <source>Seed</source>
-            <translation>随机种子 (seed)</translation>
-        </message>
-        <message>
-            <source>Fixes the initial w and b (seed 29 ends closest to the notes' numbers)</source>
-            <translation>固定 w 和 b 的初始值（种子 29 的结果最接近笔记中的数字）</translation>
-        </message>
-    </context>
-    <context>
         <name>LinearLab</name>
         <message>
             <source>Linear regression</source>
@@ -1821,82 +1705,6 @@ Press Reset to start again.</source>
     </context>
     <context>
         <name>MnistControls</name>
-        <message>
-            <source>Training settings</source>
-            <translation>训练设置</translation>
-        </message>
-        <message>
-            <source>Network</source>
-            <translation>网络 (network)</translation>
-        </message>
-        <message>
-            <source>The network: the notes' MLP or their small CNN (two conv + pool blocks)</source>
-            <translation>网络：笔记中的 MLP 或小型 CNN（两个卷积 + 池化块）</translation>
-        </message>
-        <message>
-            <source>Hidden width</source>
-            <translation>隐藏层宽度 (hidden width)</translation>
-        </message>
-        <message>
-            <source>Units in each hidden layer of the MLP</source>
-            <translation>MLP 每个隐藏层的神经元个数</translation>
-        </message>
-        <message>
-            <source>Hidden layers</source>
-            <translation>隐藏层数 (hidden layers)</translation>
-        </message>
-        <message>
-            <source>Number of hidden layers of the MLP</source>
-            <translation>MLP 的隐藏层数</translation>
-        </message>
-        <message>
-            <source>Activation</source>
-            <translation>激活函数 (activation)</translation>
-        </message>
-        <message>
-            <source>The non-linearity after each hidden layer</source>
-            <translation>每个隐藏层之后的非线性函数</translation>
-        </message>
-        <message>
-            <source>Optimizer</source>
-            <translation>优化器 (optimizer)</translation>
-        </message>
-        <message>
-            <source>How the weights are updated from the gradients</source>
-            <translation>如何根据梯度更新权重</translation>
-        </message>
-        <message>
-            <source>Learning rate</source>
-            <translation>学习率 (learning rate)</translation>
-        </message>
-        <message>
-            <source>Step size of the optimizer; too large and the loss jumps or diverges</source>
-            <translation>优化器的步长；太大时损失会跳动或发散</translation>
-        </message>
-        <message>
-            <source>Batch size</source>
-            <translation>批大小 (batch size)</translation>
-        </message>
-        <message>
-            <source>Images per training step</source>
-            <translation>每个训练步使用的图像数</translation>
-        </message>
-        <message>
-            <source>Epochs</source>
-            <translation>轮数 (epochs)</translation>
-        </message>
-        <message>
-            <source>Passes over the training images</source>
-            <translation>把所有训练图像完整过几遍</translation>
-        </message>
-        <message>
-            <source>Device</source>
-            <translation>设备 (device)</translation>
-        </message>
-        <message>
-            <source>Train on the CPU or on a CUDA GPU</source>
-            <translation>在 CPU 或 CUDA GPU 上训练</translation>
-        </message>
         <message>
             <source>MLP (notes: 784-128-10)</source>
             <translation>MLP 多层感知机（笔记：784-128-10）</translation>
@@ -2137,14 +1945,6 @@ Press Reset to start again.</source>
             <translation>右键点击可以把这张图保存为图片，或把数据保存为 CSV</translation>
         </message>
         <message>
-            <source>Saved {path}</source>
-            <translation>已保存 {path}</translation>
-        </message>
-        <message>
-            <source>Could not save the file: {detail}</source>
-            <translation>无法保存文件：{detail}</translation>
-        </message>
-        <message>
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
@@ -2349,20 +2149,20 @@ Press Reset to start again.</source>
             <translation>（不改变）</translation>
         </message>
         <message>
-            <source>Rows</source>
-            <translation>行</translation>
-        </message>
-        <message>
-            <source>Columns</source>
-            <translation>列</translation>
-        </message>
-        <message>
             <source>Values</source>
             <translation>取值</translation>
         </message>
         <message>
             <source>Comma-separated, e.g. 0.001, 0.01, 0.1 or ReLU, Tanh</source>
             <translation>用逗号分隔，例如 0.001, 0.01, 0.1 或 ReLU, Tanh</translation>
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <source>Columns</source>
+            <translation>列</translation>
         </message>
         <message>
             <source>The setting that changes from row to row</source>
@@ -2375,14 +2175,6 @@ Press Reset to start again.</source>
         <message>
             <source>How many training steps every combination takes</source>
             <translation>每个组合训练多少步</translation>
-        </message>
-        <message>
-            <source>Train every combination together, in one batched computation</source>
-            <translation>在一次批量计算中同时训练所有组合</translation>
-        </message>
-        <message>
-            <source>Stop the sweep where it is</source>
-            <translation>在当前位置停止对比训练</translation>
         </message>
         <message>
             <source>Final training loss (test loss below); click a cell to open it in the Curve lab</source>
@@ -2405,8 +2197,16 @@ Press Reset to start again.</source>
             <translation>运行对比</translation>
         </message>
         <message>
+            <source>Train every combination together, in one batched computation</source>
+            <translation>在一次批量计算中同时训练所有组合</translation>
+        </message>
+        <message>
             <source>Stop</source>
             <translation>停止</translation>
+        </message>
+        <message>
+            <source>Stop the sweep where it is</source>
+            <translation>在当前位置停止对比训练</translation>
         </message>
         <message>
             <source>The sweep starts from the Curve lab's settings.</source>
@@ -2433,12 +2233,12 @@ Press Reset to start again.</source>
             <translation>最终损失</translation>
         </message>
         <message>
-            <source>Best: {label} (train loss {loss})</source>
-            <translation>最好：{label}（训练损失 {loss}）</translation>
-        </message>
-        <message>
             <source>Sweep finished: click a cell to open it in the Curve lab.</source>
             <translation>对比完成：点击一个格子，在曲线实验室中打开它。</translation>
+        </message>
+        <message>
+            <source>Best: {label} (train loss {loss})</source>
+            <translation>最好：{label}（训练损失 {loss}）</translation>
         </message>
         <message>
             <source>diverged</source>
@@ -2478,14 +2278,6 @@ Press Reset to start again.</source>
         <message>
             <source>CSV tables (*.csv)</source>
             <translation>CSV 表格 (*.csv)</translation>
-        </message>
-        <message>
-            <source>Could not save the file: {detail}</source>
-            <translation>无法保存文件：{detail}</translation>
-        </message>
-        <message>
-            <source>Saved {path}</source>
-            <translation>已保存 {path}</translation>
         </message>
     </context>
     <context>
@@ -2542,6 +2334,10 @@ Press Reset to start again.</source>
     <context>
         <name>TeachingViews</name>
         <message>
+            <source>Thin: each hidden unit's output weight × activation (hover or click one). Orange: their sum + output bias; dashed: the network's fit (they coincide). Red ticks: where ReLU units bend.</source>
+            <translation>细线：每个隐藏神经元的输出权重 × 激活值（鼠标悬停或点击查看）。橙色：它们的和 + 输出偏置 (bias)；虚线：网络的拟合结果（两者重合）。红色刻度：ReLU 神经元弯折的位置。</translation>
+        </message>
+        <message>
             <source>Line pieces</source>
             <translation>折线段 (line pieces)</translation>
         </message>
@@ -2566,10 +2362,6 @@ Press Reset to start again.</source>
             <translation>每个激活函数的 f(x) 和 f′(x)；训练时显示“死亡” ReLU 神经元的比例</translation>
         </message>
         <message>
-            <source>Thin: each hidden unit's output weight × activation (hover or click one). Orange: their sum + output bias; dashed: the network's fit (they coincide). Red ticks: where ReLU units bend.</source>
-            <translation>细线：每个隐藏神经元的输出权重 × 激活值（鼠标悬停或点击查看）。橙色：它们的和 + 输出偏置 (bias)；虚线：网络的拟合结果（两者重合）。红色刻度：ReLU 神经元弯折的位置。</translation>
-        </message>
-        <message>
             <source>input x</source>
             <translation>输入 x</translation>
         </message>
@@ -2588,6 +2380,14 @@ Press Reset to start again.</source>
     </context>
     <context>
         <name>TrainingLab</name>
+        <message>
+            <source>Preset</source>
+            <translation>预设</translation>
+        </message>
+        <message>
+            <source>Choose a preset…</source>
+            <translation>选择一个预设…</translation>
+        </message>
         <message>
             <source>Preset loaded: press Play (Space) to train.</source>
             <translation>预设已载入：按“播放”（空格键）开始训练。</translation>
@@ -2641,6 +2441,10 @@ Press Reset to start again.</source>
             <translation>{rate} 步/秒</translation>
         </message>
         <message>
+            <source>getting ready to train…</source>
+            <translation>正在准备训练…</translation>
+        </message>
+        <message>
             <source>DIVERGED</source>
             <translation>已发散</translation>
         </message>
@@ -2656,28 +2460,28 @@ Press Reset to start again.</source>
             <translation>打开数据集文件夹…</translation>
         </message>
         <message>
-            <source>Train</source>
-            <translation>训练</translation>
-        </message>
-        <message>
-            <source>Pause</source>
-            <translation>暂停</translation>
-        </message>
-        <message>
-            <source>Stop</source>
-            <translation>停止</translation>
-        </message>
-        <message>
             <source>Train on MNIST or Fashion-MNIST IDX files from a folder</source>
             <translation>用文件夹中的 MNIST 或 Fashion-MNIST IDX 文件训练</translation>
+        </message>
+        <message>
+            <source>Train</source>
+            <translation>训练</translation>
         </message>
         <message>
             <source>Train a new network with these settings</source>
             <translation>用这些设置训练一个新网络</translation>
         </message>
         <message>
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
             <source>Pause or resume training</source>
             <translation>暂停或继续训练</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>停止</translation>
         </message>
         <message>
             <source>Stop training; the last finished epoch's weights stay in use</source>
@@ -2860,6 +2664,17 @@ Press Reset to start again.</source>
         </message>
     </context>
     <context>
+        <name>_Exporter</name>
+        <message>
+            <source>Saved {path}</source>
+            <translation>已保存 {path}</translation>
+        </message>
+        <message>
+            <source>Could not save the file: {detail}</source>
+            <translation>无法保存文件：{detail}</translation>
+        </message>
+    </context>
+    <context>
         <name>core</name>
         <message>
             <source>the program is invalid: {problem}</source>
@@ -2956,10 +2771,6 @@ Press Reset to start again.</source>
         <message>
             <source>a feature is listed twice</source>
             <translation>有一个特征被列了两次</translation>
-        </message>
-        <message>
-            <source>unknown device {name}</source>
-            <translation>未知设备 {name}</translation>
         </message>
         <message>
             <source>{points} points but {classes} entries in drawn_classes</source>
@@ -3218,16 +3029,8 @@ Press Reset to start again.</source>
             <translation>请先收集一些数字：微调需要你自己笔迹的样本（每个数字每第 {n} 个留作测试）。</translation>
         </message>
         <message>
-            <source>The file '{path}' does not exist.</source>
-            <translation>文件“{path}”不存在。</translation>
-        </message>
-        <message>
-            <source>'{path}' is a folder, not an IDX file.</source>
-            <translation>“{path}”是一个文件夹，不是 IDX 文件。</translation>
-        </message>
-        <message>
-            <source>Could not read '{path}': {reason}.</source>
-            <translation>无法读取“{path}”：{reason}。</translation>
+            <source>an IDX file</source>
+            <translation>IDX 文件</translation>
         </message>
         <message>
             <source>The file '{path}' is a truncated gzip archive (it ends before the compressed data does). Download it again.</source>
@@ -3342,12 +3145,8 @@ Press Reset to start again.</source>
             <translation>写入失败（{kind}：磁盘是否已满？）</translation>
         </message>
         <message>
-            <source>'{name}' does not exist.</source>
-            <translation>“{name}”不存在。</translation>
-        </message>
-        <message>
-            <source>'{name}' is a folder, not a model file.</source>
-            <translation>“{name}”是一个文件夹，不是模型文件。</translation>
+            <source>a model file</source>
+            <translation>模型文件</translation>
         </message>
         <message>
             <source>'{name}' is empty (0 bytes); it is not a saved model.</source>
@@ -3364,10 +3163,6 @@ Press Reset to start again.</source>
         <message>
             <source>'{name}' contains Python objects other than weights; for safety only plain model files saved by NN Playground are opened.</source>
             <translation>“{name}”除了权重之外还包含其他 Python 对象；为了安全，只打开由 NN Playground 保存的普通模型文件。</translation>
-        </message>
-        <message>
-            <source>'{name}' cannot be read ({reason}).</source>
-            <translation>无法读取“{name}”（{reason}）。</translation>
         </message>
         <message>
             <source>'{name}' holds a bare state_dict without an architecture description; open a model saved by NN Playground.</source>
@@ -3492,6 +3287,18 @@ Press Reset to start again.</source>
         <message>
             <source>its state makes the weights NaN or infinite</source>
             <translation>它的状态会让权重变成 NaN 或无穷大</translation>
+        </message>
+        <message>
+            <source>'{name}' does not exist.</source>
+            <translation>“{name}”不存在。</translation>
+        </message>
+        <message>
+            <source>'{name}' is a folder, not {kind}.</source>
+            <translation>“{name}”是一个文件夹，不是{kind}。</translation>
+        </message>
+        <message>
+            <source>'{name}' cannot be read ({reason}).</source>
+            <translation>无法读取“{name}”（{reason}）。</translation>
         </message>
         <message>
             <source>'{name}' is not a regular file (it is a pipe, a device or a socket), so it is not opened.</source>
@@ -3724,6 +3531,10 @@ Press Reset to start again.</source>
         <message>
             <source>no NVIDIA GPU or driver was found</source>
             <translation>没有找到 NVIDIA GPU 或其驱动程序</translation>
+        </message>
+        <message>
+            <source>unknown device {name}</source>
+            <translation>未知设备 {name}</translation>
         </message>
     </context>
 </TS>

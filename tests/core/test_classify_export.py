@@ -9,7 +9,7 @@ import pytest
 
 from playground.core.classify.config import PRESETS, ClassifyConfig
 from playground.core.classify.export import parse_results, render_classify_script
-from playground.core.curve.code_export import write_script
+from playground.core.training.script_code import write_script
 from playground.core.classify.job import ClassifyJob, train_classifier
 
 

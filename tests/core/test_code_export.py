@@ -7,7 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from playground.core.curve.code_export import parse_final_loss, render_curve_script, write_script
+from playground.core.curve.code_export import parse_final_loss, render_curve_script
+from playground.core.training.script_code import write_script
 from playground.core.curve.config import CurveConfig, notes_preset
 from playground.core.curve.job import train_curve
 

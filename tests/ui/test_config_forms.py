@@ -77,3 +77,25 @@ def test_curve_lab_trains_with_a_learning_rate_between_slider_stops(qtbot, windo
     slider.setValue(slider.value() + 1)
     assert lab.config().lr != 0.003 and lab.config().lr == lab.controls.editor("lr").value()
 
+
+
+def test_every_form_row_is_labelled_and_explained_in_both_languages(qtbot, window):
+    """Labels come from the shared FieldTexts unless a form says otherwise: none may be left blank."""
+    from playground.ui.i18n import CHINESE, ENGLISH, manager
+    forms = {key: lab.controls for key, lab in window.labs.items()
+             if isinstance(getattr(lab, "controls", None), ConfigForm)}
+    assert {"curve", "classify", "mnist", "gd", "linear"} <= set(forms)
+    shown = {key: {name: label for name, label in form.labels.items() if label.parentWidget() is not None}
+             for key, form in forms.items()}  # a spanning editor labels itself
+    english = {key: {name: label.text() for name, label in labels.items()} for key, labels in shown.items()}
+    for key, labels in shown.items():
+        for name, label in labels.items():
+            assert label.text() and forms[key].editor(name).toolTip(), (key, name)
+    assert manager().set_language(CHINESE) == CHINESE
+    try:
+        qtbot.waitUntil(lambda: shown["curve"]["lr"].text() != english["curve"]["lr"], timeout=60_000)
+        for key, labels in shown.items():
+            for name, label in labels.items():
+                assert label.text() and (label.text() != english[key][name] or name == "expression"), (key, name)
+    finally:
+        manager().set_language(ENGLISH)

@@ -7,8 +7,10 @@ from dataclasses import dataclass, fields
 import numpy as np
 
 from playground.core.classify.data import CLASS_COLORS, DATASETS, DOMAIN, FEATURES, shortest_float
-from playground.core.training.components import ACTIVATIONS, OPTIMIZERS
-from playground.core.config import choice, items, log_stops, num, text
+from playground.core.training.components import ACTIVATIONS
+from playground.core.training.fields import (batch_size_field, device_field, device_problems, lr_field,
+                                             momentum_field, optimizer_field)
+from playground.core.config import choice, items, num
 from playground.core.text import user_text
 
 REGULARIZATIONS = ("none", "L1", "L2")
@@ -33,24 +35,21 @@ class ClassifyConfig:
     hidden: tuple = items((4, 2), num(4, 1, MAX_NEURONS, kind=int), length=(0, MAX_LAYERS))
     activation: str = choice("Tanh", ACTIVATIONS.names)
     # training
-    optimizer: str = choice("Adam", OPTIMIZERS.names)
-    lr: float = num(0.03, 1e-6, 10.0, stops=log_stops(1e-4, 1.0), log=True)
-    momentum: float = num(0.9, 0.0, 0.999, stops=(0.0, 0.5, 0.8, 0.9, 0.95, 0.99))
-    batch_size: int = num(16, 0, 5000, kind=int, stops=(0, 1, 2, 4, 8, 10, 16, 32, 64, 128, 256),
-                          advanced=True)  # 0 = full batch
+    optimizer: str = optimizer_field()
+    lr: float = lr_field(0.03)
+    momentum: float = momentum_field()
+    batch_size: int = batch_size_field(16, (0, 1, 2, 4, 8, 10, 16, 32, 64, 128, 256))
     regularization: str = choice("none", lambda: REGULARIZATIONS, advanced=True)
     reg_rate: float = num(0.001, 0.0, 10.0, stops=(0.0, 1e-5, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0),
                           advanced=True)
-    device: str = text("cpu", 40, advanced=True)
+    device: str = device_field()
     max_steps: int = num(0, 0, 10_000_000, kind=int)  # 0 = until paused
 
     def problems(self) -> list[tuple[str, str]]:
         found = []
         if len(set(self.features)) != len(self.features):
             found.append(("features", user_text("a feature is listed twice")))
-        if not (self.device == "cpu" or self.device.startswith("cuda")):
-            found.append(("device", user_text("unknown device {name}", name=repr(self.device))))
-        return found
+        return found + device_problems(self.device)
 
     def live_changes(self, other: "ClassifyConfig") -> tuple[set[str], set[str]]:
         """Fields that differ from ``other``, split into (live, needs restart)."""

@@ -14,7 +14,7 @@ import numpy as np
 
 from playground.core.classify.config import ClassifyConfig
 from playground.core.classify.data import DOMAIN, ClassifyData
-from playground.core.curve.code_export import ACTIVATION_CODE
+from playground.core.training.script_code import ACTIVATION_CODE, next_batch_code
 
 DEFAULT_STEPS = 2000
 
@@ -114,22 +114,7 @@ optimizer = {_optimizer_code(config)}
 REG_RATE = {config.reg_rate!r}
 
 # ---- training loop ------------------------------------------------------------------------
-BATCH_SIZE = {config.batch_size}  # 0 = full batch
-batch_order = torch.Generator().manual_seed(SEED)
-order, cursor = None, 0
-
-
-def next_batch():
-    global order, cursor
-    n = x_train.shape[0]
-    if BATCH_SIZE <= 0 or BATCH_SIZE >= n:
-        return x_train, y_train
-    if order is None or cursor + BATCH_SIZE > n:
-        order = torch.randperm(n, generator=batch_order)   # a new epoch: reshuffle
-        cursor = 0
-    idx = order[cursor:cursor + BATCH_SIZE]
-    cursor += BATCH_SIZE
-    return x_train[idx], y_train[idx]
+{next_batch_code(config.batch_size, "0 = full batch")}
 
 
 def data_loss(logits, y):

@@ -12,11 +12,9 @@ setup as it is now, from step 0.
 
 from __future__ import annotations
 
-import os
-
-from playground.core.persistence.atomic_file import atomic_write_bytes
 from playground.core.curve.config import CurveConfig
 from playground.core.curve.targets import CUSTOM, target_function
+from playground.core.training.script_code import ACTIVATION_CODE, next_batch_code, optimizer_code
 
 DEFAULT_STEPS = 2000
 
@@ -28,30 +26,11 @@ _TARGET_CODE = {
     "step": "np.where(x >= 0, 1.0, 0.0)",
 }
 
-ACTIVATION_CODE = {
-    "ReLU": "nn.ReLU()", "LeakyReLU": "nn.LeakyReLU(negative_slope=0.01)", "Sigmoid": "nn.Sigmoid()",
-    "Tanh": "nn.Tanh()", "ELU": "nn.ELU()", "GELU": "nn.GELU()", "SiLU": "nn.SiLU()", "Identity": "nn.Identity()",
-}
-
 _LOSS_CODE = {"MSE": "nn.MSELoss()", "L1": "nn.L1Loss()", "Huber": "nn.HuberLoss()"}
 
 
 def _optimizer_code(config: CurveConfig) -> str:
     return optimizer_code(config.optimizer, config.lr, config.momentum, config.weight_decay)
-
-
-def optimizer_code(optimizer: str, lr: float, momentum: float, weight_decay: float) -> str:
-    """The torch.optim call the app's OPTIMIZERS registry makes for these settings."""
-    wd = f"weight_decay={weight_decay!r}"
-    lr = f"lr={lr!r}"
-    return {
-        "SGD": f"torch.optim.SGD(model.parameters(), {lr}, {wd})",
-        "SGD + momentum": f"torch.optim.SGD(model.parameters(), {lr}, momentum={momentum!r}, {wd})",
-        # fused=True: the app uses PyTorch's fused Adam kernel (faster for small nets, same maths).
-        "Adam": f"torch.optim.Adam(model.parameters(), {lr}, {wd}, fused=True)",
-        "RMSprop": f"torch.optim.RMSprop(model.parameters(), {lr}, {wd})",
-        "Adagrad": f"torch.optim.Adagrad(model.parameters(), {lr}, {wd})",
-    }[optimizer]
 
 
 def _model_code(config: CurveConfig) -> str:
@@ -127,22 +106,8 @@ loss_fn = {_LOSS_CODE[config.loss]}
 optimizer = {_optimizer_code(config)}
 
 # ---- training loop ------------------------------------------------------------------
-BATCH_SIZE = {config.batch_size}  # 0 = full batch: every step uses all training points
-batch_order = torch.Generator().manual_seed(SEED)   # shuffles the mini-batches
-order, cursor = None, 0
-
-
-def next_batch():
-    global order, cursor
-    n = x_train.shape[0]
-    if BATCH_SIZE <= 0 or BATCH_SIZE >= n:
-        return x_train, y_train
-    if order is None or cursor + BATCH_SIZE > n:
-        order = torch.randperm(n, generator=batch_order).to(DEVICE)   # a new epoch: reshuffle
-        cursor = 0
-    idx = order[cursor:cursor + BATCH_SIZE]
-    cursor += BATCH_SIZE
-    return x_train[idx], y_train[idx]
+{next_batch_code(config.batch_size, "0 = full batch: every step uses all training points",
+                 "shuffles the mini-batches", ".to(DEVICE)")}
 
 
 for step in range(1, STEPS + 1):
@@ -160,11 +125,6 @@ with torch.no_grad():
     if len(x_test):
         print(f"final_test_loss {{loss_fn(model(x_test), y_test).item()!r}}")
 '''
-
-
-def write_script(path: str | os.PathLike, text: str) -> None:
-    """Save an exported script atomically (never a half-written file)."""
-    atomic_write_bytes(path, text.encode("utf-8"))
 
 
 def parse_final_loss(output: str) -> float:

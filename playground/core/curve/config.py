@@ -6,8 +6,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from playground.core.training.components import ACTIVATIONS, LOSSES, OPTIMIZERS
-from playground.core.config import choice, log_stops, num, text
+from playground.core.training.components import ACTIVATIONS, LOSSES
+from playground.core.training.fields import (batch_size_field, device_field, device_problems, lr_field,
+                                             momentum_field, optimizer_field)
+from playground.core.config import choice, num, text
 from playground.core.expression import ExpressionError, parse_expression
 from playground.core.curve.targets import CUSTOM, TARGETS
 from playground.core.text import exception_text, user_text
@@ -35,14 +37,13 @@ class CurveConfig:
     depth: int = num(1, 1, 4, kind=int, stops=(1, 2, 3, 4))
     # training
     loss: str = choice("MSE", LOSSES.names)
-    optimizer: str = choice("Adam", OPTIMIZERS.names)
-    lr: float = num(0.01, 1e-6, 10.0, stops=log_stops(1e-4, 1.0), log=True)
-    momentum: float = num(0.9, 0.0, 0.999, stops=(0.0, 0.5, 0.8, 0.9, 0.95, 0.99))
-    batch_size: int = num(0, 0, 5000, kind=int, stops=(0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512),
-                          advanced=True)  # 0 = full batch
+    optimizer: str = optimizer_field()
+    lr: float = lr_field(0.01)
+    momentum: float = momentum_field()
+    batch_size: int = batch_size_field(0, (0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512))
     weight_decay: float = num(0.0, 0.0, 1.0)
     seed: int = num(0, 0, 2**31 - 1, kind=int, advanced=True)
-    device: str = text("cpu", 40, advanced=True)
+    device: str = device_field()
     max_steps: int = num(0, 0, 10_000_000, kind=int, advanced=True)  # 0 = until paused
 
     def problems(self) -> list[tuple[str, str]]:
@@ -53,9 +54,7 @@ class CurveConfig:
             problem = self.expression_problem()
             if problem is not None:
                 found.append(("expression", problem))
-        if not (self.device == "cpu" or self.device.startswith("cuda")):
-            found.append(("device", user_text("unknown device {name}", name=repr(self.device))))
-        return found
+        return found + device_problems(self.device)
 
     def expression_problem(self):
         """Why the custom expression cannot be a target here (None if it can)."""

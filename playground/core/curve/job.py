@@ -33,7 +33,6 @@ class CurveJob(CurveTrainer):
             "test_loss": None if math.isnan(test) else test,
             "config": self.config,
             "data": self.data,
-            "warmed_up": self.warmed_up,
             **({"details": self.details()} if self.want_details else {}),
         }
 

@@ -9,10 +9,10 @@ from ``torch.Generator().manual_seed(seed)``, and test accuracy after each epoch
 
 from __future__ import annotations
 
-from playground.core.curve.code_export import ACTIVATION_CODE, optimizer_code
 from playground.core.mnist.config import MnistConfig
 from playground.core.mnist.data import bundled_path, dataset_files
 from playground.core.mnist.models import check_spec
+from playground.core.training.script_code import ACTIVATION_CODE, optimizer_code
 
 
 def _model_code(config: MnistConfig) -> str:

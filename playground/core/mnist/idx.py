@@ -28,7 +28,7 @@ import numpy as np
 
 from playground.core.persistence.atomic_file import atomic_write_bytes
 from playground.core.errors import DatasetError
-from playground.core.persistence.safe_files import FileRefused, gunzip_capped, read_regular
+from playground.core.persistence.safe_files import FileRefused, gunzip_capped, read_chosen
 from playground.core.text import Text, user_text
 
 IMAGES_MAGIC = 0x00000803
@@ -61,16 +61,9 @@ def _read_bytes(path: Path) -> tuple[bytes, bool]:
     declares (plus one byte, to notice extra data): a gzip bomb costs no more memory than an
     honest file of the size its header claims, and a header claiming too much is refused first."""
     try:
-        raw = read_regular(path, MAX_IDX_BYTES + MAX_HEADER)
-    except FileNotFoundError:
-        raise DatasetError(user_text("The file '{path}' does not exist.", path=path), path) from None
-    except IsADirectoryError:
-        raise DatasetError(user_text("'{path}' is a folder, not an IDX file.", path=path), path) from None
+        raw = read_chosen(path, MAX_IDX_BYTES + MAX_HEADER, str(path), user_text("an IDX file"))
     except FileRefused as exc:
         raise DatasetError(exc.args[0], path) from None
-    except OSError as exc:
-        raise DatasetError(user_text("Could not read '{path}': {reason}.", path=path,
-                                     reason=exc.strerror or str(exc)), path) from exc
     if raw[:2] != GZIP_MAGIC:
         return raw, False
     try:

@@ -21,7 +21,7 @@ from typing import Any
 from playground.core.persistence.atomic_file import atomic_save
 from playground.core.mnist.models import SpecError, build_model, check_spec
 from playground.core.persistence.model_meta import clean_metadata
-from playground.core.persistence.safe_files import FileRefused, read_regular
+from playground.core.persistence.safe_files import FileRefused, read_chosen
 from playground.core.persistence.torch_blob import zip_problem
 from playground.core.text import Text, exception_text, user_text
 
@@ -80,16 +80,10 @@ def load_model(path: str | os.PathLike[str]) -> LoadedModel:
 
     path = Path(path)
     name = path.name
-    try:
-        raw = read_regular(path, MAX_MODEL_BYTES)  # a FIFO or a huge foreign file: refused before reading
-    except FileNotFoundError:
-        raise ModelFileError(user_text("'{name}' does not exist.", name=name), path) from None
-    except IsADirectoryError:
-        raise ModelFileError(user_text("'{name}' is a folder, not a model file.", name=name), path) from None
+    try:  # a FIFO or a huge foreign file: refused before reading
+        raw = read_chosen(path, MAX_MODEL_BYTES, name, user_text("a model file"))
     except FileRefused as exc:
         raise ModelFileError(exc.args[0], path) from None
-    except OSError as exc:
-        raise _unreadable(name, exc, path) from None
     if not raw:
         raise ModelFileError(user_text("'{name}' is empty (0 bytes); it is not a saved model.", name=name), path)
     # torch's own exception texts are long and internal: the user is told what it means for them.
@@ -120,11 +114,6 @@ def load_model(path: str | os.PathLike[str]) -> LoadedModel:
     except Exception:  # anything else torch may raise on garbage
         raise not_torch from None
     return _validate(payload, path)
-
-
-def _unreadable(name: str, exc: OSError, path: Path) -> ModelFileError:
-    return ModelFileError(user_text("'{name}' cannot be read ({reason}).", name=name,
-                                    reason=exc.strerror or str(exc)), path)
 
 
 def _validate(payload: Any, path: Path) -> LoadedModel:

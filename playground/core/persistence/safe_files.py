@@ -3,7 +3,8 @@ a gzip bomb. Only regular files are opened (a FIFO opened for reading blocks for
 checked before reading, and decompression stops at a cap instead of filling the memory.
 
 Every refusal is a :class:`FileRefused` (a ``ValueError`` holding a translatable ``user_text``);
-each loader wraps it in its own error (SessionError, ModelFileError, DatasetError).
+each loader wraps it in its own error (SessionError, ModelFileError, DatasetError); ``read_chosen``
+says why in words for a missing, folder or unreadable file too.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import zlib
 from pathlib import Path
 from typing import BinaryIO
 
-from playground.core.text import user_text
+from playground.core.text import Text, user_text
 
 CHUNK = 1 << 20
 
@@ -51,6 +52,22 @@ def read_regular(path: str | os.PathLike, max_bytes: int) -> bytes:
     if len(data) > max_bytes:  # it grew while being read
         raise FileRefused(_too_large(Path(path), len(data), max_bytes))
     return data
+
+
+def read_chosen(path: str | os.PathLike, max_bytes: int, name: str, kind: Text) -> bytes:
+    """``read_regular`` for a file the user chose: every failure is a FileRefused that says, naming the
+    file ``name``, what went wrong (missing, a folder rather than ``kind``, refused, unreadable)."""
+    try:
+        return read_regular(path, max_bytes)
+    except FileNotFoundError:
+        raise FileRefused(user_text("'{name}' does not exist.", name=name)) from None
+    except IsADirectoryError:
+        raise FileRefused(user_text("'{name}' is a folder, not {kind}.", name=name, kind=kind)) from None
+    except FileRefused:
+        raise
+    except OSError as exc:
+        raise FileRefused(user_text("'{name}' cannot be read ({reason}).", name=name,
+                                    reason=exc.strerror or str(exc))) from None
 
 
 def _check(path: Path, info: os.stat_result, max_bytes: int | None) -> None:

@@ -8,14 +8,13 @@ from typing import Any
 from playground.core.training.commands import CommandJob
 from playground.core.training.components import OPTIMIZERS, update_hyperparameters
 from playground.core.persistence.optimizer_state import SavedOptimizer, optimizer_snapshot, restore_optimizer
+from playground.core.training.runtime import first_import_of
 
 
 class LiveConfigJob(CommandJob):
     """A subclass defines ``_build(config)`` (sets ``self.config``, the model and ``self._optimizer = None``)
     and may override ``_weight_decay`` and ``_apply_live``. Its config has ``live_changes(old)``,
     ``optimizer``, ``lr`` and ``momentum``."""
-
-    warmed_up = False  # the one-off optimizer import is done (survives rebuilds)
 
     def _weight_decay(self, config) -> float | None:
         """The optimizer's weight decay for ``config`` (None: the config has none to change live)."""
@@ -27,8 +26,9 @@ class LiveConfigJob(CommandJob):
         # torch._dynamo (about a second), which need not delay the first picture.
         if self._optimizer is None:
             c = self.config
-            self._optimizer = OPTIMIZERS.create(c.optimizer, self.model.parameters(), c.lr, c.momentum,
-                                                self._weight_decay(c) or 0.0)
+            with first_import_of("torch._dynamo"):
+                self._optimizer = OPTIMIZERS.create(c.optimizer, self.model.parameters(), c.lr, c.momentum,
+                                                    self._weight_decay(c) or 0.0)
         return self._optimizer
 
     @property
@@ -37,9 +37,8 @@ class LiveConfigJob(CommandJob):
         return self._optimizer
 
     def warm_up(self) -> None:
-        """Build what the first step needs; the loop calls this after its first report."""
+        """Build what the first step needs; the loop calls this after its first report and after commands."""
         self.optimizer
-        self.warmed_up = True
 
     def reset(self, config=None) -> None:
         self._build(config or self.config)

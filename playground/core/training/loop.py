@@ -22,8 +22,9 @@ REPORT_INTERVAL = 1 / 28  # ~28 reports a second: smooth for the eye (target ≥
 
 
 class SteppingJob(Protocol):
-    """What run_loop steps. It may also have ``warm_up()``: slow set-up run
-    once after the first report, so the UI can show the job before it."""
+    """What run_loop steps. It may also have ``warm_up()``: what the first step needs, built after the
+    first report (so the UI shows the job before a slow first time, e.g. the first optimizer's imports) and
+    again after commands (cheap then: whatever they rebuilt is ready before the next Play, not on it)."""
 
     generation: int
     step_count: int
@@ -41,6 +42,7 @@ class Progress:
     steps_per_s: float
     state: str               # "running", "paused", "diverged" or "finished"
     snapshot: dict[str, Any] = field(default_factory=dict)
+    warm: bool = True        # the job's warm_up() has run: a Play press steps at once
 
 
 def run_loop(job: SteppingJob, control: RunControl, report: Callable[[Progress], None], *,
@@ -52,6 +54,8 @@ def run_loop(job: SteppingJob, control: RunControl, report: Callable[[Progress],
     last_step_at: float | None = None
 
     last_state = ""
+    warm_up = getattr(job, "warm_up", None)
+    warm = warm_up is None
 
     def send(state: str) -> None:
         nonlocal losses, window_start, window_steps, last_report, last_state
@@ -59,13 +63,13 @@ def run_loop(job: SteppingJob, control: RunControl, report: Callable[[Progress],
         now = clock()
         rate = window_steps / (now - window_start) if window_steps and now > window_start else 0.0
         report(Progress(job.generation, job.step_count, np.asarray(losses, dtype=np.float32),
-                        rate, state, job.snapshot()))
+                        rate, state, job.snapshot(), warm))
         losses, window_start, window_steps, last_report = [], now, 0, now
 
     send("paused" if control.paused else "running")
-    warm_up = getattr(job, "warm_up", None)
-    if warm_up is not None:  # slow one-off set-up, after the first picture is on screen
+    if warm_up is not None:  # slow the first time, after the first picture is on screen
         warm_up()
+        warm = True
         send("paused" if control.paused else "running")
     while True:
         action = control.next_action(last_step_at)
@@ -82,6 +86,8 @@ def run_loop(job: SteppingJob, control: RunControl, report: Callable[[Progress],
             generation = job.generation
             for command in control.take_commands():
                 deliver(job, command)
+            if warm_up is not None:
+                warm_up()
             if job.generation != generation:
                 losses.clear()
             send("paused" if control.paused else "running")

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QBoxLayout, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit,
+from PySide6.QtWidgets import (QBoxLayout, QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QPlainTextEdit,
                                QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
 from playground.core.autograd.config import NOTES_NEURON, NOTES_QUADRATIC, AutogradConfig
@@ -26,10 +26,11 @@ from playground.ui.autograd_lab.explain import Explainer
 from playground.ui.autograd_lab.graph_view import GraphView, format_value
 from playground.ui.autograd_lab.network_panel import NetworkPanel
 from playground.ui.export import install_plot_export
-from playground.ui.i18n import core_text
+from playground.ui.i18n import core_text, set_all_texts
 from playground.ui.lab_base import Lab
 from playground.ui.theme import plot_colors
 from playground.ui.widgets.transport import install_transport_keys
+from playground.ui.widgets.layouts import column, fill, hbox, wrapped_label
 from playground.workers.task_thread import TaskThread
 
 LEFT_WIDTH = (300, 420)
@@ -60,21 +61,14 @@ class AutogradLab(Lab):
         self.program_edit = QPlainTextEdit()
         self.program_edit.setTabChangesFocus(True)
         self.program_edit.setFixedHeight(self.program_edit.fontMetrics().lineSpacing() * 4 + 14)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
+        self.error_label = wrapped_label()
         self.error_label.hide()
         self.build_button = QPushButton()
         self.quadratic_button = QPushButton()
         self.neuron_button = QPushButton()
         self.program_group = QGroupBox()
-        program_layout = QVBoxLayout(self.program_group)
-        program_layout.addWidget(self.program_edit)
-        program_layout.addWidget(self.error_label)
-        program_layout.addWidget(self.build_button)
-        row = QHBoxLayout()
-        row.addWidget(self.quadratic_button)
-        row.addWidget(self.neuron_button)
-        program_layout.addLayout(row)
+        fill(QVBoxLayout(self.program_group), self.program_edit, self.error_label, self.build_button,
+             hbox(self.quadratic_button, self.neuron_button))
 
         self.forward_step_button, self.forward_all_button = QPushButton(), QPushButton()
         self.backward_step_button, self.backward_all_button = QPushButton(), QPushButton()
@@ -84,10 +78,7 @@ class AutogradLab(Lab):
         for pair in ((self.forward_step_button, self.forward_all_button),
                      (self.backward_step_button, self.backward_all_button),
                      (self.zero_grad_button, self.reset_button)):
-            line = QHBoxLayout()
-            for button in pair:
-                line.addWidget(button)
-            steps.addLayout(line)
+            steps.addLayout(hbox(*pair))
 
         self.leaf_controls = LeafControls()
         self.leaves_group = QGroupBox()
@@ -111,36 +102,29 @@ class AutogradLab(Lab):
         for button in (self.quadratic_button, self.neuron_button):  # the Lessons menu has them too
             button.setProperty("advanced", True)
 
-        column = QWidget()
-        column_layout = self._column_layout = QBoxLayout(QBoxLayout.TopToBottom, column)
+        controls = QWidget()
+        column_layout = self._column_layout = QBoxLayout(QBoxLayout.TopToBottom, controls)
         column_layout.setContentsMargins(0, 0, 4, 0)
         for group in (self.program_group, self.steps_group, self.leaves_group, self.descent_group,
                       self.network):
             column_layout.addWidget(group)
         column_layout.addStretch(1)
         self.scroll = QScrollArea()
-        self.scroll.setWidget(column)
+        self.scroll.setWidget(controls)
         self.scroll.setWidgetResizable(True)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self._column = column
+        self._column = controls
         self._set_left_width(1.0)
 
         self.view = GraphView()
         self.view.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
-        self.explanation = QLabel()
-        self.explanation.setWordWrap(True)
+        self.explanation = wrapped_label()
         self.explanation.setTextFormat(Qt.RichText)
         self.explanation.setAlignment(Qt.AlignTop | Qt.AlignLeft)
-        self.note = QLabel()
-        self.note.setWordWrap(True)
+        self.note = wrapped_label()
         self.note.setTextFormat(Qt.RichText)
         self.note.hide()
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.view, 1)
-        right_layout.addWidget(self.explanation)
-        right_layout.addWidget(self.note)
+        right = column((self.view, 1), self.explanation, self.note)
 
         # Side by side; in presentation mode the graph takes the whole width and the controls line up below it
         layout = self._main_layout = QBoxLayout(QBoxLayout.LeftToRight, self)
@@ -152,11 +136,8 @@ class AutogradLab(Lab):
         QShortcut(QKeySequence("Ctrl+Return"), self.program_edit, self.apply_program)
         self.quadratic_button.clicked.connect(lambda: self.load_example("quadratic"))
         self.neuron_button.clicked.connect(lambda: self.load_example("neuron"))
-        self.forward_step_button.clicked.connect(lambda: self._do("forward_step"))
-        self.forward_all_button.clicked.connect(lambda: self._do("forward_all"))
-        self.backward_step_button.clicked.connect(lambda: self._do("backward_step"))
-        self.backward_all_button.clicked.connect(lambda: self._do("backward_all"))
-        self.zero_grad_button.clicked.connect(lambda: self._do("zero_grad"))
+        for action in ("forward_step", "forward_all", "backward_step", "backward_all", "zero_grad"):
+            getattr(self, action + "_button").clicked.connect(lambda _=False, action=action: self._do(action))
         self.reset_button.clicked.connect(self.reset)
         self.descent_button.clicked.connect(self.descent_step)
         self.why_button.clicked.connect(self.explain_no_grad)
@@ -167,42 +148,36 @@ class AutogradLab(Lab):
         install_transport_keys(self, self.next_step, self.next_step, self.reset)
 
     def retranslate(self) -> None:
-        self.program_group.setTitle(self.tr("Program: named numbers, one per statement"))
-        self.program_edit.setToolTip(self.tr("Inputs are names given a number (w = 1); the last statement is the "
-                                             "output that backward starts from. Operators + − * / ^ %, functions "
-                                             "such as sin, exp, relu, max. Ctrl+Enter builds the graph."))
-        self.build_button.setText(self.tr("Build graph"))
-        self.build_button.setToolTip(self.tr("Parse the program and let torch build its graph (Ctrl+Enter)"))
-        self.quadratic_button.setText(self.tr("Notes: x² + 3x + 1"))
-        self.quadratic_button.setToolTip(self.tr("The notes' first example: x = 2 gives y = 11 and dy/dx = 7"))
-        self.neuron_button.setText(self.tr("Notes: one neuron"))
-        self.neuron_button.setToolTip(self.tr("The notes' neuron: w = 1, b = 0.5, x = 2, target 3: loss 0.25, "
-                                              "∂loss/∂w = −2, ∂loss/∂b = −1"))
-        self.steps_group.setTitle(self.tr("Forward and backward"))
-        self.forward_step_button.setText(self.tr("Forward step"))
-        self.forward_step_button.setToolTip(self.tr("Compute the next operation's value (Space or S: the next step)"))
-        self.forward_all_button.setText(self.tr("Forward"))
-        self.forward_all_button.setToolTip(self.tr("Compute every value at once"))
-        self.backward_step_button.setText(self.tr("Backward step"))
-        self.backward_step_button.setToolTip(self.tr("The next gradient, in the order torch's backward reached the "
-                                                     "nodes"))
-        self.backward_all_button.setText(self.tr("Backward"))
-        self.backward_all_button.setToolTip(self.tr("y.backward(): press it twice to see .grad accumulate"))
-        self.zero_grad_button.setText(self.tr("Zero grad"))
-        self.zero_grad_button.setToolTip(self.tr("x.grad.zero_() for every input"))
-        self.reset_button.setText(self.tr("Reset"))
-        self.reset_button.setToolTip(self.tr("A fresh graph: no values shown, no gradients (R)"))
-        self.leaves_group.setTitle(self.tr("Inputs (leaves)"))
+        set_all_texts(
+            (self.program_group, self.tr("Program: named numbers, one per statement")),
+            (self.program_edit, None, self.tr("Inputs are names given a number (w = 1); the last statement is the "
+                                              "output that backward starts from. Operators + − * / ^ %, functions "
+                                              "such as sin, exp, relu, max. Ctrl+Enter builds the graph.")),
+            (self.build_button, self.tr("Build graph"), self.tr("Parse the program and let torch build its graph (Ctrl+Enter)")),
+            (self.quadratic_button, self.tr("Notes: x² + 3x + 1"),
+             self.tr("The notes' first example: x = 2 gives y = 11 and dy/dx = 7")),
+            (self.neuron_button, self.tr("Notes: one neuron"),
+             self.tr("The notes' neuron: w = 1, b = 0.5, x = 2, target 3: loss 0.25, ∂loss/∂w = −2, ∂loss/∂b = −1")),
+            (self.steps_group, self.tr("Forward and backward")),
+            (self.forward_step_button, self.tr("Forward step"),
+             self.tr("Compute the next operation's value (Space or S: the next step)")),
+            (self.forward_all_button, self.tr("Forward"), self.tr("Compute every value at once")),
+            (self.backward_step_button, self.tr("Backward step"),
+             self.tr("The next gradient, in the order torch's backward reached the nodes")),
+            (self.backward_all_button, self.tr("Backward"), self.tr("y.backward(): press it twice to see .grad accumulate")),
+            (self.zero_grad_button, self.tr("Zero grad"), self.tr("x.grad.zero_() for every input")),
+            (self.reset_button, self.tr("Reset"), self.tr("A fresh graph: no values shown, no gradients (R)")),
+            (self.leaves_group, self.tr("Inputs (leaves)")),
+            (self.descent_group, self.tr("A gradient-descent step")),
+            (self.lr_label, self.tr("Learning rate")),
+            (self.lr_box, None, self.tr("lr in w -= lr * w.grad")),
+            (self.descent_button, self.tr("Step under no_grad"),
+             self.tr("with torch.no_grad(): w -= lr * w.grad, for every input with a gradient")),
+            (self.why_button, self.tr("And without no_grad?"),
+             self.tr("Try the same update without torch.no_grad() (on copies) and see what goes wrong")),
+        )
         self.leaf_controls.set_tooltips(self.tr("The input's value: everything is recomputed at once"),
                                         self.tr("Off: torch tracks no operation on this input (its branch greys out)"))
-        self.descent_group.setTitle(self.tr("A gradient-descent step"))
-        self.lr_label.setText(self.tr("Learning rate"))
-        self.lr_box.setToolTip(self.tr("lr in w -= lr * w.grad"))
-        self.descent_button.setText(self.tr("Step under no_grad"))
-        self.descent_button.setToolTip(self.tr("with torch.no_grad(): w -= lr * w.grad, for every input with a gradient"))
-        self.why_button.setText(self.tr("And without no_grad?"))
-        self.why_button.setToolTip(self.tr("Try the same update without torch.no_grad() (on copies) and see what "
-                                           "goes wrong"))
         self.network.retranslate()
         self.view.set_words(value=self.tr("value"), grad=self.tr("grad"), untracked=self.tr("not tracked"))
         self._refresh()

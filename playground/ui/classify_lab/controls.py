@@ -166,6 +166,7 @@ class SeedEditor(QWidget):
 
 class ClassifyControls(ConfigForm):
     """Emits ``configChanged(ClassifyConfig)`` whenever the user changes a setting."""
+    lab = "classify"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         features, hidden, seed = FeaturesEditor(), HiddenLayersEditor(), SeedEditor()
@@ -186,26 +187,7 @@ class ClassifyControls(ConfigForm):
 
     def texts(self) -> dict:
         return {
-            "groups": {"data": self.tr("Data"), "features": self.tr("Input features"),
-                       "network": self.tr("Network"), "training": self.tr("Training")},
             "group_tips": {"features": self.tr("What the network is given about each point; x₁² + x₂² makes a circle easy, x₁x₂ makes XOR easy")},
-            "fields": {
-                "dataset": (self.tr("Dataset"), self.tr("The points to classify; 'Draw your own' lets you click points onto the plane")),
-                "n_classes": (self.tr("Classes"), self.tr("How many classes (colours); more than two uses a softmax output")),
-                "n_points": (self.tr("Points"), self.tr("How many points the dataset has")),
-                "noise": (self.tr("Noise"), self.tr("How much the points scatter across the ideal shape")),
-                "test_fraction": (self.tr("Test share"), self.tr("Share of points held out (drawn with a white ring) to measure generalisation")),
-                "seed": (self.tr("Seed"), self.tr("Fixes the random data and the random start; Regenerate picks the next seed")),
-                "activation": (self.tr("Activation"), self.tr("The non-linear function applied after each hidden layer")),
-                "optimizer": (self.tr("Optimizer"), self.tr("The rule that turns gradients into weight updates")),
-                "lr": (self.tr("Learning rate"), self.tr("Step size of each update: too small is slow, too large diverges")),
-                "momentum": (self.tr("Momentum"), self.tr("How much of the previous update carries over (SGD + momentum only)")),
-                "batch_size": (self.tr("Batch size"), self.tr("Points used per step; 'full' uses all training points")),
-                "regularization": (self.tr("Regularisation"), self.tr("A penalty on large weights added to the loss: L1 drives weights to zero, L2 keeps them small")),
-                "reg_rate": (self.tr("Regularisation rate"), self.tr("How strongly the penalty counts against the cross-entropy")),
-                "device": (self.tr("Device"), self.tr("Where the network runs: the CPU, or an NVIDIA GPU through CUDA")),
-                "max_steps": (self.tr("Stop at step"), self.tr("Pause automatically after this many steps (0 = keep going)")),
-            },
             "items": {
                 "dataset": {"circle": self.tr("Circle"), "xor": self.tr("XOR"), "gaussians": self.tr("Gaussian blobs"),
                             "spiral": self.tr("Spiral"), "moons": self.tr("Moons"), DRAW: self.tr("Draw your own")},

@@ -11,10 +11,9 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
 from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QSplitter, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QApplication, QFileDialog, QHBoxLayout, QLabel, QSplitter, QTabWidget, QWidget
 
 from playground.core.classify.config import (MAX_LAYERS, PRESETS, ClassifyConfig, ClassifySessionConfig,
                                              session_config, split_session_config)
@@ -31,6 +30,7 @@ from playground.ui.widgets.loss_plot import LossPlot
 from playground.ui.widgets.network_diagram import NetworkDiagram
 from playground.ui.widgets.settings_column import settings_column
 from playground.ui.widgets.transport import install_transport_keys
+from playground.ui.widgets.layouts import column, row, wrapped_label
 
 NO_POINTS = (np.zeros((0, 2), np.float32), np.zeros(0, np.int64))
 ACCURACY_FONT_SCALE = 1.2      # the accuracy line reads larger than the rest, in every font size
@@ -60,8 +60,6 @@ class ClassifyLab(TrainingLab):
     tooltip = QT_TRANSLATE_NOOP("ClassifyLab", "Classify 2-D points (circle, XOR, spiral, your own) and watch the decision regions form")
     config_type = ClassifyConfig
     presets = PRESETS
-    thread_name = "classify-training"
-    redrawn = Signal()  # after each heatmap redraw (benchmarks count these)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,16 +79,10 @@ class ClassifyLab(TrainingLab):
 
         self.decision = DecisionPlot(self)
         self.neurons = NeuronView()
-        self.neurons_title = QLabel()
-        self.neurons_title.setWordWrap(True)
-        neurons_page = QWidget()
-        neurons_layout = QVBoxLayout(neurons_page)
-        neurons_layout.setContentsMargins(0, 0, 0, 0)
-        neurons_layout.addWidget(self.neurons_title)
-        neurons_layout.addWidget(self.neurons, 1)
+        self.neurons_title = wrapped_label()
         neurons_panel = QTabWidget()
         neurons_panel.setDocumentMode(True)
-        neurons_panel.addTab(neurons_page, "")
+        neurons_panel.addTab(column(self.neurons_title, (self.neurons, 1)), "")
         self.side_tabs = neurons_panel
         self.diagram = NetworkDiagram()
         neurons_panel.addTab(self.diagram, "")
@@ -100,30 +92,16 @@ class ClassifyLab(TrainingLab):
         self.accuracy_label.setAlignment(Qt.AlignCenter)
         self.accuracy_label.setWordWrap(True)  # its large font must not widen the plot column on small screens
         self.loss_plot = LossPlot()
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
+        self.error_label = wrapped_label()
         self.error_label.hide()
 
-        top = QWidget()
-        top_layout = QHBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(neurons_panel)
-        centre = QWidget()
-        centre_layout = QVBoxLayout(centre)
-        centre_layout.setContentsMargins(0, 0, 0, 0)
-        centre_layout.addWidget(self.accuracy_label)
-        centre_layout.addWidget(self.decision.widget, 1)
-        top_layout.addWidget(centre, 1)
+        centre = column(self.accuracy_label, (self.decision.widget, 1))
         plots = QSplitter(Qt.Vertical)
-        plots.addWidget(top)
+        plots.addWidget(row(neurons_panel, (centre, 1)))
         plots.addWidget(self.loss_plot.widget)
         plots.setStretchFactor(0, 3)
         plots.setStretchFactor(1, 1)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.error_label)
-        right_layout.addWidget(plots, 1)
+        right = column(self.error_label, (plots, 1))
 
         layout = QHBoxLayout(self)
         layout.addWidget(left)
@@ -134,17 +112,12 @@ class ClassifyLab(TrainingLab):
         install_transport_keys(self, self.toggle_play, self.step_once, self.reset)
 
     def retranslate(self) -> None:
-        self.preset_label.setText(self.tr("Preset"))
-        names = {"xor_product": self.tr("XOR with the x₁x₂ feature, no hidden layer"),
-                 "xor_hidden": self.tr("XOR with one hidden layer"),
-                 "circle_squares": self.tr("Circle from x₁² and x₂²"),
-                 "spiral_deep": self.tr("Spiral, 3 × 16 Tanh"),
-                 "moons_softmax": self.tr("Four moons, softmax")}
-        self.preset_box.setItemText(0, self.tr("Choose a preset…"))
-        for i in range(1, self.preset_box.count()):
-            key = self.preset_box.itemData(i)
-            self.preset_box.setItemText(i, names.get(key, key))
-        self.preset_box.setToolTip(self.tr("Load a ready-made experiment"))
+        self.retranslate_presets({"xor_product": self.tr("XOR with the x₁x₂ feature, no hidden layer"),
+                                  "xor_hidden": self.tr("XOR with one hidden layer"),
+                                  "circle_squares": self.tr("Circle from x₁² and x₂²"),
+                                  "spiral_deep": self.tr("Spiral, 3 × 16 Tanh"),
+                                  "moons_softmax": self.tr("Four moons, softmax")},
+                                 self.tr("Load a ready-made experiment"))
         plot_item = self.decision.widget.getPlotItem()
         plot_item.setTitle(self.tr("Decision regions (white rings: test points)"))
         self.decision.widget.setToolTip(self.tr("Colour = the predicted class, stronger = more confident. "
@@ -184,7 +157,7 @@ class ClassifyLab(TrainingLab):
     def export_code(self, path: str | None = None) -> str | None:
         """Write the setup as a PyTorch script (asks where, unless ``path`` is given); returns the path."""
         from playground.core.classify.export import render_classify_script
-        from playground.core.curve.code_export import write_script
+        from playground.core.training.script_code import write_script
 
         if self._data is None:
             self.message.emit(self.tr("Nothing to export yet: the model is still loading."))

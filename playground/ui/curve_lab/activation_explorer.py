@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from playground.core.curve.activation_math import FUNCTIONS, curves
+from playground.ui.component_notes import ComponentNotes
 from playground.ui.plots import FastCurve, make_plot
 from playground.ui.teaching_plots import sync_plot
 from playground.ui.theme import plot_colors, recolor_pen
@@ -46,18 +47,6 @@ class ActivationExplorer(QWidget):
         for curve, color in ((self.others, c.target), (self.f_curve, c.fit), (self.df_curve, c.train_points)):
             recolor_pen(curve.item, color)
 
-    def notes(self) -> dict[str, str]:
-        return {
-            "ReLU": self.tr("ReLU: zero for x < 0 (gradient 0 there, so a unit can 'die'), slope 1 above."),
-            "LeakyReLU": self.tr("LeakyReLU: like ReLU but slope 0.01 for x < 0, so units never die."),
-            "Sigmoid": self.tr("Sigmoid: squashes to (0, 1); saturates, so f′ ≤ 0.25 and vanishes for large |x|."),
-            "Tanh": self.tr("Tanh: squashes to (−1, 1), zero-centred; saturates for large |x|."),
-            "ELU": self.tr("ELU: smooth below zero, tends to −1; no dead units."),
-            "GELU": self.tr("GELU: a smooth ReLU (used in transformers); a small dip below zero."),
-            "SiLU": self.tr("SiLU (Swish): x·sigmoid(x), smooth with a slight negative dip."),
-            "Identity": self.tr("Identity: no bend at all, so the whole network stays a straight line."),
-        }
-
     def select(self, name: str) -> None:
         if name not in FUNCTIONS:
             return
@@ -89,4 +78,5 @@ class ActivationExplorer(QWidget):
 
     def retranslate(self) -> None:
         self.plot.getPlotItem().setTitle(self.tr("f(x) orange, f′(x) dashed"))
-        self.note.setText(self.notes().get(self.selected, ""))
+        note = ComponentNotes().notes().get(self.selected)  # the activation box's tooltip, said in full
+        self.note.setText(self.tr("{name}: {note}.").format(name=self.selected, note=note) if note else "")

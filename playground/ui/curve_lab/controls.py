@@ -19,6 +19,7 @@ GROUPS = [
 
 class CurveControls(ConfigForm):
     """Emits ``configChanged(CurveConfig)`` whenever the user changes a setting."""
+    lab = "curve"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(CurveConfig, GROUPS, formats={"test_fraction": lambda v: f"{v:.0%}",
@@ -35,28 +36,7 @@ class CurveControls(ConfigForm):
         self.retranslate()
 
     def texts(self) -> dict:
-        return {
-            "groups": {"data": self.tr("Data"), "network": self.tr("Network"), "training": self.tr("Training")},
-            "fields": {
-                "target": (self.tr("Target"), self.tr("The function the network should learn from the sample points")),
-                "expression": (self.tr("y ="), self.tr("Your own function of x: numbers, x, + - * / ^ and sin, cos, exp, log, sqrt, abs, tanh …")),
-                "noise": (self.tr("Noise"), self.tr("Random noise added to each sample point (standard deviation)")),
-                "n_points": (self.tr("Points"), self.tr("How many sample points the data has")),
-                "test_fraction": (self.tr("Test share"), self.tr("Share of points held out to measure how well the fit generalises")),
-                "activation": (self.tr("Activation"), self.tr("The non-linear function applied after each hidden layer")),
-                "hidden_width": (self.tr("Hidden width"), self.tr("Neurons in each hidden layer: more units, more line pieces to bend the curve")),
-                "depth": (self.tr("Hidden layers"), self.tr("How many hidden layers the network stacks")),
-                "loss": (self.tr("Loss"), self.tr("How the error between prediction and target is measured")),
-                "optimizer": (self.tr("Optimizer"), self.tr("The rule that turns gradients into weight updates")),
-                "lr": (self.tr("Learning rate"), self.tr("Step size of each update: too small is slow, too large diverges")),
-                "momentum": (self.tr("Momentum"), self.tr("How much of the previous update carries over (SGD + momentum only)")),
-                "batch_size": (self.tr("Batch size"), self.tr("Points used per step; 'full' uses all of them (full-batch gradient descent)")),
-                "seed": (self.tr("Seed"), self.tr("Fixes the random start: the same seed gives the same run")),
-                "device": (self.tr("Device"), self.tr("Where the network runs: the CPU, or an NVIDIA GPU through CUDA")),
-                "max_steps": (self.tr("Stop at step"), self.tr("Pause automatically after this many steps (0 = keep going)")),
-            },
-            "items": {"target": SettingNames().targets()},
-        }
+        return {"items": {"target": SettingNames().targets()}}
 
     def retranslate(self) -> None:
         super().retranslate()

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QWidget
 
 from playground.core.curve.config import CurveConfig
+from playground.core.curve.data import make_curve_data
 from playground.core.curve.presets import PRESETS
 from playground.core.training.loop import Progress
 from playground.ui.curve_lab.controls import CurveControls
@@ -23,6 +24,7 @@ from playground.ui.loop_labs import TrainingLab, restored_config
 from playground.ui.widgets.loss_plot import LossPlot
 from playground.ui.widgets.settings_column import settings_column
 from playground.ui.widgets.transport import install_transport_keys
+from playground.ui.widgets.layouts import column, wrapped_label
 
 PANEL_WIDTH = (300, 420)  # the settings column: minimum, maximum (× 1.45 in presentation mode)
 
@@ -41,14 +43,14 @@ class CurveLab(TrainingLab):
     tooltip = QT_TRANSLATE_NOOP("CurveLab", "Fit y = x² and other curves with a small network, live")
     config_type = CurveConfig
     presets = PRESETS
-    thread_name = "curve-training"
-    redrawn = Signal()  # after each fit redraw (benchmarks count these)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._build()
         self.retranslate()
-        self._set_interactive(False)
+        # The controls and Play work before torch has loaded: the data and target are drawn from numpy now,
+        # and a press of Play trains as soon as the worker is ready (issue 14, "interactive").
+        self._draw_data_preview(self._config)
         install_plot_export(self.fit_plot.widget, "curve_fit", csv=self._fit_rows)
         self._style_error_texts()
 
@@ -60,24 +62,17 @@ class CurveLab(TrainingLab):
 
         self.fit_plot = FitPlot()
         self.loss_plot = LossPlot()
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
+        self.error_label = wrapped_label()
         self.error_label.hide()
         plots = QSplitter(Qt.Vertical)
         plots.addWidget(self.fit_plot.widget)
         plots.addWidget(self.loss_plot.widget)
         plots.setStretchFactor(0, 3)
         plots.setStretchFactor(1, 2)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.error_label)
         self.teaching = TeachingViews(self)  # line pieces, network diagram, activation explorer
-        right_layout.addWidget(self.teaching.toggle_bar)
         plots.addWidget(self.teaching.panel)
-        right_layout.addWidget(plots, 1)
         self.pinned = PinnedRuns(self)  # "Pin this run": faded overlays and a table (pinned_runs.py)
-        right_layout.addWidget(self.pinned.panel)
+        right = column(self.error_label, self.teaching.toggle_bar, (plots, 1), self.pinned.panel)
 
         layout = QHBoxLayout(self)
         layout.addWidget(self.settings_panel)
@@ -87,13 +82,9 @@ class CurveLab(TrainingLab):
         install_transport_keys(self, self.toggle_play, self.step_once, self.reset)
 
     def retranslate(self) -> None:
-        self.preset_label.setText(self.tr("Preset"))
-        names = {"notes_x2": self.tr("Notes: y = x²"), "sine_tanh": self.tr("sin x, 2 × 32 Tanh"),
-                 "noisy_overfit": self.tr("Noisy data, big network (overfitting)")}
-        self.preset_box.setItemText(0, self.tr("Choose a preset…"))
-        for i in range(1, self.preset_box.count()):
-            self.preset_box.setItemText(i, names.get(self.preset_box.itemData(i), self.preset_box.itemData(i)))
-        self.preset_box.setToolTip(self.tr("Load a ready-made experiment; 'Notes: y = x²' is the study notes' example"))
+        self.retranslate_presets({"notes_x2": self.tr("Notes: y = x²"), "sine_tanh": self.tr("sin x, 2 × 32 Tanh"),
+                                  "noisy_overfit": self.tr("Noisy data, big network (overfitting)")},
+                                 self.tr("Load a ready-made experiment; 'Notes: y = x²' is the study notes' example"))
         fit_item = self.fit_plot.widget.getPlotItem()
         fit_item.setTitle(self.tr("Fit: target (dashed), data (dots), network (orange); shaded = outside the data"))
         fit_item.setLabel("bottom", "x")
@@ -112,6 +103,13 @@ class CurveLab(TrainingLab):
     def make_job(self):
         config = self._config
         return lambda: _make_job(config)
+
+    def before_config_change(self, config: CurveConfig) -> None:
+        if self._last_progress is None:  # no worker report yet: the plot follows the settings without one
+            self._draw_data_preview(config)
+
+    def _draw_data_preview(self, config: CurveConfig) -> None:
+        self.fit_plot.set_data(make_curve_data(config))
 
     def show_config_problems(self, problems: dict) -> None:
         self.controls.show_expression_error(list(problems.values()) or None)
@@ -144,6 +142,7 @@ class CurveLab(TrainingLab):
         from playground.core.training.live_job import load_into_job
 
         self.restore_config(restored_config(CurveConfig, state))
+        self.before_config_change(self._config)  # before the worker's first report: its data drawn now
         if self.wait_for_worker(state):
             return
         config = self._config

@@ -16,8 +16,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import (QCheckBox, QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem, QHBoxLayout,
-                               QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+from PySide6.QtWidgets import (QCheckBox, QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem,
+                               QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
 from playground.core.curve.config import CurveConfig
@@ -25,6 +25,7 @@ from playground.core.sweep.config import differences
 from playground.ui.widgets.setting_names import SettingNames
 from playground.ui.theme import DARK, plot_colors
 from playground.ui.loop_labs import format_loss
+from playground.ui.widgets.layouts import read_only_table
 
 MAX_PINNED = 8
 # Distinct hues, drawn faded behind the live (orange) fit: bright on the dark theme, deeper on the light one.
@@ -87,11 +88,7 @@ class PinnedRuns(QObject):
         self.panel = QWidget()
         self.pin_button = QPushButton()
         self.hint = QLabel()
-        self.table = QTableWidget(0, 7)
-        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.table = read_only_table(7, QHeaderView.ResizeToContents, {1: QHeaderView.Stretch})
         self.table.setMaximumHeight(170)
         self.table.hide()
         row = QHBoxLayout()

@@ -22,6 +22,7 @@ from playground.ui.widgets.network_diagram import NetworkDiagram
 from playground.ui.plots import FastCurve, StickyRange, finite_min_max, make_plot
 from playground.ui.teaching_plots import sync_plot
 from playground.ui.theme import plot_colors, recolor_pen
+from playground.ui.i18n import set_all_texts
 
 REFRESH_MS = 100  # ≤ 10 Hz
 
@@ -89,16 +90,18 @@ class TeachingViews(QObject):
         recolor_pen(self.unit_curve.item, plot_colors().highlight)
 
     def retranslate(self) -> None:
-        self.pieces_box.setText(self.tr("Line pieces"))
-        self.pieces_box.setToolTip(self.tr("Show each hidden unit's contribution (output weight × activation) and their sum"))
-        self.diagram_box.setText(self.tr("Network diagram"))
-        self.diagram_box.setToolTip(self.tr("The network's neurons and weights, live; click a hidden neuron to plot its activation"))
-        self.activation_box.setText(self.tr("Activation explorer"))
-        self.activation_box.setToolTip(self.tr("Each activation's f(x) and f′(x); the share of dead ReLU units while training"))
+        set_all_texts(
+            (self.pieces_legend, self.tr("Thin: each hidden unit's output weight × activation (hover or click one). "
+                                         "Orange: their sum + output bias; dashed: the network's fit (they coincide). "
+                                         "Red ticks: where ReLU units bend.")),
+            (self.pieces_box, self.tr("Line pieces"),
+             self.tr("Show each hidden unit's contribution (output weight × activation) and their sum")),
+            (self.diagram_box, self.tr("Network diagram"),
+             self.tr("The network's neurons and weights, live; click a hidden neuron to plot its activation")),
+            (self.activation_box, self.tr("Activation explorer"),
+             self.tr("Each activation's f(x) and f′(x); the share of dead ReLU units while training")),
+        )
         self.pieces.widget.getPlotItem().setTitle(self.tr("Line pieces"))
-        self.pieces_legend.setText(self.tr("Thin: each hidden unit's output weight × activation (hover or click one). "
-                                           "Orange: their sum + output bias; dashed: the network's fit (they coincide). "
-                                           "Red ticks: where ReLU units bend."))
         self.diagram.set_layer_names(self.tr("input x"), self.tr("output y"))
         self._title_unit_plot()
         self.explorer.retranslate()

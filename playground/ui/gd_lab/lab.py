@@ -22,8 +22,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Qt, Slot
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QTableWidgetItem, QWidget
 
 from playground.core.training.commands import Reset, Walk
 from playground.core.config import from_dict, to_dict
@@ -39,6 +38,7 @@ from playground.ui.loop_labs import LoopLab
 from playground.ui.theme import plot_colors, recolor_pen
 from playground.ui.widgets.config_form import ConfigForm
 from playground.ui.widgets.transport import PACE_RATES, TransportBar, install_transport_keys
+from playground.ui.widgets.layouts import column, read_only_table, wrapped_label
 
 MAX_TABLE_ROWS = 2000
 LEFT_WIDTH = (320, 440)      # the settings and table column: minimum, maximum
@@ -56,6 +56,7 @@ def _make_job(setup: GDSetup, walked: int):
 
 class GDControls(ConfigForm):
     """The walk's settings (the pace is the transport bar's); start y only for 2-D functions."""
+    lab = "gd"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(GDConfig, [("settings", ["function", "start_x", "start_y", "lr", "momentum"])],
@@ -67,18 +68,8 @@ class GDControls(ConfigForm):
         self.retranslate()
 
     def texts(self) -> dict:
-        return {
-            "groups": {"settings": self.tr("Gradient descent")},
-            "fields": {
-                "function": (self.tr("Function"), self.tr("The function whose minimum gradient descent looks for")),
-                "start_x": (self.tr("Start x"), self.tr("Where the descent starts")),
-                "start_y": (self.tr("Start y"), self.tr("Where the descent starts (second coordinate)")),
-                "lr": (self.tr("Learning rate"), self.tr("Step size: x ← x − lr·gradient. On x², lr > 1 overshoots further every step")),
-                "momentum": (self.tr("Momentum"), self.tr("Share of the previous step that carries over (0 = plain gradient descent)")),
-            },
-            "items": {"function": {"x2": self.tr("f(x) = x²"), "x4": self.tr("f(x) = x⁴ − 3x² (two minima)"),
-                                   "bowl": self.tr("f(x, y) = x² + 4y² (2-D bowl)")}},
-        }
+        return {"items": {"function": {"x2": self.tr("f(x) = x²"), "x4": self.tr("f(x) = x⁴ − 3x² (two minima)"),
+                                       "bowl": self.tr("f(x, y) = x² + 4y² (2-D bowl)")}}}
 
     def update_rows(self, config: GDConfig) -> None:
         self.set_row_visible("start_y", FUNCTIONS[config.function].dims == 2)
@@ -109,29 +100,15 @@ class GDLab(LoopLab):
         self.transport = TransportBar()
         self.transport.pace_box.setCurrentIndex(DEFAULT_PACE_INDEX)
         self.transport.pace_box.setProperty("advanced", True)  # a detail of the animation: hidden in presentation mode
-        self.verdict_label = QLabel()
-        self.verdict_label.setWordWrap(True)
-        self.formula_label = QLabel()
-        self.formula_label.setWordWrap(True)
-        self.table = QTableWidget(0, 4)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.verdict_label = wrapped_label()
+        self.formula_label = wrapped_label()
+        # The step column fits its numbers; the rest share the room ("梯度 (gradient)" is long in Chinese).
+        self.table = read_only_table(4, QHeaderView.Stretch, {0: QHeaderView.ResizeToContents})
         self.table.setWordWrap(False)  # an (x, y) pair on one line
         self._decimals = DECIMALS[0]
         self._biggest = 0.0  # the largest |number| in the table: it decides the widest pair
         self.table.horizontalHeader().sectionResized.connect(self._fit_decimals)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
-        # The step column fits its numbers; the rest share the room ("梯度 (gradient)" is long in Chinese).
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.controls)
-        left_layout.addWidget(self.transport)
-        left_layout.addWidget(self.formula_label)
-        left_layout.addWidget(self.verdict_label)
-        left_layout.addWidget(self.table, 1)
-        self._left = left
+        self._left = column(self.controls, self.transport, self.formula_label, self.verdict_label, (self.table, 1))
         self._set_left_width(1.0)
 
         c = plot_colors()
@@ -154,7 +131,7 @@ class GDLab(LoopLab):
         self._y_range = StickyRange(-1, 36, margin=0.2, limit=1e12)
 
         layout = QHBoxLayout(self)
-        layout.addWidget(left)
+        layout.addWidget(self._left)
         layout.addWidget(self.plot, 1)
         install_plot_export(self.plot, "gd_path", csv=lambda: path_rows(self.gd))
         install_table_export(self.table, "gd_steps", csv=lambda: path_rows(self.gd))

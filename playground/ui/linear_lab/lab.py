@@ -12,8 +12,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
 from playground.core.training.commands import ApplyConfig, Reset, Restore, WorkerError
 from playground.core.config import to_dict
@@ -28,6 +27,7 @@ from playground.ui.theme import plot_colors, recolor_pen
 from playground.ui.loop_labs import SECONDARY_REFRESH_S, LoopLab, log_worker_error, restored_config
 from playground.ui.widgets.config_form import ConfigForm
 from playground.ui.widgets.transport import TransportBar, install_transport_keys
+from playground.ui.widgets.layouts import STRETCH, column, wrapped_label
 
 SURFACE_LEVELS = tuple(float(v) for v in np.geomspace(0.01, 60, 14))
 
@@ -44,6 +44,7 @@ def _make_job(setup: LinearSetup, saved: tuple | None = None):
 class LinearControls(ConfigForm):
     """The three settings: the learning rate (live), and the steps and seed (hidden in presentation mode:
     the notes' values stay; only the learning rate is worth changing in front of a class)."""
+    lab = "linear"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(LinearSetup, [("settings", ["lr", "max_steps", "seed"])], stretch=False, parent=parent)
@@ -51,19 +52,12 @@ class LinearControls(ConfigForm):
         self.editor("max_steps").setSingleStep(100)
         self.retranslate()
 
-    def texts(self) -> dict:
-        return {"groups": {"settings": self.tr("y = 2x with nn.Linear(1, 1), SGD")},
-                "fields": {"lr": (self.tr("Learning rate"), self.tr("SGD step size; the notes use 0.01")),
-                           "max_steps": (self.tr("Steps"), self.tr("Training pauses after this many steps; the notes use 1000")),
-                           "seed": (self.tr("Seed"), self.tr("Fixes the initial w and b (seed 29 ends closest to the notes' numbers)"))}}
-
 
 class LinearLab(LoopLab):
     key = "linear"
     title = QT_TRANSLATE_NOOP("LinearLab", "Linear regression")
     tooltip = QT_TRANSLATE_NOOP("LinearLab", "The notes' first example: nn.Linear(1, 1) learns y = 2x from three points")
     config_type = LinearSetup
-    thread_name = "linear-training"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,17 +81,10 @@ class LinearLab(LoopLab):
         self.controls.set_config(self._setup)
         self.transport = TransportBar()
         self.transport.pace_box.setProperty("advanced", True)
-        self.readout = QLabel()
-        self.readout.setWordWrap(True)
+        self.readout = wrapped_label()
         self.readout.setTextFormat(Qt.RichText)
-        self.explanation = QLabel()
-        self.explanation.setWordWrap(True)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        for w in (self.controls, self.transport, self.readout, self.explanation):
-            left_layout.addWidget(w)
-        left_layout.addStretch(1)
+        self.explanation = wrapped_label()
+        left = column(self.controls, self.transport, self.readout, self.explanation, STRETCH)
         left.setMinimumWidth(300)
         left.setMaximumWidth(400)
 

@@ -16,13 +16,14 @@ from typing import Callable
 import numpy as np
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QIcon, QPixmap
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListView, QListWidget,
-                               QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListView, QListWidget, QListWidgetItem,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from playground.core.mnist import collection as store
-from playground.ui.i18n import core_text
+from playground.ui.i18n import core_text, set_all_texts
 from playground.ui.mnist_lab.finetune_panel import FineTunePanel
 from playground.ui.mnist_lab.insight_images import grey_rgb, rgb_image
+from playground.ui.widgets.file_dialogs import open_file, open_folder
 
 THUMB_PX = 48
 
@@ -183,9 +184,7 @@ class CollectionPanel(QWidget):
 
     # -- sharing with a class -------------------------------------------------------------------
     def export_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export your digits as IDX files"))
-        if folder:
-            self.export_to(folder)
+        open_folder(self, self.tr("Export your digits as IDX files"), then=self.export_to)
 
     def export_to(self, folder: str) -> bool:
         try:
@@ -198,10 +197,8 @@ class CollectionPanel(QWidget):
         return True
 
     def import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import digits from an IDX image file"), "",
-                                              self.tr("IDX images (*images-idx3-ubyte*);;All files (*)"))
-        if path:
-            self.import_from(path)
+        open_file(self, self.tr("Import digits from an IDX image file"),
+                  self.tr("IDX images (*images-idx3-ubyte*);;All files (*)"), then=self.import_from)
 
     def import_from(self, images_path: str) -> bool:
         try:
@@ -244,19 +241,16 @@ class CollectionPanel(QWidget):
         self.export_button.setEnabled(len(self.collection) > 0)
 
     def retranslate(self) -> None:
-        self.collect_button.setText(self.tr("Collect"))
-        self.skip_button.setText(self.tr("Another digit"))
-        self.relabel_button.setText(self.tr("Relabel selected"))
-        self.delete_button.setText(self.tr("Delete selected"))
-        self.export_button.setText(self.tr("Export IDX…"))
-        self.import_button.setText(self.tr("Import IDX…"))
-        for widget, tip in (
-                (self.collect_button, self.tr("Collect your own handwriting: the app asks for a digit, you draw it")),
-                (self.save_button, self.tr("Keep the drawing as the digit asked for (Enter)")),
-                (self.relabel_box, self.tr("The digit the selected examples really are")),
-                (self.export_button, self.tr("Save your digits as an MNIST-style IDX pair to share with a class")),
-                (self.import_button, self.tr("Add digits from an IDX pair (…-images-idx3-ubyte and its labels)"))):
-            widget.setToolTip(tip)
+        set_all_texts(
+            (self.collect_button, self.tr("Collect"), self.tr("Collect your own handwriting: the app asks for a digit, you draw it")),
+            (self.save_button, None, self.tr("Keep the drawing as the digit asked for (Enter)")),
+            (self.skip_button, self.tr("Another digit")),
+            (self.relabel_button, self.tr("Relabel selected")),
+            (self.relabel_box, None, self.tr("The digit the selected examples really are")),
+            (self.delete_button, self.tr("Delete selected")),
+            (self.export_button, self.tr("Export IDX…"), self.tr("Save your digits as an MNIST-style IDX pair to share with a class")),
+            (self.import_button, self.tr("Import IDX…"), self.tr("Add digits from an IDX pair (…-images-idx3-ubyte and its labels)")),
+        )
         self._update_prompt()
         self._update_counts()
         self.finetune.retranslate()

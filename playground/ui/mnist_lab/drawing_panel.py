@@ -12,15 +12,15 @@ import time
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QApplication, QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QApplication, QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from playground.core.mnist.preprocess import normalize, preprocess_drawing
 from playground.core.mnist.data import DIGIT_CLASS_NAMES, MNIST_MEAN, MNIST_STD
-from playground.ui.i18n import core_text, core_texts
+from playground.ui.i18n import core_text, core_texts, set_texts
 from playground.ui.mnist_lab.canvas import DrawingCanvas
 from playground.ui.mnist_lab.names import MnistNames, percent
 from playground.ui.mnist_lab.probabilities import ProbabilityView
+from playground.ui.widgets.file_dialogs import open_file, read_or_explain, save_file
 from playground.workers.task_thread import TaskThread
 
 
@@ -59,10 +59,8 @@ class DrawingPanel(QGroupBox):
 
     def _build(self) -> None:
         self.canvas = DrawingCanvas()
-        self.clear_button = QPushButton()
-        self.undo_button = QPushButton()
-        self.eraser_button = QPushButton()
-        self.eraser_button.setCheckable(True)
+        self.clear_button, self.undo_button = QPushButton(), QPushButton()
+        self.eraser_button = QPushButton(checkable=True)  # PySide6 sets Qt properties given as keywords
         self.model_box = QComboBox()
         self.model_label = QLabel()
         tools = QHBoxLayout()
@@ -74,8 +72,7 @@ class DrawingPanel(QGroupBox):
         self.model_title = QLabel()
         model_row.addWidget(self.model_title)
         model_row.addWidget(self.model_box, 1)
-        self.open_model_button = QPushButton()
-        self.save_model_button = QPushButton()
+        self.open_model_button, self.save_model_button = QPushButton(), QPushButton()
         model_row.addWidget(self.open_model_button)
         model_row.addWidget(self.save_model_button)
         dl.addLayout(model_row)
@@ -104,20 +101,13 @@ class DrawingPanel(QGroupBox):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Draw a digit (white on black)"))
-        self.clear_button.setText(self.tr("Clear"))
-        self.undo_button.setText(self.tr("Undo stroke"))
-        self.eraser_button.setText(self.tr("Eraser"))
+        set_texts(self.clear_button, self.tr("Clear"), self.tr("Erase the whole drawing"))
+        set_texts(self.undo_button, self.tr("Undo stroke"), self.tr("Remove the last stroke"))
+        set_texts(self.eraser_button, self.tr("Eraser"), self.tr("Draw in black to erase parts of the digit"))
         self.model_title.setText(self.tr("Model"))
-        self.open_model_button.setText(self.tr("Open…"))
-        self.save_model_button.setText(self.tr("Save…"))
-        for widget, tip in (
-                (self.clear_button, self.tr("Erase the whole drawing")),
-                (self.undo_button, self.tr("Remove the last stroke")),
-                (self.eraser_button, self.tr("Draw in black to erase parts of the digit")),
-                (self.model_box, self.tr("The model that reads the canvas: bundled, just trained or opened")),
-                (self.open_model_button, self.tr("Open a model saved by NN Playground")),
-                (self.save_model_button, self.tr("Save the current model to a file"))):
-            widget.setToolTip(tip)
+        self.model_box.setToolTip(self.tr("The model that reads the canvas: bundled, just trained or opened"))
+        set_texts(self.open_model_button, self.tr("Open…"), self.tr("Open a model saved by NN Playground"))
+        set_texts(self.save_model_button, self.tr("Save…"), self.tr("Save the current model to a file"))
         self.open_model_action.setText(self.tr("Open MNIST model…"))
         self.save_model_action.setText(self.tr("Save MNIST model…"))
         self.prob_view.preview_caption.setText(self.tr("What the network sees (28 × 28):"))
@@ -336,10 +326,8 @@ class DrawingPanel(QGroupBox):
 
     # -- save / open models ------------------------------------------------------------
     def save_model(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the MNIST model"), "mnist_model.pt",
-                                              self.tr("PyTorch model (*.pt)"))
-        if path:
-            self.save_model_to(path)
+        save_file(self, self.tr("Save the MNIST model"), "mnist_model.pt", self.tr("PyTorch model (*.pt)"),
+                  then=self.save_model_to)
 
     def save_model_to(self, path: str) -> bool:
         if self._model is None:
@@ -356,19 +344,15 @@ class DrawingPanel(QGroupBox):
         return True
 
     def open_model(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open an MNIST model"), "",
-                                              self.tr("PyTorch model (*.pt *.pth);;All files (*)"))
-        if path:
-            self.open_model_from(path)
+        open_file(self, self.tr("Open an MNIST model"), self.tr("PyTorch model (*.pt *.pth);;All files (*)"),
+                  then=self.open_model_from)
 
     def open_model_from(self, path: str) -> bool:
         from playground.core.persistence.model_io import ModelFileError, load_model
 
-        try:
-            loaded = load_model(path)
-        except (ModelFileError, OSError, ValueError, MemoryError) as exc:  # whatever the file holds: a message
-            self.failed.emit(self.tr("Could not open the model"),
-                             self.tr("Could not open the model: {detail}").format(detail=core_text(exc)))
+        loaded = read_or_explain(lambda: load_model(path), ModelFileError, lambda why: self.failed.emit(
+            self.tr("Could not open the model"), self.tr("Could not open the model: {detail}").format(detail=why)))
+        if loaded is None:
             return False
         self.use_model(loaded, str(path))
         self.message.emit(self.tr("Opened the model {path}").format(path=path))

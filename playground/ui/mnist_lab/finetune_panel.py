@@ -13,12 +13,12 @@ import time
 from typing import Callable
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from playground.core.training.loop import Progress
 from playground.ui.lab_base import log_worker_error
 from playground.ui.mnist_lab.names import percent
+from playground.ui.i18n import set_texts
 from playground.workers.loop_thread import LoopThread
 
 REFRESH_S = 0.2
@@ -185,11 +185,11 @@ class FineTunePanel(QGroupBox):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Fine-tune the current model on your digits"))
-        self.start_button.setText(self.tr("Fine-tune"))
+        set_texts(self.start_button, self.tr("Fine-tune"),
+                  self.tr("Train the current model a little more on your digits mixed with the "
+                          "bundled MNIST images, so it learns your hand and keeps MNIST"))
         self.pause_button.setText(self.tr("Pause"))
         self.stop_button.setText(self.tr("Stop"))
         self.save_button.setText(self.tr("Save…"))
-        self.start_button.setToolTip(self.tr("Train the current model a little more on your digits mixed with the "
-                                             "bundled MNIST images, so it learns your hand and keeps MNIST"))
         if self.result is not None:
             self._show_scores(self.result)

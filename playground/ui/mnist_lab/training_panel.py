@@ -14,7 +14,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from playground.core.training.commands import WorkerError
 from playground.core.training.history import LossHistory
@@ -22,7 +22,7 @@ from playground.core.training.loop import Progress
 from playground.core.mnist.config import MnistConfig
 from playground.core.mnist.data import DIGIT_CLASS_NAMES, MNIST_MEAN, MNIST_STD
 from playground.ui.export import confusion_rows, install_plot_export, loss_rows
-from playground.ui.i18n import core_text
+from playground.ui.i18n import set_texts
 from playground.ui.lab_base import log_worker_error
 from playground.ui.loop_labs import SECONDARY_REFRESH_S
 from playground.ui.mnist_lab.confusion import ConfusionView
@@ -30,6 +30,8 @@ from playground.ui.mnist_lab.controls import MnistControls
 from playground.ui.mnist_lab.names import MnistNames
 from playground.ui.plots import FastCurve, StickyRange, make_plot
 from playground.ui.theme import plot_colors, recolor_pen
+from playground.ui.widgets.layouts import fill, hbox, wrapped_label
+from playground.ui.widgets.file_dialogs import open_folder, read_or_explain
 from playground.workers.loop_thread import LoopThread
 
 SHOWN_EPOCHS = 3           # accuracy lines under the progress bar: the latest epochs (the loss plot shows all)
@@ -66,19 +68,11 @@ class TrainingPanel(QWidget):
 
     def _build(self) -> None:
         self.controls = MnistControls()
-        self.dataset_label = QLabel()
-        self.dataset_label.setWordWrap(True)
+        self.dataset_label = wrapped_label()
         self.open_dataset_button = QPushButton()
-        self.train_button = QPushButton()
-        self.pause_button = QPushButton()
-        self.pause_button.setCheckable(True)
-        self.stop_button = QPushButton()
-        buttons = QHBoxLayout()
-        for b in (self.train_button, self.pause_button, self.stop_button):
-            buttons.addWidget(b)
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setRange(0, 1000)
-        self.progress_bar.setTextVisible(True)
+        self.train_button, self.stop_button = QPushButton(), QPushButton()
+        self.pause_button = QPushButton(checkable=True)
+        self.progress_bar = QProgressBar(minimum=0, maximum=1000, textVisible=True)
         self.accuracy_label = QLabel()
         self.accuracy_label.setAlignment(Qt.AlignLeft | Qt.AlignTop)
         self.loss_plot = make_plot()
@@ -88,17 +82,11 @@ class TrainingPanel(QWidget):
         self.loss_plot.getPlotItem().setYRange(0, 1, padding=0)
         self.confusion = ConfusionView()  # not in this column: the lab gives it a tab of its own
         self.confusion.examples_label_text = self._examples_text
-        rl = _ColumnLayout(self)
-        rl.setContentsMargins(0, 0, 0, 0)
-        ds_row = QHBoxLayout()
-        ds_row.addWidget(self.dataset_label, 1)
-        ds_row.addWidget(self.open_dataset_button)
-        rl.addLayout(ds_row)
-        rl.addWidget(self.controls)
-        rl.addLayout(buttons)
-        rl.addWidget(self.progress_bar)
-        rl.addWidget(self.accuracy_label)
-        rl.addWidget(self.loss_plot, 1)
+        layout = _ColumnLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        fill(layout, hbox((self.dataset_label, 1), self.open_dataset_button), self.controls,
+             hbox(self.train_button, self.pause_button, self.stop_button), self.progress_bar, self.accuracy_label,
+             (self.loss_plot, 1))
 
         self.open_dataset_button.clicked.connect(self.open_dataset)
         self.train_button.clicked.connect(self.train)
@@ -114,16 +102,12 @@ class TrainingPanel(QWidget):
         self._set_training_ui(False)
 
     def retranslate(self) -> None:
-        self.open_dataset_button.setText(self.tr("Open dataset folder…"))
-        self.train_button.setText(self.tr("Train"))
-        self.pause_button.setText(self.tr("Pause"))
-        self.stop_button.setText(self.tr("Stop"))
-        for widget, tip in (
-                (self.open_dataset_button, self.tr("Train on MNIST or Fashion-MNIST IDX files from a folder")),
-                (self.train_button, self.tr("Train a new network with these settings")),
-                (self.pause_button, self.tr("Pause or resume training")),
-                (self.stop_button, self.tr("Stop training; the last finished epoch's weights stay in use"))):
-            widget.setToolTip(tip)
+        set_texts(self.open_dataset_button, self.tr("Open dataset folder…"),
+                  self.tr("Train on MNIST or Fashion-MNIST IDX files from a folder"))
+        set_texts(self.train_button, self.tr("Train"), self.tr("Train a new network with these settings"))
+        set_texts(self.pause_button, self.tr("Pause"), self.tr("Pause or resume training"))
+        set_texts(self.stop_button, self.tr("Stop"),
+                  self.tr("Stop training; the last finished epoch's weights stay in use"))
         self.open_dataset_action.setText(self.tr("Open MNIST dataset folder…"))
         item = self.loss_plot.getPlotItem()
         item.setLabel("bottom", self.tr("step"))
@@ -153,19 +137,15 @@ class TrainingPanel(QWidget):
             self.dataset_label.setText(self.tr("Data: {desc}").format(desc=self.names.describe_dataset(self._dataset)))
 
     def open_dataset(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Open an MNIST-style dataset folder"))
-        if folder:
-            self.load_dataset_folder(folder)
+        open_folder(self, self.tr("Open an MNIST-style dataset folder"), then=self.load_dataset_folder)
 
     def load_dataset_folder(self, folder: str) -> bool:
         from playground.core.errors import DatasetError
         from playground.core.mnist.data import load_folder
 
-        try:
-            dataset = load_folder(folder)
-        except (DatasetError, OSError, ValueError, MemoryError) as exc:  # whatever the files hold: a message
-            self.failed.emit(self.tr("Could not open the dataset"),
-                             self.tr("Could not open the dataset: {detail}").format(detail=core_text(exc)))
+        dataset = read_or_explain(lambda: load_folder(folder), DatasetError, lambda why: self.failed.emit(
+            self.tr("Could not open the dataset"), self.tr("Could not open the dataset: {detail}").format(detail=why)))
+        if dataset is None:
             return False
         self.set_dataset(dataset, folder)
         self.message.emit(self.tr("Loaded {desc}").format(desc=self.names.describe_dataset(dataset)))

@@ -20,7 +20,7 @@ import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QSpinBox, QSplitter, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QSpinBox, QSplitter, QTableWidgetItem, QWidget)
 
 from playground.core.config import from_dict, to_dict
 from playground.core.curve.config import CurveConfig, notes_preset
@@ -31,7 +31,7 @@ from playground.core.sweep.config import (DEFAULT_STEPS, MAX_SAVED_HISTORY, MAX_
                                           run_prefix, saved_training_problems, split_run_weights)
 from playground.ui.appearance import hide_advanced
 from playground.ui.export import install_plot_export, install_table_export
-from playground.ui.i18n import core_texts
+from playground.ui.i18n import core_texts, set_all_texts
 from playground.ui.sweep_lab.heat_colors import heat_color, text_color
 from playground.ui.sweep_lab.multiples import SmallMultiples
 from playground.ui.sweep_lab.results_table import ResultsTable
@@ -39,6 +39,7 @@ from playground.ui.sweep_lab.tables import loss_history_rows, result_rows
 from playground.ui.lab_base import Lab, log_worker_error
 from playground.ui.widgets.setting_names import SettingNames
 from playground.ui.theme import plot_colors
+from playground.ui.widgets.layouts import STRETCH, column, hbox, wrapped_label
 from playground.workers.loop_thread import LoopThread
 
 REFRESH_S = 0.1  # small multiples and table: at most 10 redraws a second
@@ -100,37 +101,18 @@ class SweepLab(Lab):
             self.axis_labels.append((label, values_label))
             form.addRow(label, box)
             form.addRow(values_label, edit)
-        self.steps_box = QSpinBox()
-        self.steps_box.setRange(1, MAX_STEPS)
-        self.steps_box.setSingleStep(100)
-        self.steps_box.setValue(DEFAULT_STEPS)
+        self.steps_box = QSpinBox(minimum=1, maximum=MAX_STEPS, singleStep=100, value=DEFAULT_STEPS)
         self.steps_label = QLabel()
         form.addRow(self.steps_label, self.steps_box)
-        self.base_label = QLabel()
-        self.base_label.setWordWrap(True)
+        self.base_label = wrapped_label()
         self.use_curve_button = QPushButton()
-        self.run_button = QPushButton()
-        self.stop_button = QPushButton()
-        self.stop_button.setEnabled(False)
-        self.problem_label = QLabel()
-        self.problem_label.setWordWrap(True)
+        self.run_button, self.stop_button = QPushButton(), QPushButton(enabled=False)
+        self.problem_label = wrapped_label()
         self.problem_label.hide()
-        self.best_label = QLabel()
-        self.best_label.setWordWrap(True)
+        self.best_label = wrapped_label()
 
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.setup_box)
-        left_layout.addWidget(self.base_label)
-        left_layout.addWidget(self.use_curve_button)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.run_button)
-        buttons.addWidget(self.stop_button)
-        left_layout.addLayout(buttons)
-        left_layout.addWidget(self.problem_label)
-        left_layout.addWidget(self.best_label)
-        left_layout.addStretch(1)
+        left = column(self.setup_box, self.base_label, self.use_curve_button, hbox(self.run_button, self.stop_button),
+                      self.problem_label, self.best_label, STRETCH)
         left.setMinimumWidth(PANEL_WIDTH[0])
         left.setMaximumWidth(PANEL_WIDTH[1])
         self.left_panel = left
@@ -167,23 +149,23 @@ class SweepLab(Lab):
             for j in range(box.count()):
                 data = box.itemData(j)
                 box.setItemText(j, names.get(data, data) if data else self.tr("(nothing)"))
-        self.axis_labels[0][0].setText(self.tr("Rows"))
-        self.axis_labels[1][0].setText(self.tr("Columns"))
         for _label, values_label in self.axis_labels:
             values_label.setText(self.tr("Values"))
         for edit in self.value_edits:
             edit.setToolTip(self.tr("Comma-separated, e.g. 0.001, 0.01, 0.1 or ReLU, Tanh"))
-        self.axis_boxes[0].setToolTip(self.tr("The setting that changes from row to row"))
-        self.axis_boxes[1].setToolTip(self.tr("The setting that changes from column to column (or nothing)"))
-        self.steps_box.setToolTip(self.tr("How many training steps every combination takes"))
-        self.run_button.setToolTip(self.tr("Train every combination together, in one batched computation"))
-        self.stop_button.setToolTip(self.tr("Stop the sweep where it is"))
-        self.table.setToolTip(self.tr("Final training loss (test loss below); click a cell to open it in the Curve lab"))
-        self.steps_label.setText(self.tr("Steps"))
-        self.use_curve_button.setText(self.tr("Start from the Curve lab's settings"))
-        self.use_curve_button.setToolTip(self.tr("Everything not varied is taken from these settings"))
-        self.run_button.setText(self.tr("Run sweep"))
-        self.stop_button.setText(self.tr("Stop"))
+        set_all_texts(
+            (self.axis_labels[0][0], self.tr("Rows")),
+            (self.axis_labels[1][0], self.tr("Columns")),
+            (self.axis_boxes[0], None, self.tr("The setting that changes from row to row")),
+            (self.axis_boxes[1], None, self.tr("The setting that changes from column to column (or nothing)")),
+            (self.steps_box, None, self.tr("How many training steps every combination takes")),
+            (self.table, None, self.tr("Final training loss (test loss below); click a cell to open it in the Curve lab")),
+            (self.steps_label, self.tr("Steps")),
+            (self.use_curve_button, self.tr("Start from the Curve lab's settings"),
+             self.tr("Everything not varied is taken from these settings")),
+            (self.run_button, self.tr("Run sweep"), self.tr("Train every combination together, in one batched computation")),
+            (self.stop_button, self.tr("Stop"), self.tr("Stop the sweep where it is")),
+        )
         self._title_table()
         self._update_base_label()
         self._update_count()

@@ -9,7 +9,7 @@ pass its own editor for a field (any widget with ``value()``, ``setValue(v)`` an
 
 A user's change replaces only that field (``replace(config, field=value)``), so every other value,
 including one between two slider stops that came from a session or a sweep cell, stays exactly as it
-was. Subclasses give the translated labels, tooltips and item names in ``texts()``.
+was. Subclasses give the item names in ``texts()``; labels and tooltips come from ``ui/widgets/field_texts.py``.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox
 
 from playground.ui.appearance import ADVANCED  # the widget property hidden in presentation mode
 from playground.ui.component_notes import apply_notes
+from playground.ui.widgets.field_texts import FieldTexts
 from playground.ui.widgets.forms import fill_device_box, select_data
 from playground.ui.widgets.value_slider import ValueSlider
 
@@ -160,6 +161,7 @@ class ConfigForm(QWidget):
     """
 
     configChanged = Signal(object)
+    lab = ""  # the lab's key: picks its own entries in FieldTexts ("gd.lr")
 
     def __init__(self, config_type: type, groups: list[tuple[str, list[str]]], *,
                  editors: dict[str, QWidget] | None = None, formats: dict | None = None,
@@ -198,14 +200,20 @@ class ConfigForm(QWidget):
 
     # -- translated texts: subclasses ----------------------------------------------------------
     def texts(self) -> dict[str, Any]:
-        """{"groups": {key: title}, "fields": {name: (label, tooltip)}, "items": {name: {value: text}}}."""
+        """What only this form shows: {"group_tips": {key: tooltip}, "items": {name: {value: text}}}.
+        Group titles, labels and tooltips come from ``FieldTexts``."""
         return {}
 
     def retranslate(self) -> None:
         texts = self.texts()
-        for key, title in texts.get("groups", {}).items():
-            self.groups[key].setTitle(title)
-        for name, (label, tip) in texts.get("fields", {}).items():
+        shared = FieldTexts()
+        titles, rows = shared.groups(), shared.fields()
+        for key, group in self.groups.items():
+            group.setTitle(shared.pick(titles, self.lab, key) or "")
+        for name in self.labels:
+            if shared.pick(rows, self.lab, name) is None:
+                continue  # an editor of the panel's own that labels itself
+            label, tip = shared.pick(rows, self.lab, name)
             self.labels[name].setText(label)
             self.labels[name].setToolTip(tip)
             self.editors[name].setToolTip(tip)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QScrollArea, QWidget
 
 from playground.ui.widgets.transport import TransportBar
+from playground.ui.widgets.layouts import column, hbox
 
 
 def settings_column(controls: QWidget, preset_keys, min_width: int, max_width: int = 420):
@@ -19,16 +20,8 @@ def settings_column(controls: QWidget, preset_keys, min_width: int, max_width: i
     scroll.setWidgetResizable(True)
     scroll.setWidget(controls)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-    column = QWidget()
-    layout = QVBoxLayout(column)
-    layout.setContentsMargins(0, 0, 0, 0)
     preset_label = QLabel()
-    preset_row = QHBoxLayout()
-    preset_row.addWidget(preset_label)
-    preset_row.addWidget(preset_box, 1)
-    layout.addLayout(preset_row)
-    layout.addWidget(transport)
-    layout.addWidget(scroll, 1)
-    column.setMinimumWidth(min_width)
-    column.setMaximumWidth(max_width)
-    return column, preset_label, preset_box, transport
+    settings = column(hbox(preset_label, (preset_box, 1)), transport, (scroll, 1))
+    settings.setMinimumWidth(min_width)
+    settings.setMaximumWidth(max_width)
+    return settings, preset_label, preset_box, transport

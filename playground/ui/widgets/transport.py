@@ -6,6 +6,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QStyle, QWidget
 
+from playground.ui.i18n import set_all_texts
+
+
 def install_transport_keys(lab: QWidget, toggle_play, step_once, reset) -> None:
     """Space plays/pauses, S steps, R resets, while focus is anywhere inside ``lab``."""
     for key, slot in ((Qt.Key_Space, toggle_play), (Qt.Key_S, step_once), (Qt.Key_R, reset)):
@@ -46,13 +49,12 @@ class TransportBar(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.play_button.setText(self.tr("Pause") if self._playing else self.tr("Play"))
-        self.play_button.setToolTip(self.tr("Start or pause training (Space)"))
-        self.step_button.setText(self.tr("Step"))
-        self.step_button.setToolTip(self.tr("Run exactly one training step (S)"))
-        self.reset_button.setText(self.tr("Reset"))
-        self.reset_button.setToolTip(self.tr("New random weights with the same seed; back to step 0 (R)"))
-        self.pace_box.setToolTip(self.tr("Slow training down to watch each step, or run at full speed"))
+        set_all_texts(
+            (self.play_button, self.tr("Pause") if self._playing else self.tr("Play"), self.tr("Start or pause training (Space)")),
+            (self.step_button, self.tr("Step"), self.tr("Run exactly one training step (S)")),
+            (self.reset_button, self.tr("Reset"), self.tr("New random weights with the same seed; back to step 0 (R)")),
+            (self.pace_box, None, self.tr("Slow training down to watch each step, or run at full speed")),
+        )
         index = max(0, self.pace_box.currentIndex())
         self.pace_box.blockSignals(True)
         self.pace_box.clear()
