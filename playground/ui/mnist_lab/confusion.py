@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, Q
 from playground.core.mnist.data import DIGIT_CLASS_NAMES
 from playground.ui.plots import make_plot
 from playground.ui.theme import plot_colors
+from playground.ui.widgets.layouts import fill, wrapped_label
 
 MAX_EXAMPLES = 60
 MIN_CELL = 20          # px: a cell of the matrix is never smaller (readable counts up to "100")
@@ -64,10 +65,8 @@ class ConfusionView(QWidget):
         self.plot.setMinimumSize(10 * MIN_CELL + AXES_ROOM, 10 * MIN_CELL + AXES_ROOM)
         self.plot.scene().sigMouseClicked.connect(self._on_click)
         item.getViewBox().sigResized.connect(self._fit_counts)
-        self.hint_label = QLabel()  # a label, not the plot's title: it wraps in a narrow column
-        self.hint_label.setWordWrap(True)
-        self.per_class_label = QLabel()
-        self.per_class_label.setWordWrap(True)
+        self.hint_label = wrapped_label()  # a label, not the plot's title: it wraps in a narrow column
+        self.per_class_label = wrapped_label()
         self.examples_label = QLabel()
         self.examples = QListWidget()
         self.examples.setViewMode(QListView.IconMode)
@@ -76,11 +75,7 @@ class ConfusionView(QWidget):
         self.examples.setMovement(QListView.Static)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.hint_label)
-        layout.addWidget(self.plot, 3)
-        layout.addWidget(self.per_class_label)
-        layout.addWidget(self.examples_label)
-        layout.addWidget(self.examples, 1)
+        fill(layout, self.hint_label, (self.plot, 3), self.per_class_label, self.examples_label, (self.examples, 1))
         self.matrix: np.ndarray | None = None
         self.class_names = list(DIGIT_CLASS_NAMES)
         self._images = self._labels = self._probs = None

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QSizePolicy, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QSizePolicy, QTableWidget, QVBoxLayout, QWidget
+
+from playground.ui.widgets.layouts import fill, hbox
 
 
 class ResultsTable(QWidget):
@@ -19,15 +21,10 @@ class ResultsTable(QWidget):
         self.row_title = QLabel()      # "↓ hidden width": the setting that changes down the rows
         self.column_title = QLabel()   # "learning rate →": the one that changes across the columns
         self.column_title.setAlignment(Qt.AlignCenter)
-        titles = QHBoxLayout()
-        titles.setContentsMargins(0, 0, 0, 0)
-        titles.addWidget(self.row_title)
-        titles.addWidget(self.column_title, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addLayout(titles)
-        layout.addWidget(self.table)
+        fill(layout, hbox(self.row_title, (self.column_title, 1)), self.table)
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
 
     def set_titles(self, rows: str, columns: str) -> None:
