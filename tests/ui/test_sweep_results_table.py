@@ -36,9 +36,38 @@ def test_results_table_has_axis_titles_and_no_empty_space(qtbot, window, classro
         i18n.manager().set_language("zh")
         assert results.row_title.text() == "↓ 隐藏层宽度 (hidden width)"
         assert results.column_title.text() == "学习率 (learning rate) →"
-        labels = [cell.label.text() for cell in sweep.multiples.cells] + [sweep.best_label.text()]
+        labels = [cell.text for cell in sweep.multiples.cells] + [sweep.best_label.text()]
         assert all("hidden_width" not in text and "\nlearning rate" not in text for text in labels), labels
         assert labels[0].startswith("隐藏层宽度 (hidden width) = 4") and "最好" in labels[-1], labels
     finally:
         i18n.manager().set_language("en")
     assert results.row_title.text() == "↓ hidden width"
+
+
+def test_small_multiple_labels_fit_their_cells_in_presentation_mode(qtbot, window, classroom_env):
+    """Long translated names ("隐藏层宽度 (hidden width) = 4") in presentation mode's font would run into the
+    next cell: each line is shortened in the middle, so the setting's value stays."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFontMetrics
+
+    from playground.ui import i18n
+
+    window.resize(1024, 768)
+    sweep = window.labs["sweep"]
+    window.tabs.setCurrentWidget(sweep)
+    try:
+        i18n.manager().set_language("zh")
+        window.classroom.presentation.set_active(True)
+        _run(qtbot, sweep, "hidden_width", "4, 10, 32", "lr", "0.001, 0.01, 0.1")
+        qtbot.waitUntil(lambda: sweep.multiples.widget.width() > 300, timeout=60_000)
+        sweep.multiples.fit_labels()
+        box = sweep.multiples.view.getViewBox()
+        cell_px = box.mapViewToDevice(QRectF(0, 0, 1, 1)).boundingRect().width()
+        for cell in sweep.multiples.cells:
+            metrics = QFontMetrics(cell.label.font())
+            lines = cell.label.text().split("\n")
+            assert all(metrics.horizontalAdvance(line) < cell_px for line in lines), (lines, cell_px)
+            assert lines[0].endswith(cell.text.split("\n")[0][-3:])  # the value is still there
+    finally:
+        window.classroom.presentation.set_active(False)
+        i18n.manager().set_language("en")

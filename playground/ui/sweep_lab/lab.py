@@ -421,8 +421,7 @@ class SweepLab(Lab):
         if self._spec is None:
             self.results.set_titles("", "")
             return
-        for cell, config in zip(self.multiples.cells, self._configs):
-            cell.label.setText(self._cell_label(config, "\n"))
+        self.multiples.set_labels([self._cell_label(config, "\n") for config in self._configs])
         if self._state == "finished":
             self._show_best()
         names = SettingNames().names()
