@@ -32,6 +32,11 @@ DRAW_SHARE = 0.72  # the drawing side's share of the width in presentation mode 
                    # there: on a 1920×1080 projector its side is ~1.6× that of a 1280×800 window's)
 
 
+
+def _side(side: str, name: str) -> property:
+    """``lab.<name>`` is ``lab.<side>.<name>`` (a method or a value of the drawing or training side)."""
+    return property(lambda lab: getattr(getattr(lab, side), name))
+
 class MnistLab(Lab):
     key = "mnist"
     title = QT_TRANSLATE_NOOP("MnistLab", "MNIST")
@@ -166,56 +171,27 @@ class MnistLab(Lab):
             self.message.emit(problem)
 
     # -- the two sides, for lessons, tests and benchmarks ------------------------------------------
-    def model(self):
-        """The model that reads the canvas (None until the bundled models are loaded)."""
-        return self.drawing.model()
-
-    def bundled_models(self) -> dict:
-        return self.drawing.bundled_models()
-
-    def use_model(self, loaded, source: str) -> None:
-        self.drawing.use_model(loaded, source)
-
-    def choose_model(self, index: int) -> None:
-        self.drawing.choose_model(index)
-
-    def update_prediction(self) -> None:
-        self.drawing.update_prediction()
-
-    @property
-    def last_latency_s(self) -> float | None:
-        return self.drawing.last_latency_s
-
-    def save_model_to(self, path: str) -> bool:
-        return self.drawing.save_model_to(path)
-
-    def open_model_from(self, path: str) -> bool:
-        return self.drawing.open_model_from(path)
-
-    def load_dataset_folder(self, folder: str) -> bool:
-        return self.training.load_dataset_folder(folder)
+    # The drawing side: model() is the model that reads the canvas (None until the bundled models load).
+    model = _side("drawing", "model")
+    bundled_models = _side("drawing", "bundled_models")
+    use_model = _side("drawing", "use_model")
+    choose_model = _side("drawing", "choose_model")
+    update_prediction = _side("drawing", "update_prediction")
+    last_latency_s = _side("drawing", "last_latency_s")
+    save_model_to = _side("drawing", "save_model_to")
+    open_model_from = _side("drawing", "open_model_from")
+    # The training side.
+    load_dataset_folder = _side("training", "load_dataset_folder")
+    train = _side("training", "train")
+    stop_training = _side("training", "stop_training")
+    is_training = _side("training", "is_training")
+    has_training_worker = _side("training", "has_worker")
+    results_shown = _side("training", "results_shown")
+    last_progress = _side("training", "last_progress")
 
     def loss_history(self):
         """The loss of every training step shown (a core.training.history.LossHistory)."""
         return self.training.history
-
-    def train(self) -> None:
-        self.training.train()
-
-    def stop_training(self) -> None:
-        self.training.stop_training()
-
-    def is_training(self) -> bool:
-        return self.training.is_training()
-
-    def has_training_worker(self) -> bool:
-        return self.training.has_worker()
-
-    def results_shown(self) -> bool:
-        return self.training.results_shown()
-
-    def last_progress(self):
-        return self.training.last_progress()
 
     def _show_error(self, title: str, text: str) -> None:
         if self.error_dialog is not None:
