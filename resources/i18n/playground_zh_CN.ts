@@ -447,6 +447,14 @@
             <translation>每个神经元对什么有反应：先是输入，然后是隐藏层 1、2……（蓝 &lt; 0 &lt; 橙）</translation>
         </message>
         <message>
+            <source>Inputs</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <source>Layer {n}</source>
+            <translation>第 {n} 层</translation>
+        </message>
+        <message>
             <source>Cross-entropy loss (log scale)</source>
             <translation>交叉熵损失 (cross-entropy loss，对数坐标)</translation>
         </message>
@@ -1725,12 +1733,20 @@ Press Reset to start again.</source>
             <translation>训练</translation>
         </message>
         <message>
+            <source>Results</source>
+            <translation>结果</translation>
+        </message>
+        <message>
             <source>Look inside</source>
             <translation>看看内部</translation>
         </message>
         <message>
             <source>My handwriting</source>
             <translation>我的笔迹</translation>
+        </message>
+        <message>
+            <source>The last training run's confusion matrix and per-class accuracy</source>
+            <translation>最近一次训练的混淆矩阵和各类别准确率</translation>
         </message>
         <message>
             <source>Class names: {names}</source>
@@ -2217,12 +2233,12 @@ Press Reset to start again.</source>
             <translation>最终损失</translation>
         </message>
         <message>
-            <source>Best: {label} (train loss {loss})</source>
-            <translation>最好：{label}（训练损失 {loss}）</translation>
-        </message>
-        <message>
             <source>Sweep finished: click a cell to open it in the Curve lab.</source>
             <translation>对比完成：点击一个格子，在曲线实验室中打开它。</translation>
+        </message>
+        <message>
+            <source>Best: {label} (train loss {loss})</source>
+            <translation>最好：{label}（训练损失 {loss}）</translation>
         </message>
         <message>
             <source>diverged</source>
@@ -2474,14 +2490,6 @@ Press Reset to start again.</source>
         <message>
             <source>Open MNIST dataset folder…</source>
             <translation>打开 MNIST 数据集文件夹…</translation>
-        </message>
-        <message>
-            <source>Training loss</source>
-            <translation>训练损失</translation>
-        </message>
-        <message>
-            <source>Confusion matrix</source>
-            <translation>混淆矩阵 (confusion matrix)</translation>
         </message>
         <message>
             <source>step</source>

@@ -157,3 +157,28 @@ def test_network_tab_shows_the_live_weights(qtbot, lab):
     qtbot.waitUntil(lambda: lab.diagram.layout_ is not None and lab.diagram.layout_.sizes == [2, 3, 1],
                     timeout=60_000)
     qtbot.mouseClick(lab.transport.play_button, Qt.LeftButton)
+
+
+def test_classification_mini_batches_smoothed_and_neuron_columns_titled(qtbot, lab):
+    from dataclasses import replace
+
+    from playground.ui import i18n
+
+    choose(qtbot, lab.controls.editor("dataset"), "spiral")
+    lab.set_config(replace(lab.config(), batch_size=4, hidden=(4, 2)))
+    lab.play()
+    qtbot.waitUntil(lambda: lab.loss_plot.smoothing, timeout=60_000)
+    qtbot.waitUntil(lambda: lab.neurons.updates > 0 and bool(lab.neurons.header_rects), timeout=60_000)
+    lab.pause()
+    lab.neurons.repaint()
+    titles = [text for _rect, text in lab.neurons.header_rects]
+    assert titles == ["Inputs", "Layer 1", "Layer 2"], titles
+    rects = [rect for rect, _text in lab.neurons.header_rects]
+    assert all(a.right() < b.left() for a, b in zip(rects, rects[1:]))  # side by side, never on each other
+    try:
+        i18n.manager().set_language("zh")
+        lab.neurons.repaint()
+        titles = [text for _rect, text in lab.neurons.header_rects]
+        assert titles == ["输入", "第 1 层", "第 2 层"], titles
+    finally:
+        i18n.manager().set_language("en")

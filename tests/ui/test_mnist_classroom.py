@@ -245,7 +245,7 @@ def test_theme_switch_recolours_bars_loss_curve_and_confusion_matrix(window, mni
     light = _theme_colours(lab)
     qtbot.waitUntil(lambda: lab.palette().window().color().lightness() > 128, timeout=60_000)  # palette: posted
     window.grab().save(str(SHOTS / "light.png"))
-    lab.results_tabs.setCurrentWidget(lab.confusion)
+    lab.side_tabs.setCurrentWidget(lab.confusion)
     lab.grab().save(str(SHOTS / "light_confusion.png"))
     assert light["loss"] == theme.LIGHT.train_loss and light["top_bar"] == theme.LIGHT.fit
     assert light["bar"] == theme.LIGHT.target and light["frame"] == theme.LIGHT.target

@@ -97,6 +97,38 @@ def test_undo_and_eraser(lab, qtbot):
     qtbot.waitUntil(lambda: shown_class(lab) == "–", timeout=60_000)
 
 
+def _mean_rgb(widget) -> np.ndarray:
+    image = widget.grab().toImage()
+    pixels = [image.pixelColor(x, y) for x in range(2, image.width() - 2, 3) for y in range(2, image.height() - 2, 3)]
+    return np.mean([[c.red(), c.green(), c.blue()] for c in pixels], axis=0)
+
+
+def test_eraser_on_is_plain_to_see(lab, qtbot):
+    """Checked, the Eraser is filled with the accent colour: its pixels change, not just a faint bevel."""
+    qtbot.waitUntil(lambda: lab.eraser_button.isVisible(), timeout=60_000)
+    off = _mean_rgb(lab.eraser_button)
+    qtbot.mouseClick(lab.eraser_button, Qt.LeftButton)
+    assert lab.eraser_button.isChecked()
+    on = _mean_rgb(lab.eraser_button)
+    assert np.abs(on - off).max() > 60, (off, on)
+    qtbot.mouseClick(lab.eraser_button, Qt.LeftButton)
+    assert not lab.eraser_button.isChecked()
+    assert np.abs(_mean_rgb(lab.eraser_button) - off).max() < 5  # off looks as it did
+
+
+def test_probability_axis_shows_its_top_label_whole(lab, qtbot):
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+    plot = lab.prob_view.plot
+    qtbot.waitUntil(lambda: plot.isVisible() and plot.height() > 100, timeout=60_000)
+    plot.sync()
+    axis = plot.getPlotItem().getAxis("left")
+    top = [t for t in axis.childItems() if isinstance(t, QGraphicsSimpleTextItem) and t.isVisible() and t.text() == "1.0"]
+    assert top, "no 1.0 tick label"
+    rect = plot.mapFromScene(top[0].sceneBoundingRect()).boundingRect()
+    assert rect.top() >= 0 and plot.viewport().rect().contains(rect), rect
+
+
 def test_save_then_open_gives_identical_predictions(lab, qtbot, tmp_path):
     from tests.ui.helpers import choose
 

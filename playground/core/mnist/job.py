@@ -20,12 +20,14 @@ import numpy as np
 
 from playground.core.training.commands import CommandJob
 from playground.core.training.components import OPTIMIZERS
+from playground.core.training.eta import EtaEstimator
 from playground.core.mnist.config import MnistConfig
 from playground.core.mnist.data import DigitDataset, load_bundled, to_tensors
 from playground.core.mnist.models import build_model
 from playground.core.training.seeding import seeded
 
 EVAL_BATCH = 1000
+EVAL_PROBE = 128  # test images timed after the first step: what an epoch-end evaluation will cost
 
 
 def augment_batch(x, generator, mean: float, std: float):
@@ -108,16 +110,14 @@ class MnistJob(CommandJob):
         self.weights: dict | None = None
         self.weights_version = 0
         self.results: dict | None = None  # confusion matrix etc., once finished
-        self._started_at: float | None = None
-        self._train_time = 0.0
+        self.eta = EtaEstimator(self.total_steps, config.epochs)  # one evaluation per epoch
         self._publish_weights()     # the untrained model, so the canvas can show it
 
     # -- the job protocol ------------------------------------------------------
     def step(self) -> float:
         import torch
 
-        if self._started_at is None:
-            self._started_at = time.perf_counter()
+        self.eta.begin_step()
         if self.batch_index == 0:
             self._order = torch.randperm(len(self.train_y), generator=self.generator).to(self.device)
         start = self.batch_index * self.batch_size
@@ -132,8 +132,12 @@ class MnistJob(CommandJob):
         self.step_count += 1
         self.batch_index += 1
         value = float(loss.detach())
+        if self.step_count == 1:
+            self._probe_evaluation()  # part of the first step, which the estimate leaves out as a warm-up
+        self.eta.end_step()
         if self.batch_index >= self.batches_per_epoch:
             self._end_epoch()
+            self.eta.end_evaluation()
         return value
 
     def done(self) -> bool:
@@ -141,19 +145,27 @@ class MnistJob(CommandJob):
 
     def snapshot(self) -> dict[str, Any]:
         """Cheap: numbers, lists and references to already-made copies (no tensor work)."""
-        elapsed = (time.perf_counter() - self._started_at) if self._started_at else 0.0
-        remaining = self.total_steps - self.step_count
-        eta = elapsed / self.step_count * remaining if self.step_count else None
         return {
             "epoch": self.epoch, "epochs": self.config.epochs, "batch": self.batch_index,
             "batches_per_epoch": self.batches_per_epoch, "total_steps": self.total_steps,
-            "elapsed_s": elapsed, "eta_s": eta,
+            "elapsed_s": self.eta.active_s, "eta_s": self.eta.eta(),  # pauses not counted
             "train_acc": list(self.train_acc), "test_acc": list(self.test_acc),
             "weights": self.weights, "weights_version": self.weights_version, "spec": self.spec,
             "results": self.results,
         }
 
     # -- epoch ends ------------------------------------------------------------
+    def _probe_evaluation(self) -> None:
+        """Time a small evaluation once, so that the first epoch's ETA includes its evaluations (for a CNN they
+        take longer than the epoch's training)."""
+        probe = self.test_x[:EVAL_PROBE]
+        if not len(probe):
+            return
+        start = time.perf_counter()
+        evaluate(self.model, probe)
+        per_image = (time.perf_counter() - start) / len(probe)
+        self.eta.guess_evaluation(per_image * (len(self.train_y) + len(self.test_y)))
+
     def _end_epoch(self) -> None:
         self.epoch += 1
         self.batch_index = 0

@@ -15,8 +15,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QApplication, QFileDialog, QHBoxLayout, QLabel, QSplitter, QTabWidget, QWidget
 
-from playground.core.classify.config import (PRESETS, ClassifyConfig, ClassifySessionConfig, session_config,
-                                             split_session_config)
+from playground.core.classify.config import (MAX_LAYERS, PRESETS, ClassifyConfig, ClassifySessionConfig,
+                                             session_config, split_session_config)
 from playground.core.classify.data import DRAW, POINT_COLUMNS
 from playground.core.training.commands import SetBackground, SetDrawnPoints, WantWeights
 from playground.core.config import to_dict
@@ -131,6 +131,8 @@ class ClassifyLab(TrainingLab):
         self.side_tabs.setTabToolTip(1, self.tr("The network's weights: thickness = |weight|, orange > 0, blue < 0"))
         self.diagram.set_layer_names(self.tr("inputs"), self.tr("classes"))
         self.neurons_title.setText(self.tr("What each unit responds to: inputs, then hidden layers 1, 2, … (blue < 0 < orange)"))
+        self.neurons.set_headers([(self.tr("Inputs"), "x")] + [(self.tr("Layer {n}").format(n=n), str(n))
+                                                             for n in range(1, MAX_LAYERS + 1)])
         loss_item = self.loss_plot.widget.getPlotItem()
         loss_item.setTitle(self.tr("Cross-entropy loss (log scale)"))
         loss_item.setLabel("bottom", self.tr("step"))
@@ -242,6 +244,7 @@ class ClassifyLab(TrainingLab):
         self.decision.set_heatmap(snapshot["heatmap"])
         self.redrawn.emit()
         if "neurons" in snapshot:
+            self.neurons.set_columns(len(snapshot["neuron_layout"]))
             self.neurons.set_mosaic(snapshot["neurons"])
         if "weights" in snapshot:
             self.diagram.set_weights(snapshot["weights"])

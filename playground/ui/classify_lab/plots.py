@@ -157,7 +157,8 @@ class DecisionPlot(QObject):
 
 
 class NeuronView(QWidget):
-    """The small heatmaps of the inputs and of every hidden neuron, as one image (see ClassifyJob.neuron_mosaic).
+    """The small heatmaps of the inputs and of every hidden neuron, as one image (see ClassifyJob.neuron_mosaic),
+    under a header per column ("Inputs", "Layer 1", …; the short forms when a column is too narrow for them).
 
     It paints the image itself: a QLabel would ask the window to lay itself out
     again on every new picture, which repaints the plots and slows training tenfold.
@@ -168,7 +169,21 @@ class NeuronView(QWidget):
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Expanding)
         self.setMinimumWidth(120)
         self._pixmap: QPixmap | None = None
+        self._columns = 0
+        self._headers: list[tuple[str, str]] = []  # (full, short) per column
+        self.header_rects: list[tuple[QRect, str]] = []  # where the last paint put each header (tests)
         self.updates = 0
+
+    def set_headers(self, headers: list[tuple[str, str]]) -> None:
+        """(full, short) titles of the columns: the inputs', then each hidden layer's."""
+        self._headers = list(headers)
+        self.update()
+
+    def set_columns(self, count: int) -> None:
+        """How many columns the mosaic has (its inputs and hidden layers)."""
+        if count != self._columns:
+            self._columns = count
+            self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(200, 300)
@@ -185,6 +200,8 @@ class NeuronView(QWidget):
         if self._pixmap is None:
             return
         area = self.visibleRegion().boundingRect()  # a squeezed splitter pane may hide the bottom
+        header = self.fontMetrics().height() + 4 if self._columns else 0
+        area.setTop(area.top() + header)
         if area.isEmpty():
             return
         size = self._pixmap.size()
@@ -195,4 +212,20 @@ class NeuronView(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.SmoothPixmapTransform)
         painter.drawPixmap(QRect(x, area.top(), size.width(), size.height()), self._pixmap)
+        self._paint_headers(painter, x, area.top() - header, size.width(), header)
         painter.end()
+
+    def _paint_headers(self, painter: QPainter, x: int, y: int, width: int, height: int) -> None:
+        self.header_rects = []
+        count = min(self._columns, len(self._headers))
+        if not count:
+            return
+        pitch = width / self._columns  # a column and its gap
+        metrics = self.fontMetrics()
+        fits = all(metrics.horizontalAdvance(full) <= pitch - 2 for full, _short in self._headers[:count])
+        painter.setPen(self.palette().windowText().color())
+        for i in range(count):
+            text = self._headers[i][0 if fits else 1]
+            rect = QRect(int(x + i * pitch), y, int(pitch), height)
+            painter.drawText(rect, Qt.AlignHCenter | Qt.AlignBottom, text)
+            self.header_rects.append((rect, text))

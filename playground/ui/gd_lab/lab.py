@@ -104,6 +104,10 @@ class GDLab(LoopLab):
         self.formula_label = wrapped_label()
         # The step column fits its numbers; the rest share the room ("梯度 (gradient)" is long in Chinese).
         self.table = read_only_table(4, QHeaderView.Stretch, {0: QHeaderView.ResizeToContents})
+        self.table.setWordWrap(False)  # an (x, y) pair on one line
+        self._decimals = DECIMALS[0]
+        self._biggest = 0.0  # the largest |number| in the table: it decides the widest pair
+        self.table.horizontalHeader().sectionResized.connect(self._fit_decimals)
         self._left = column(self.controls, self.transport, self.formula_label, self.verdict_label, (self.table, 1))
         self._set_left_width(1.0)
 
@@ -344,6 +348,8 @@ class GDLab(LoopLab):
         self.gd.reset(setup)
         self._converged_at = 0 if self.gd.converged(CONVERGED_TOL) else None
         self.table.setRowCount(0)
+        self._biggest = 0.0
+        self._fit_decimals(1)  # a pair or a single number now
         self._rebuild_plot()
         self._update_verdict()
 
@@ -356,8 +362,31 @@ class GDLab(LoopLab):
         self._fill_row(row, record)
         self.table.scrollToBottom()
 
+    @Slot(int, int, int)
+    def _fit_decimals(self, column: int, *_sizes) -> None:
+        """As many decimals as the narrowest number column allows the widest pair (a layout change, never per
+        step); the rows shown are rewritten when it changes."""
+        if column == 0:
+            return
+        width = min(self.table.columnWidth(c) for c in range(1, self.table.columnCount()))
+        sample = np.full(self.gd.function.dims, -max(WIDEST, min(self._biggest, LARGE - 1)))
+        metrics = self.table.fontMetrics()
+        decimals = next((d for d in DECIMALS if metrics.horizontalAdvance(_vec(sample, d)) + CELL_PADDING <= width),
+                        DECIMALS[-1])
+        if decimals != self._decimals:
+            self._decimals = decimals
+            shown = self.table.rowCount()
+            for row, record in enumerate(self.gd.history[-shown:] if shown else []):
+                self._fill_row(row, record)
+
     def _fill_row(self, row: int, record) -> None:
-        for col, text in enumerate((str(record.step), _vec(record.x), _vec(record.grad), _vec(record.new_x))):
+        numbers = np.abs(np.concatenate([record.x, record.grad, record.new_x]))
+        biggest = float(numbers[np.isfinite(numbers)].max(initial=0.0))
+        if biggest > self._biggest:  # wider numbers than any so far: fewer decimals may be needed
+            self._biggest = biggest
+            self._fit_decimals(1)
+        d = self._decimals
+        for col, text in enumerate((str(record.step), _vec(record.x, d), _vec(record.grad, d), _vec(record.new_x, d))):
             cell = QTableWidgetItem(text)
             cell.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
             self.table.setItem(row, col, cell)
@@ -484,6 +513,20 @@ class GDLab(LoopLab):
             n=gd.step_count, x=_vec(gd.x), f=f"{gd.value():.4g}" if np.isfinite(gd.x).all() else "–"))
 
 
-def _vec(v: np.ndarray) -> str:
-    values = [f"{float(a):.5g}" for a in np.atleast_1d(v)]
+DECIMALS = (3, 2, 1)   # fixed decimals, fewest needed to keep a pair on one line in a narrow column:
+                       # numbers line up, and what is left near a minimum reads 0.000 (not 1e-20)
+LARGE = 1e4            # from here (a walk that diverges) a short exponent form
+WIDEST = 8.888         # the column fits a pair of numbers this wide at least (more when the table has more)
+CELL_PADDING = 8       # px a table cell keeps around its text (Fusion: 3 each side, and the grid line)
+
+
+def _number(value: float, decimals: int = DECIMALS[0]) -> str:
+    if not np.isfinite(value) or abs(value) >= LARGE:
+        return f"{value:.2e}"
+    text = f"{value:.{decimals}f}"
+    return text[1:] if text.startswith("-") and not text.strip("-0.") else text  # no "-0.000"
+
+
+def _vec(v: np.ndarray, decimals: int = DECIMALS[0]) -> str:
+    values = [_number(float(a), decimals) for a in np.atleast_1d(v)]
     return values[0] if len(values) == 1 else "(" + ", ".join(values) + ")"

@@ -1,18 +1,28 @@
-"""Confusion matrix (counts, colour-scaled), per-class accuracy, and the images of a clicked cell."""
+"""Confusion matrix (counts, colour-scaled), per-class accuracy, and the images of a clicked cell.
+
+The view has a tab of its own in the MNIST lab: squeezed under the training settings its ten rows got
+about 8 px each. Its minimum size keeps every cell at least MIN_CELL px, and the counts are sized to the
+cells whenever the view is resized (never per frame: the matrix changes once a run).
+"""
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtGui import QFont, QFontMetricsF, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from playground.core.mnist.data import DIGIT_CLASS_NAMES
 from playground.ui.plots import make_plot
 from playground.ui.theme import plot_colors
+from playground.ui.widgets.layouts import fill, wrapped_label
 
 MAX_EXAMPLES = 60
+MIN_CELL = 20          # px: a cell of the matrix is never smaller (readable counts up to "100")
+AXES_ROOM = 70         # px the tick labels and axis titles take beside and below the cells
+THUMB = 56             # px: an example image (28×28 doubled)
+COUNT_SHARE = 0.6      # of a cell's width (and height) that its count may take
 
 
 def colormap_for(colors) -> pg.ColorMap:
@@ -33,6 +43,8 @@ class ConfusionView(QWidget):
         self.plot = make_plot(grid=False)
         item = self.plot.getPlotItem()
         item.setMouseEnabled(False, False)
+        _left, top, right, _bottom = item.layout.getContentsMargins()
+        item.layout.setContentsMargins(6, top, right, 6)  # the axis titles' text boxes: whole, not cut
         item.invertY(True)
         item.setXRange(0, 10, padding=0)
         item.setYRange(0, 10, padding=0)
@@ -50,27 +62,52 @@ class ConfusionView(QWidget):
         ticks = [[(i + 0.5, str(i)) for i in range(10)]]
         item.getAxis("bottom").setTicks(ticks)
         item.getAxis("left").setTicks(ticks)
-        self.plot.setMinimumSize(220, 160)  # small enough for a 768-pixel-high screen; it stretches
+        self.plot.setMinimumSize(10 * MIN_CELL + AXES_ROOM, 10 * MIN_CELL + AXES_ROOM)
         self.plot.scene().sigMouseClicked.connect(self._on_click)
-        self.per_class_label = QLabel()
-        self.per_class_label.setWordWrap(True)
+        item.getViewBox().sigResized.connect(self._fit_counts)
+        self.hint_label = wrapped_label()  # a label, not the plot's title: it wraps in a narrow column
+        self.per_class_label = wrapped_label()
         self.examples_label = QLabel()
         self.examples = QListWidget()
         self.examples.setViewMode(QListView.IconMode)
-        self.examples.setIconSize(QSize(56, 56))
+        self.examples.setIconSize(QSize(THUMB, THUMB))
         self.examples.setResizeMode(QListView.Adjust)
         self.examples.setMovement(QListView.Static)
-        self.examples.setMinimumHeight(76)  # one row of 56-pixel thumbnails
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.plot, 3)
-        layout.addWidget(self.per_class_label)
-        layout.addWidget(self.examples_label)
-        layout.addWidget(self.examples, 2)
+        fill(layout, self.hint_label, (self.plot, 3), self.per_class_label, self.examples_label, (self.examples, 1))
         self.matrix: np.ndarray | None = None
         self.class_names = list(DIGIT_CLASS_NAMES)
         self._images = self._labels = self._probs = None
+        self.fit_to_font()
         self.apply_theme()
+
+    # -- sizes ------------------------------------------------------------------------------------
+    def fit_to_font(self) -> None:
+        """Whole rows of thumbnails with their captions (they scroll), in the current font (presentation
+        mode changes it)."""
+        line = self.examples.fontMetrics().lineSpacing()
+        self.examples.setGridSize(QSize(THUMB + 2 * line, THUMB + line + 8))
+        self.examples.setMinimumHeight(THUMB + line + 8 + 2 * self.examples.frameWidth() + 4)
+
+    def cell_size(self) -> tuple[float, float]:
+        """(width, height) of one cell in pixels."""
+        rect = self.plot.getPlotItem().getViewBox().sceneBoundingRect()
+        return rect.width() / 10, rect.height() / 10
+
+    def _fit_counts(self, *_args) -> None:
+        """Counts as large as the cells allow: the widest count fits COUNT_SHARE of a cell."""
+        width, height = self.cell_size()
+        widest = max((len(t.toPlainText()) for row in self.texts for t in row), default=1) or 1
+        font = QFont(self.font())
+        font.setPixelSize(100)
+        metrics = QFontMetricsF(font)
+        scale = min(COUNT_SHARE * width / metrics.horizontalAdvance("8" * widest),
+                    COUNT_SHARE * height / metrics.height())
+        font.setPixelSize(max(6, min(int(100 * scale), 22)))
+        for row in self.texts:
+            for text in row:
+                text.setFont(font)
 
     # -- theme ------------------------------------------------------------------------------------
     def apply_theme(self) -> None:
@@ -115,6 +152,7 @@ class ConfusionView(QWidget):
                 n = int(self.matrix[r, col])
                 self.texts[r][col].setText(str(n) if n else "")
         self._color_texts()
+        self._fit_counts()
         self.per_class_label.setText(per_class_text)
         self.examples.clear()
 
@@ -136,7 +174,7 @@ class ConfusionView(QWidget):
         for i in chosen[:MAX_EXAMPLES]:
             data = np.ascontiguousarray(self._images[i])
             qimage = QImage(data.data, 28, 28, 28, QImage.Format_Grayscale8).copy()
-            icon = QIcon(QPixmap.fromImage(qimage).scaled(56, 56))
+            icon = QIcon(QPixmap.fromImage(qimage).scaled(THUMB, THUMB))
             p = self._probs[i]
             item = QListWidgetItem(icon, f"{self.class_names[predicted]} {p[predicted]:.0%}")
             top3 = np.argsort(p)[::-1][:3]

@@ -12,7 +12,7 @@ import time
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from playground.core.mnist.preprocess import normalize, preprocess_drawing
 from playground.core.mnist.data import DIGIT_CLASS_NAMES, MNIST_MEAN, MNIST_STD
@@ -364,7 +364,13 @@ class DrawingPanel(QGroupBox):
         self.canvas_row.setStretch(0, 2 if on else 3)  # canvas : probabilities, 2:1 for the room (3:2 normally)
         self.canvas_row.setStretch(1, 1 if on else 2)
         self.prob_view.set_presentation(on)
+        self.eraser_button.setFont(QApplication.font())  # its style sheet keeps it from following the app's font
 
     def apply_theme(self, colors) -> None:
         self.prob_view.apply_theme()
         self.canvas.set_frame_color(colors.target)  # a quiet frame, like the preview's
+        # Fusion's pressed look barely differs from the plain one: an "on" eraser is filled with the accent
+        # colour. Rebuilt on a theme switch (a style sheet keeps the colours it was given).
+        self.eraser_button.setStyleSheet(
+            f"QPushButton:checked {{ background-color: {colors.fit}; color: {colors.background}; "
+            f"border: 2px solid {colors.foreground}; border-radius: 3px; font-weight: bold; padding: 3px; }}")

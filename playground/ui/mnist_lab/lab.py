@@ -33,6 +33,11 @@ DRAW_SHARE = 0.72  # the drawing side's share of the width in presentation mode 
                    # there: on a 1920×1080 projector its side is ~1.6× that of a 1280×800 window's)
 
 
+
+def _side(side: str, name: str) -> property:
+    """``lab.<name>`` is ``lab.<side>.<name>`` (a method or a value of the drawing or training side)."""
+    return property(lambda lab: getattr(getattr(lab, side), name))
+
 class MnistLab(Lab):
     key = "mnist"
     title = QT_TRANSLATE_NOOP("MnistLab", "MNIST")
@@ -60,7 +65,7 @@ class MnistLab(Lab):
         self.clear_button, self.undo_button, self.eraser_button = d.clear_button, d.undo_button, d.eraser_button
         self.controls, self.confusion, self.loss_plot, self.loss_curve = t.controls, t.confusion, t.loss_plot, t.loss_curve
         self.train_button, self.pause_button, self.stop_button = t.train_button, t.pause_button, t.stop_button
-        self.progress_bar, self.accuracy_label, self.results_tabs = t.progress_bar, t.accuracy_label, t.results_tabs
+        self.progress_bar, self.accuracy_label = t.progress_bar, t.accuracy_label
         self.dataset_label, self.open_dataset_button, self.open_dataset_action = (
             t.dataset_label, t.open_dataset_button, t.open_dataset_action)
         self.open_model_button, self.save_model_button = d.open_model_button, d.save_model_button
@@ -69,8 +74,8 @@ class MnistLab(Lab):
         self.splitter = splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(d)
         # The settings scroll rather than force their height on the window (they would not fit a 1366×768
-        # laptop or a 1024×768 projector stacked over the results); the run (Train, progress, loss curve,
-        # confusion matrix) sits below them, whole, and the splitter shares the height.
+        # laptop or a 1024×768 projector stacked over the run); the run (Train, progress, loss curve) sits
+        # below them, whole, and the splitter shares the height.
         settings_scroll = VerticalScroll(t)
         settings_scroll.setFrameShape(QFrame.NoFrame)
         self.train_page = train_page = QSplitter(Qt.Vertical)
@@ -79,11 +84,14 @@ class MnistLab(Lab):
         train_page.addWidget(t.run_panel)
         train_page.setStretchFactor(0, 1)  # up to their maximum (_share_train_page)
         train_page.setStretchFactor(1, 1)
-        # The right column's tabs: training, look inside, your own handwriting (collect and fine-tune).
+        # The right column's tabs: training, its results (the whole column's height for the confusion
+        # matrix), look inside, your own handwriting (collect and fine-tune).
         self.collection = CollectionPanel(self._current_image, self.canvas.clear)
         self.side_tabs = QTabWidget()
         self.side_tabs.setUsesScrollButtons(False)  # a narrow column shortens the titles instead
-        for page in (train_page, self.insight, self.collection):
+        self.side_tabs.setElideMode(Qt.ElideRight)  # (Fusion would not: four titles in presentation mode's
+                                                    # font would widen the window past a 1024-px screen)
+        for page in (train_page, self.confusion, self.insight, self.collection):
             self.side_tabs.addTab(page, "")
         splitter.addWidget(self.side_tabs)
         splitter.setStretchFactor(0, 3)
@@ -100,6 +108,7 @@ class MnistLab(Lab):
         t.trained.connect(d.adopt_trained)
         t.statusChanged.connect(self.status_label.setText)
         t.datasetChanged.connect(self._on_dataset_changed)
+        t.resultsReady.connect(self._show_results_tab)
         self.collection.message.connect(self.message)
         self.collection.finetune.model_ready.connect(lambda loaded: d.use_model(loaded, "fine-tuned"))
         self.collection.finetune.save_requested.connect(d.save_model)
@@ -116,8 +125,10 @@ class MnistLab(Lab):
         self.training.retranslate()
         self.drawing.retranslate()
         self.class_names_action.setText(self.tr("MNIST dataset class names…"))
-        for i, title in enumerate((self.tr("Train"), self.tr("Look inside"), self.tr("My handwriting"))):
+        for i, title in enumerate((self.tr("Train"), self.tr("Results"), self.tr("Look inside"),
+                                   self.tr("My handwriting"))):
             self.side_tabs.setTabText(i, title)
+        self.side_tabs.setTabToolTip(1, self.tr("The last training run's confusion matrix and per-class accuracy"))
 
     # -- life cycle ------------------------------------------------------------------------
     def start_backend(self) -> None:
@@ -137,6 +148,11 @@ class MnistLab(Lab):
         meta = d.metadata()
         self.insight.set_class_names(self.names.class_titles(d.class_names()), meta.get("dataset"))
         self.collection.finetune.set_model(d.model(), d.spec(), meta, *d.normalisation())
+
+    def _show_results_tab(self) -> None:
+        """A finished run's results, unless the user is looking inside the network or at their digits."""
+        if self.side_tabs.currentIndex() == 0:
+            self.side_tabs.setCurrentWidget(self.confusion)
 
     def _on_dataset_changed(self, dataset) -> None:
         self.insight.set_dataset(dataset)
@@ -162,56 +178,27 @@ class MnistLab(Lab):
             self.message.emit(problem)
 
     # -- the two sides, for lessons, tests and benchmarks ------------------------------------------
-    def model(self):
-        """The model that reads the canvas (None until the bundled models are loaded)."""
-        return self.drawing.model()
-
-    def bundled_models(self) -> dict:
-        return self.drawing.bundled_models()
-
-    def use_model(self, loaded, source: str) -> None:
-        self.drawing.use_model(loaded, source)
-
-    def choose_model(self, index: int) -> None:
-        self.drawing.choose_model(index)
-
-    def update_prediction(self) -> None:
-        self.drawing.update_prediction()
-
-    @property
-    def last_latency_s(self) -> float | None:
-        return self.drawing.last_latency_s
-
-    def save_model_to(self, path: str) -> bool:
-        return self.drawing.save_model_to(path)
-
-    def open_model_from(self, path: str) -> bool:
-        return self.drawing.open_model_from(path)
-
-    def load_dataset_folder(self, folder: str) -> bool:
-        return self.training.load_dataset_folder(folder)
+    # The drawing side: model() is the model that reads the canvas (None until the bundled models load).
+    model = _side("drawing", "model")
+    bundled_models = _side("drawing", "bundled_models")
+    use_model = _side("drawing", "use_model")
+    choose_model = _side("drawing", "choose_model")
+    update_prediction = _side("drawing", "update_prediction")
+    last_latency_s = _side("drawing", "last_latency_s")
+    save_model_to = _side("drawing", "save_model_to")
+    open_model_from = _side("drawing", "open_model_from")
+    # The training side.
+    load_dataset_folder = _side("training", "load_dataset_folder")
+    train = _side("training", "train")
+    stop_training = _side("training", "stop_training")
+    is_training = _side("training", "is_training")
+    has_training_worker = _side("training", "has_worker")
+    results_shown = _side("training", "results_shown")
+    last_progress = _side("training", "last_progress")
 
     def loss_history(self):
         """The loss of every training step shown (a core.training.history.LossHistory)."""
         return self.training.history
-
-    def train(self) -> None:
-        self.training.train()
-
-    def stop_training(self) -> None:
-        self.training.stop_training()
-
-    def is_training(self) -> bool:
-        return self.training.is_training()
-
-    def has_training_worker(self) -> bool:
-        return self.training.has_worker()
-
-    def results_shown(self) -> bool:
-        return self.training.results_shown()
-
-    def last_progress(self):
-        return self.training.last_progress()
 
     def _show_error(self, title: str, text: str) -> None:
         if self.error_dialog is not None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QImage, QPixmap
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QFontMetrics, QImage, QPixmap
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from playground.core.mnist.data import DIGIT_CLASS_NAMES
 from playground.ui.plots import make_plot
@@ -70,6 +70,15 @@ class ProbabilityView(QWidget):
         side = int(28 * PREVIEW_SCALE * self.scale)
         self.preview.setFixedSize(side + 2, side + 2)
         self._paint_preview()
+        self.fit_top_margin()
+
+    def fit_top_margin(self) -> None:
+        """Room above the plot for the upper half of the "1.0" tick label, which is centred on the top edge
+        (presentation mode's larger font needs more; the application font is already set when it is called)."""
+        half_line = QFontMetrics(QApplication.font()).height() // 2 + 2
+        layout = self.plot.getPlotItem().layout
+        left, _top, right, bottom = layout.getContentsMargins()
+        layout.setContentsMargins(left, half_line, right, bottom)
 
     def set_class_names(self, names: list[str]) -> None:
         self.class_names = list(names)

@@ -14,7 +14,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from playground.core.training.commands import WorkerError
 from playground.core.training.history import LossHistory
@@ -49,6 +49,7 @@ class TrainingPanel(QWidget):
     trained = Signal(object, object, object)  # spec, weights (CPU copies), metadata: an epoch has ended
     statusChanged = Signal(str)       # the status bar's line
     datasetChanged = Signal(object)   # an opened dataset folder (a core Dataset)
+    resultsReady = Signal()           # a run's confusion matrix is in ``confusion`` (the lab shows its tab)
 
     def __init__(self, names: MnistNames, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,24 +80,20 @@ class TrainingPanel(QWidget):
         self.loss_curve = FastCurve(self.loss_plot.getPlotItem(), pg.mkPen(plot_colors().train_loss, width=1.5))
         self.loss_plot.getPlotItem().setXRange(0, 100, padding=0)
         self.loss_plot.getPlotItem().setYRange(0, 1, padding=0)
-        self.confusion = ConfusionView()
+        self.confusion = ConfusionView()  # not in this column: the lab gives it a tab of its own
         self.confusion.examples_label_text = self._examples_text
-        self.results_tabs = QTabWidget()
-        self.results_tabs.addTab(self.loss_plot, "")
-        self.results_tabs.addTab(self.confusion, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         fill(layout, hbox((self.dataset_label, 1), self.open_dataset_button), self.controls, STRETCH)
-        # The run (buttons, progress, results) is placed by MnistLab below the settings, which scroll: Train
+        # The run (buttons, progress, loss curve) is placed by MnistLab below the settings, which scroll: Train
         # and the loss curve stay in view on a small screen.
         self.run_panel = column(hbox(self.train_button, self.pause_button, self.stop_button), self.progress_bar,
-                                self.accuracy_label, (self.results_tabs, 1))
+                                self.accuracy_label, (self.loss_plot, 1))
 
         self.open_dataset_button.clicked.connect(self.open_dataset)
         self.train_button.clicked.connect(self.train)
         self.pause_button.toggled.connect(self._on_pause)
         self.stop_button.clicked.connect(self.stop_training)
-        self.confusion.cellClicked.connect(lambda *_: self.results_tabs.setCurrentWidget(self.confusion))
         # Right-click: PNG / SVG, and the loss history or confusion matrix as CSV (ui/export.py).
         install_plot_export(self.loss_plot, "mnist_loss", csv=lambda: loss_rows(self.history.values()))
         install_plot_export(self.confusion.plot, "mnist_confusion",
@@ -114,15 +111,13 @@ class TrainingPanel(QWidget):
         set_texts(self.stop_button, self.tr("Stop"),
                   self.tr("Stop training; the last finished epoch's weights stay in use"))
         self.open_dataset_action.setText(self.tr("Open MNIST dataset folder…"))
-        self.results_tabs.setTabText(0, self.tr("Training loss"))
-        self.results_tabs.setTabText(1, self.tr("Confusion matrix"))
         item = self.loss_plot.getPlotItem()
         item.setLabel("bottom", self.tr("step"))
         item.setTitle(self.tr("Training loss (cross-entropy)"))
         ci = self.confusion.plot.getPlotItem()
         ci.setLabel("bottom", self.tr("predicted"))
         ci.setLabel("left", self.tr("true class"))
-        ci.setTitle(self.tr("Click a cell to see its test images"))
+        self.confusion.hint_label.setText(self.tr("Click a cell to see its test images"))
         self.controls.retranslate()
         self._update_dataset_label()
 
@@ -130,6 +125,7 @@ class TrainingPanel(QWidget):
         """A fixed height (new lines never re-lay out the panel and its plots while training), refitted
         when presentation mode changes the font."""
         self.accuracy_label.setFixedHeight(self.accuracy_label.fontMetrics().lineSpacing() * (1 + SHOWN_EPOCHS) + 4)
+        self.confusion.fit_to_font()
 
     def apply_theme(self, colors) -> None:
         recolor_pen(self.loss_curve.item, colors.train_loss)
@@ -198,7 +194,6 @@ class TrainingPanel(QWidget):
         self.progress_bar.setValue(0)
         self.progress_bar.setFormat(self.tr("Preparing the data…"))
         self.accuracy_label.setText("")
-        self.results_tabs.setCurrentWidget(self.loss_plot)
 
     def stop_training(self) -> None:
         self.shutdown()
@@ -334,7 +329,6 @@ class TrainingPanel(QWidget):
         if history is not None and len(history):
             self.history.extend(history)
             self._draw_loss(len(self.history))
-        self.results_tabs.setCurrentWidget(self.loss_plot)
 
     def _show_results(self, results: dict) -> None:
         dataset = self._dataset
@@ -347,10 +341,10 @@ class TrainingPanel(QWidget):
         matrix = results["confusion"]
         rows = matrix.sum(axis=1)
         per_class = [self.tr("{name}: {acc}").format(name=names[i], acc=f"{matrix[i, i] / rows[i]:.0%}" if rows[i] else "–")
-                     for i in range(10)]
+                     .replace(" ", "\u00a0") for i in range(10)]  # a line breaks between classes only
         text = self.tr("Per-class test accuracy: ") + ", ".join(per_class)
         self.confusion.set_results(matrix, images, results["labels"], results["probs"], names, text)
-        self.results_tabs.setCurrentWidget(self.confusion)
+        self.resultsReady.emit()
         self.message.emit(self.tr("Training finished: test accuracy {acc}").format(acc=f"{results['test_acc']:.1%}"))
 
     def _examples_text(self, true_class: int, predicted: int, count: int) -> str:

@@ -19,21 +19,22 @@ from typing import Any, Callable
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QHeaderView,
-                               QPushButton, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QSpinBox, QSplitter, QTableWidgetItem, QWidget)
 
 from playground.core.config import from_dict, to_dict
 from playground.core.curve.config import CurveConfig, notes_preset
 from playground.core.training.commands import WorkerError
 from playground.core.training.loop import Progress
 from playground.core.sweep.config import (DEFAULT_STEPS, MAX_SAVED_HISTORY, MAX_STEPS, SWEEPABLE, SweepAxis,
-                                          SweepConfig, SweepSpec, format_value, make_sweep_config, parse_values,
+                                          SweepConfig, SweepSpec, make_sweep_config, parse_values,
                                           run_prefix, saved_training_problems, split_run_weights)
 from playground.ui.appearance import hide_advanced
 from playground.ui.export import install_plot_export, install_table_export
 from playground.ui.i18n import core_texts, set_all_texts
 from playground.ui.sweep_lab.heat_colors import heat_color, text_color
 from playground.ui.sweep_lab.multiples import SmallMultiples
+from playground.ui.sweep_lab.results_table import ResultsTable
 from playground.ui.sweep_lab.tables import loss_history_rows, result_rows
 from playground.ui.lab_base import Lab, log_worker_error
 from playground.ui.widgets.setting_names import SettingNames
@@ -120,16 +121,12 @@ class SweepLab(Lab):
             widget.setProperty("advanced", True)
 
         self.multiples = SmallMultiples()
-        self.table = QTableWidget()
-        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
-        self.table.setSelectionMode(QTableWidget.SingleSelection)
+        self.results = ResultsTable()
+        self.table = self.results.table
         self.table.cellClicked.connect(self._on_cell_clicked)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
-        # Rows fit their text, also when presentation mode enlarges the font.
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         right = QSplitter(Qt.Vertical)
         right.addWidget(self.multiples.widget)
-        right.addWidget(self.table)
+        right.addWidget(self.results)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
 
@@ -169,6 +166,7 @@ class SweepLab(Lab):
             (self.run_button, self.tr("Run sweep"), self.tr("Train every combination together, in one batched computation")),
             (self.stop_button, self.tr("Stop"), self.tr("Stop the sweep where it is")),
         )
+        self._title_table()
         self._update_base_label()
         self._update_count()
         self._update_status()
@@ -253,6 +251,7 @@ class SweepLab(Lab):
         # The larger text may widen the set-up panel, but the grid and the table get most of the screen.
         self.left_panel.setMaximumWidth(int(PANEL_WIDTH[1] * (1.3 if on else 1.0)))
         self.multiples.set_presentation(on)  # the table's rows follow the font by themselves
+        self.results.fit_height()  # ... and the table their height
 
     def apply_theme(self) -> None:
         """Recolour the small multiples, the heatmap table and the problem text."""
@@ -382,6 +381,7 @@ class SweepLab(Lab):
         self.table.clear()
         self.table.setRowCount(0)
         self.table.setColumnCount(0)
+        self.results.set_titles("", "")
         self.best_label.setText("")
         self.stop_button.setEnabled(False)
         self._update_status()
@@ -402,9 +402,10 @@ class SweepLab(Lab):
         self.table.clear()
         self.table.setRowCount(rows)
         self.table.setColumnCount(cols)
-        self.table.setVerticalHeaderLabels([format_value(axes[0].name, v) for v in axes[0].values])
+        setting = SettingNames()  # values in the UI's language ("y = x²", "full")
+        self.table.setVerticalHeaderLabels([setting.value(axes[0].name, v) for v in axes[0].values])
         if len(axes) > 1:
-            self.table.setHorizontalHeaderLabels([format_value(axes[1].name, v) for v in axes[1].values])
+            self.table.setHorizontalHeaderLabels([setting.value(axes[1].name, v) for v in axes[1].values])
         else:
             self.table.setHorizontalHeaderLabels([self.tr("final loss")])
         for r in range(rows):
@@ -412,6 +413,21 @@ class SweepLab(Lab):
                 item = QTableWidgetItem("…")
                 item.setTextAlignment(Qt.AlignCenter)
                 self.table.setItem(r, c, item)
+        self._title_table()
+
+    def _title_table(self) -> None:
+        """Name the swept settings over the table's rows and columns, and in the small multiples and the best
+        run's line (in the UI's language: also after a switch)."""
+        if self._spec is None:
+            self.results.set_titles("", "")
+            return
+        self.multiples.set_labels([self._cell_label(config, "\n") for config in self._configs])
+        if self._state == "finished":
+            self._show_best()
+        names = SettingNames().names()
+        axes = self._spec.axes
+        self.results.set_titles(names.get(axes[0].name, axes[0].name),
+                                names.get(axes[1].name, axes[1].name) if len(axes) > 1 else "")
 
     @Slot(object)
     def _on_progress(self, progress: Progress) -> None:
@@ -441,12 +457,15 @@ class SweepLab(Lab):
         self._state = "finished"
         self.stop_button.setEnabled(False)
         self._update_status(progress)
+        self._show_best()
+        self.message.emit(self.tr("Sweep finished: click a cell to open it in the Curve lab."))
+
+    def _show_best(self) -> None:
         best = self.best_index()
         if best is not None:
             self.best_label.setText(self.tr("Best: {label} (train loss {loss})")
                                     .format(label=self._cell_label(self._configs[best]),
                                             loss=f"{self._train[best]:.4g}"))
-        self.message.emit(self.tr("Sweep finished: click a cell to open it in the Curve lab."))
 
     def refill_table(self) -> None:
         """Colour the table again (a theme switch), from the losses last shown."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QPainterPath, QPen
 from PySide6.QtWidgets import (QApplication, QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem,
                                QGraphicsSimpleTextItem)
 
@@ -42,6 +42,7 @@ class _Cell:
         self.target = QGraphicsPathItem()
         self.target.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.fit = QGraphicsPathItem()
+        self.text = label  # in full; the label shows each line elided to the cell's width
         self.label = QGraphicsSimpleTextItem(label)
         self.label.setFlag(QGraphicsItem.ItemIgnoresTransformations)
         self.label.setPos(rect.left() + PAD / 2, rect.bottom())
@@ -77,6 +78,7 @@ class SmallMultiples:
         self._x = np.zeros(0)
         self._y_lo, self._y_hi = -1.0, 1.0
         self._pen_scale = 1.0
+        item.getViewBox().sigResized.connect(self.fit_labels)
 
     # -- layout ----------------------------------------------------------------
     def set_grid(self, rows: int, cols: int, labels: list[str]) -> None:
@@ -92,6 +94,25 @@ class SmallMultiples:
             rect = QRectF(c + PAD, rows - r - 1 + PAD, 1 - 2 * PAD, 1 - 2 * PAD)
             self.cells.append(_Cell(self.view, rect, label, colors, self._pen_scale))
         self.view.setRange(xRange=(0, max(cols, 1)), yRange=(0, max(rows, 1)), padding=0.01)
+        self.fit_labels()
+
+    def set_labels(self, labels: list[str]) -> None:
+        """New label texts (a language switch), one per cell."""
+        for cell, label in zip(self.cells, labels):
+            cell.text = label
+        self.fit_labels()
+
+    def fit_labels(self, *_args) -> None:
+        """Each label line no wider than its cell, shortened in the middle: the setting's name keeps its
+        start and its value ("hidden wi…th = 4"). On resizes and new texts only, never per frame."""
+        if not self.cells:
+            return
+        box = self.view.getViewBox()
+        width = box.mapViewToDevice(QRectF(0, 0, 1 - 3 * PAD, 1)).boundingRect().width()
+        for cell in self.cells:
+            metrics = QFontMetrics(cell.label.font())
+            cell.label.setText("\n".join(metrics.elidedText(line, Qt.ElideMiddle, max(0, int(width)))
+                                         for line in cell.text.split("\n")))
 
     def set_data(self, data) -> None:
         """The dataset (CurveData) every cell shares: fixes each cell's x and y scale."""
@@ -139,5 +160,6 @@ class SmallMultiples:
         font = QApplication.font()
         for cell in self.cells:
             cell.label.setFont(font)
+        self.fit_labels()
         if not on:
             self.apply_theme()
