@@ -248,8 +248,12 @@ def check_texts(window, where: str) -> None:
             if scroll_buttons and widget.parentWidget() is not window.tabs:  # the window's tabs may scroll
                 problems.append(f"{where}: the tab bar {[widget.tabText(i) for i in range(widget.count())]} "
                                 f"scrolls: a tab title is hidden")
+            # A tab bar made to shorten its titles may do so while the Lessons panel takes the room.
+            lessons_open = window.teaching_menus.dock.isVisible()
             for i in range(widget.count()):
                 checked["texts"] += 1
+                if lessons_open and widget.elideMode() != Qt.ElideNone:
+                    continue
                 if widget.tabRect(i).width() + SLACK < widget.tabSizeHint(i).width():
                     problems.append(f"{where}: tab title {widget.tabText(i)!r} is cut "
                                     f"({widget.tabRect(i).width()} of {widget.tabSizeHint(i).width()} px)")
@@ -258,7 +262,9 @@ def check_texts(window, where: str) -> None:
             if not isinstance(widget, pg.GraphicsView) and type(widget).__name__ not in ("QTableWidget", "QTextBrowser"):
                 problem = "scrolls sideways: its content is wider than the column"
         if problem is None and widget.layout() is not None and not isinstance(widget.parentWidget(), QAbstractScrollArea):
-            minimum = widget.minimumSizeHint().expandedTo(widget.minimumSize())
+            # (a widget capped below its layout's minimum by its own maximum, e.g. a table no taller than its rows, is
+            # not squeezed by its surroundings)
+            minimum = widget.minimumSizeHint().boundedTo(widget.maximumSize()).expandedTo(widget.minimumSize())
             if widget.width() + SLACK < minimum.width() or widget.height() + SLACK < minimum.height():
                 problem = (f"is squeezed to {widget.width()}×{widget.height()} px, below its minimum "
                            f"{minimum.width()}×{minimum.height()}: its contents are cut")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QSplitter, QStyle, QTabWidget, QWidget
 
 from playground.core.config import from_dict, to_dict
 from playground.core.mnist.config import MnistConfig
@@ -54,6 +54,7 @@ class MnistLab(Lab):
         self.error_dialog: QMessageBox | None = None
         self._normal_splitter_sizes: list[int] | None = None
         self._train_page_shared = False
+        self._presenting = False
         self._build()
         self.apply_theme()
         self.retranslate()
@@ -267,6 +268,7 @@ class MnistLab(Lab):
     def set_presentation(self, on: bool) -> None:
         """Canvas and probabilities larger, the training side narrower, advanced controls hidden."""
         hide_advanced(self, on)
+        self._presenting = on
         # No larger minimum sizes: on a small projector they would push widgets over each other.
         if on:
             sizes = self.splitter.sizes()
@@ -286,7 +288,11 @@ class MnistLab(Lab):
         if total <= 0:
             QTimer.singleShot(0, lambda: self._share_width(drawing_share))
             return
-        self.splitter.setSizes([int(total * drawing_share), total - int(total * drawing_share)])
+        # Never so little that the side tabs' titles are shortened, where the drawing side can give the room.
+        titles = self.side_tabs.tabBar().sizeHint().width() + 2 * self.side_tabs.style().pixelMetric(
+            QStyle.PM_DefaultFrameWidth)
+        drawing = min(int(total * drawing_share), total - titles)
+        self.splitter.setSizes([drawing, total - drawing])
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -307,6 +313,8 @@ class MnistLab(Lab):
         super().changeEvent(event)
         if event.type() == QEvent.FontChange:  # presentation mode's font reaches the labels after set_presentation
             self.fit_label_heights()
+            if self._presenting:  # the side tabs' titles in the larger font
+                QTimer.singleShot(0, lambda: self._share_width(DRAW_SHARE))
 
     def fit_label_heights(self) -> None:
         """Fixed heights (new lines never re-lay out the panel and its plots while training), refitted
