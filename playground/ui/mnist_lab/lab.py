@@ -28,6 +28,7 @@ from playground.ui.mnist_lab.training_panel import TrainingPanel
 from playground.ui.theme import plot_colors
 from playground.ui.widgets.settings_column import VerticalScroll
 
+SETTINGS_SHARE = 0.45  # of the Train tab's height at most, when the settings scroll
 NORMAL_SHARE = 0.6  # the splitter's stretch, 3 : 2
 DRAW_SHARE = 0.72  # the drawing side's share of the width in presentation mode (the canvas is height-bound
                    # there: on a 1920×1080 projector its side is ~1.6× that of a 1280×800 window's)
@@ -300,11 +301,13 @@ class MnistLab(Lab):
             QTimer.singleShot(0, self._share_train_page)  # once the splitter has its height
 
     def _share_train_page(self) -> None:
-        """All the settings in view if the run below keeps its minimum height; they scroll otherwise."""
+        """All the settings in view if the run below keeps its minimum height and the loss curve room to be
+        read (the settings take at most SETTINGS_SHARE); they scroll otherwise."""
         total = sum(self.train_page.sizes()) or self.train_page.height()
         wanted = self.training.sizeHint().height() + 2 * self.train_page.widget(0).frameWidth()
         self.train_page.widget(0).setMaximumHeight(wanted)  # a taller window gives the rest to the results
-        settings = max(0, min(wanted, total - self.training.run_panel.minimumSizeHint().height()))
+        run = self.training.run_panel.minimumSizeHint().height()
+        settings = max(0, min(wanted, total - run, int(SETTINGS_SHARE * total)))
         if total > 0 and self.train_page.isVisible():
             self._train_page_shared = True
             self.train_page.setSizes([settings, total - settings])
