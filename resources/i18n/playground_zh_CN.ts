@@ -1894,14 +1894,6 @@ Press Reset to start again.</source>
             <translation>用时</translation>
         </message>
         <message>
-            <source>At most {n} pinned runs: remove one first.</source>
-            <translation>最多只能固定 {n} 次训练：请先移除一个。</translation>
-        </message>
-        <message>
-            <source>Run pinned: change a setting and train again to compare.</source>
-            <translation>已固定：改一个设置再训练一次，就可以比较了。</translation>
-        </message>
-        <message>
             <source>Show or hide this run's curves</source>
             <translation>显示或隐藏这次训练的曲线</translation>
         </message>
@@ -1912,6 +1904,14 @@ Press Reset to start again.</source>
         <message>
             <source>Remove this run and its curves</source>
             <translation>移除这次训练及其曲线</translation>
+        </message>
+        <message>
+            <source>At most {n} pinned runs: remove one first.</source>
+            <translation>最多只能固定 {n} 次训练：请先移除一个。</translation>
+        </message>
+        <message>
+            <source>Run pinned: change a setting and train again to compare.</source>
+            <translation>已固定：改一个设置再训练一次，就可以比较了。</translation>
         </message>
         <message>
             <source>same settings</source>
