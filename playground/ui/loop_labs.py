@@ -142,6 +142,8 @@ class LoopLab(Lab):
 
     @Slot(bool)
     def _on_play_toggled(self, playing: bool) -> None:
+        if playing and self._loop is None:
+            self.start_backend()  # pressed before the window started the lab's worker: start it now
         if self._loop is None or self._loop.control.stopped:
             self.transport.set_playing(False)
             return
@@ -153,8 +155,10 @@ class LoopLab(Lab):
 
     @Slot()
     def step_once(self) -> None:
-        if self._loop is None or not self.transport.isEnabled():
+        if not self.transport.isEnabled():
             return
+        if self._loop is None:
+            self.start_backend()
         if self.transport.playing:
             self.transport.set_playing(False, emit=True)
         self._loop.control.request_step()

@@ -94,7 +94,6 @@ class TeachingMenus(QObject):
         self.dock.setObjectName("lesson-dock")
         self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.RightDockWidgetArea, self.dock)
-        self.dock.visibilityChanged.connect(self._keep_window_on_screen)
         self.dock.hide()
         self.panel.language_box.currentIndexChanged.connect(self.retranslate)  # lesson titles follow it
         self.retranslate()
@@ -118,10 +117,9 @@ class TeachingMenus(QObject):
         self.export_action.setToolTip(self.tr("Save the current lab's setup (the Curve lab's otherwise) as a standalone PyTorch script"))
         self.dock.setWindowTitle(self.tr("Lesson"))
 
-    @Slot(bool)
-    def _keep_window_on_screen(self, visible: bool) -> None:
+    def _keep_window_on_screen(self) -> None:
         """The panel takes its width from the lab (which shrinks); the window does not grow past the screen."""
-        if visible and not self.window.isFullScreen():
+        if not self.window.isFullScreen():
             share = int(DOCK_SHARE * self.window.width())
             self.window.resizeDocks([self.dock], [max(share, self.dock.minimumSizeHint().width())], Qt.Horizontal)
             self.window.fit_to_screen()
@@ -143,7 +141,9 @@ class TeachingMenus(QObject):
             lab.load_lesson(settings)
         self.window.tabs.setCurrentWidget(lab)
         self.panel.show_lesson(item)
-        self.dock.show()
+        if self.dock.isHidden():  # opening it (not when the window comes back from minimised)
+            self.dock.show()
+            self._keep_window_on_screen()
         title = item.title_in(self.panel.language())
         if item.tab == "mnist":  # no Play there: the canvas reads at once, Train trains
             text = self.tr("Lesson loaded: {title}. Draw a digit, or press Train.").format(title=title)

@@ -8,6 +8,7 @@ RunControl flag is set, the thread's event loop is quit, and the owner waits.
 from __future__ import annotations
 
 import threading
+from contextlib import nullcontext
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -35,7 +36,8 @@ class _LoopWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            with first_import_of("torch"):  # torch and the job's modules load here (numpy-only jobs: no torch)
+            # torch and the job's modules load here; a numpy-only job (the GD walk) imports no torch
+            with first_import_of("torch") if self._uses_torch else nullcontext():
                 if self._uses_torch:
                     configure_torch()
                 job = self.job = self._make_job()

@@ -102,3 +102,15 @@ def test_remembered_settings_are_drawn_before_the_worker_reports(qtbot, app_them
         assert lab.fit_plot.train_points.count() == 30 and lab.fit_plot.test_points.count() == 0
     finally:
         win.shutdown()
+
+
+def test_play_pressed_before_the_worker_was_started_starts_it_and_trains(qtbot, window):
+    """The window starts a lab's worker one event after it is shown: a press of Play in between is not lost."""
+    lab = window.curve_lab
+    lab.shutdown()
+    assert lab.worker() is None or not lab.backend_running()
+    lab._loop = None  # as before the window's first start_backends(); noqa: the lab's own test
+    qtbot.mouseClick(lab.transport.play_button, Qt.LeftButton)
+    assert lab.backend_running() and lab.transport.playing
+    worker = lab.worker()
+    qtbot.waitUntil(lambda: worker.job is not None and worker.job.step_count > 0, timeout=60_000)

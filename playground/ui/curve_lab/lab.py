@@ -29,7 +29,7 @@ from playground.ui.widgets.layouts import column, wrapped_label
 PANEL_WIDTH = (300, 420)  # the settings column: minimum, maximum (× 1.45 in presentation mode)
 LOSS_MIN_HEIGHT = 100  # px: its axes and title in presentation mode's font
 # The fit plot keeps this share of the lab's height (normal, presentation mode), whatever teaching views and
-# pinned runs show: 40 % of the window in presentation mode, 35 % in normal mode (tests/ui/layout_probe.py) ...
+# pinned runs show (tests/ui/layout_probe.py asks for 35 % / 40 % of the window's height) ...
 FIT_SHARE = (0.40, 0.45)
 FIT_SCREEN_SHARE = 0.41  # ... and at most this share of the screen's
 

@@ -34,10 +34,10 @@ DRAW_SHARE = 0.72  # the drawing side's share of the width in presentation mode 
                    # there: on a 1920×1080 projector its side is ~1.6× that of a 1280×800 window's)
 
 
-
 def _side(side: str, name: str) -> property:
     """``lab.<name>`` is ``lab.<side>.<name>`` (a method or a value of the drawing or training side)."""
     return property(lambda lab: getattr(getattr(lab, side), name))
+
 
 class MnistLab(Lab):
     key = "mnist"
@@ -292,7 +292,7 @@ class MnistLab(Lab):
         # Never so little that the side tabs' titles are shortened, where the drawing side can give the room.
         titles = self.side_tabs.tabBar().sizeHint().width() + 2 * self.side_tabs.style().pixelMetric(
             QStyle.PM_DefaultFrameWidth)
-        drawing = min(int(total * drawing_share), total - titles)
+        drawing = max(0, min(int(total * drawing_share), total - titles))
         self.splitter.setSizes([drawing, total - drawing])
 
     def showEvent(self, event) -> None:

@@ -230,7 +230,7 @@ class TrainingPanel(QWidget):
         return self._state in ("starting", "running", "paused")
 
     def results_shown(self) -> bool:
-        """The finished run's confusion matrix and per-class accuracy are on screen."""
+        """A finished run's confusion matrix and per-class accuracy are in the Results tab."""
         return self._results_shown
 
     def last_progress(self) -> Progress | None:

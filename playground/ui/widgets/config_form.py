@@ -215,20 +215,22 @@ class ConfigForm(QWidget):
 
     # -- translated texts: subclasses ----------------------------------------------------------
     def texts(self) -> dict[str, Any]:
-        """What only this form shows: {"group_tips": {key: tooltip}, "items": {name: {value: text}}}.
-        Group titles, labels and tooltips come from ``FieldTexts``."""
+        """What only this form shows: {"group_tips": {key: tooltip}, "items": {name: {value: text}}}, and
+        titles and labels ``FieldTexts`` does not have: {"groups": {key: title}, "fields": {name: (label, tooltip)}}
+        (a new lab can keep its own texts in its own package; these win over ``FieldTexts``)."""
         return {}
 
     def retranslate(self) -> None:
         texts = self.texts()
         shared = FieldTexts()
-        titles, rows = shared.groups(), shared.fields()
+        titles = {**shared.for_lab(shared.groups(), self.lab), **texts.get("groups", {})}
+        rows = {**shared.for_lab(shared.fields(), self.lab), **texts.get("fields", {})}
         for key, group in self.groups.items():
-            group.setTitle(shared.pick(titles, self.lab, key) or "")
+            group.setTitle(titles.get(key, ""))
         for name in self.labels:
-            if shared.pick(rows, self.lab, name) is None:
+            if name not in rows:
                 continue  # an editor of the panel's own that labels itself
-            label, tip = shared.pick(rows, self.lab, name)
+            label, tip = rows[name]
             self.labels[name].setText(label)
             self.labels[name].setToolTip(tip)
             self.editors[name].setToolTip(tip)

@@ -1,7 +1,8 @@
 """The label and tooltip of every setting a config form shows, written once for all labs.
 
 Where a setting means something particular in one lab, its entry is keyed "lab.field" (the form's
-``lab``), e.g. the Linear lab's "Steps" that end the notes' run; forms look that up first."""
+``lab``), e.g. the Linear lab's "Steps" that end the notes' run; forms look that up first. A form's own
+``texts()`` may also give labels (a new lab keeps them in its own package); those win."""
 
 from __future__ import annotations
 
@@ -62,6 +63,8 @@ class FieldTexts(QObject):
         }
 
     @staticmethod
-    def pick(texts: dict, lab: str, name: str):
-        """The lab's own entry for ``name`` if it has one, else the shared one (None if neither)."""
-        return texts.get(f"{lab}.{name}", texts.get(name))
+    def for_lab(texts: dict, lab: str) -> dict:
+        """The shared entries, with the lab's own ("lab.name") in place of the shared ones of that name."""
+        prefix = lab + "."
+        own = {key[len(prefix):]: text for key, text in texts.items() if key.startswith(prefix)}
+        return {**{key: text for key, text in texts.items() if "." not in key}, **own}

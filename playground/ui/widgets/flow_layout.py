@@ -44,7 +44,7 @@ class FlowLayout(QLayout):
 
     def sizeHint(self) -> QSize:
         shown = [item.sizeHint() for item in self._items if not item.isEmpty()]
-        width = sum(size.width() for size in shown) + self.spacing() * max(0, len(shown) - 1)
+        width = sum(size.width() for size in shown) + max(0, self.spacing()) * max(0, len(shown) - 1)
         height = max((size.height() for size in shown), default=0)
         margins = self.contentsMargins()
         return QSize(width + margins.left() + margins.right(), height + margins.top() + margins.bottom())
@@ -86,4 +86,6 @@ class FlowLayout(QLayout):
                     item.setGeometry(QRect(QPoint(x, y), QSize(size.width() + extra, height)))
                 x += size.width() + extra + spacing
             y += height + spacing
+        if y == area.y():  # nothing shown: just the margins
+            return margins.top() + margins.bottom()
         return y - spacing - rect.y() + margins.bottom()
