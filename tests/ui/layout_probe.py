@@ -12,8 +12,7 @@ Checked for each state (a tab, a language, a mode), as a student would see it on
 - every plot's view range holds its data: the Curve fit's x range and points, the gradient-descent point,
   the Linear lab's data points and loss-surface minimum, the decision heatmap's full extent;
 - no text is cut: labels, buttons, check boxes, combo boxes and tab titles are at least as large as
-  their text needs, no container is squeezed below its minimum size, nothing scrolls sideways (but a
-  row of controls made to scroll sideways, the Autograd lab's in presentation mode).
+  their text needs, no container is squeezed below its minimum size, nothing scrolls sideways.
 ``--extras`` adds the Curve lab with all three teaching views and a pinned run, and the Lessons panel
 open with each lesson over its lab.
 """
@@ -257,8 +256,7 @@ def check_texts(window, where: str) -> None:
                 if widget.tabRect(i).width() + SLACK < widget.tabSizeHint(i).width():
                     problems.append(f"{where}: tab title {widget.tabText(i)!r} is cut "
                                     f"({widget.tabRect(i).width()} of {widget.tabSizeHint(i).width()} px)")
-        elif (isinstance(widget, QAbstractScrollArea) and widget.horizontalScrollBar().isVisible()
-              and widget.horizontalScrollBarPolicy() != Qt.ScrollBarAlwaysOn):  # designed to scroll sideways
+        elif isinstance(widget, QAbstractScrollArea) and widget.horizontalScrollBar().isVisible():
             if not isinstance(widget, pg.GraphicsView) and type(widget).__name__ not in ("QTableWidget", "QTextBrowser"):
                 problem = "scrolls sideways: its content is wider than the column"
         if problem is None and widget.layout() is not None and not isinstance(widget.parentWidget(), QAbstractScrollArea):
