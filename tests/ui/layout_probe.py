@@ -329,9 +329,10 @@ def check_views_readable(window, curve, where: str) -> None:
     t = curve.teaching
     views = [("loss plot", curve.loss_plot.widget, LOSS_MIN_H), ("line pieces", t.pieces.widget, VIEW_MIN_H),
              ("network diagram", t.diagram_panel, VIEW_MIN_H), ("activation explorer", t.explorer.plot, VIEW_MIN_H)]
-    tabs = curve.below_tabs
+    tabs = getattr(curve, "below_tabs", None)  # where they take turns (absent: never)
+    tabbed = tabs is not None and tabs.isVisible()
     for name, view, least in views:
-        if tabs.isVisible():
+        if tabbed:
             page = next((tabs.widget(i) for i in range(tabs.count()) if tabs.widget(i).isAncestorOf(view)
                          or tabs.widget(i) is view), None)
             if page is not None:
@@ -350,7 +351,7 @@ def check_views_readable(window, curve, where: str) -> None:
         if view.height() < least or port.height() < least:
             problems.append(f"{where}: the {name} is {view.height()} px high, {port.height()} px in view "
                             f"(at least {least}); at {area.getRect()}")
-    if tabs.isVisible():
+    if tabbed:
         tabs.setCurrentIndex(0)
 
 
