@@ -27,7 +27,7 @@ from playground.ui.widgets.transport import install_transport_keys
 from playground.ui.widgets.layouts import column, wrapped_label
 
 PANEL_WIDTH = (300, 420)  # the settings column: minimum, maximum (× 1.45 in presentation mode)
-LOSS_MIN_HEIGHT = 100  # px: its axes and title in presentation mode's font
+LOSS_MIN_HEIGHT = (100, 120)  # px: its axes and title (normal, presentation mode's font: tick labels apart)
 # The fit plot keeps this share of the lab's height (normal, presentation mode), whatever teaching views and
 # pinned runs show: 40 % of the window in presentation mode, 35 % in normal mode (tests/ui/layout_probe.py) ...
 FIT_SHARE = (0.40, 0.45)
@@ -79,7 +79,7 @@ class CurveLab(TrainingLab):
         plots.setStretchFactor(0, 3)
         plots.setStretchFactor(1, 2)
         plots.setChildrenCollapsible(False)
-        self.loss_plot.widget.setMinimumHeight(LOSS_MIN_HEIGHT)
+        self.loss_plot.widget.setMinimumHeight(LOSS_MIN_HEIGHT[0])
         self.teaching = TeachingViews(self)  # line pieces, network diagram, activation explorer
         plots.addWidget(self.teaching.panel)
         self.below_tabs = QTabWidget()  # the loss plot and the teaching views on a short screen (_arrange_below_fit)
@@ -173,6 +173,7 @@ class CurveLab(TrainingLab):
     def set_presentation(self, on: bool) -> None:
         super().set_presentation(on)  # the controls marked "advanced"
         self._presentation = on
+        self.loss_plot.widget.setMinimumHeight(LOSS_MIN_HEIGHT[on])
         self._keep_fit_share()
         self._arrange_below_fit()
         scale = FONT_SCALE if on else 1.0  # room for the larger text
