@@ -12,9 +12,9 @@ Checked for each state (a tab, a language, a mode), as a student would see it on
 - every plot's view range holds its data: the Curve fit's x range and points, the gradient-descent point,
   the Linear lab's data points and loss-surface minimum, the decision heatmap's full extent;
 - no text is cut: labels, buttons, check boxes, combo boxes and tab titles are at least as large as
-  their text needs, no container is squeezed below its minimum size, nothing scrolls sideways (but a
-  row of controls made to scroll sideways, the Autograd lab's in presentation mode).
-``--extras`` adds the Curve lab with all three teaching views and a pinned run, and the Lessons panel
+  their text needs, no container is squeezed below its minimum size, nothing scrolls sideways.
+``--extras`` adds the Curve lab with all three teaching views and a pinned run (in presentation mode the loss
+plot at least LOSS_MIN_H and each teaching view VIEW_MIN_H px high, whole in view), and the Lessons panel
 open with each lesson over its lab.
 """
 
@@ -248,17 +248,17 @@ def check_texts(window, where: str) -> None:
             if scroll_buttons and widget.parentWidget() is not window.tabs:  # the window's tabs may scroll
                 problems.append(f"{where}: the tab bar {[widget.tabText(i) for i in range(widget.count())]} "
                                 f"scrolls: a tab title is hidden")
-            # A tab bar made to shorten its titles may do so while the Lessons panel takes the room.
+            # A tab bar made to shorten its titles may do so while the Lessons panel takes the room, or where
+            # it says each title in full as the tab's tooltip (the Curve lab's tabs below the fit on a projector).
             lessons_open = window.teaching_menus.dock.isVisible()
             for i in range(widget.count()):
                 checked["texts"] += 1
-                if lessons_open and widget.elideMode() != Qt.ElideNone:
+                if widget.elideMode() != Qt.ElideNone and (lessons_open or widget.tabToolTip(i) == widget.tabText(i)):
                     continue
                 if widget.tabRect(i).width() + SLACK < widget.tabSizeHint(i).width():
                     problems.append(f"{where}: tab title {widget.tabText(i)!r} is cut "
                                     f"({widget.tabRect(i).width()} of {widget.tabSizeHint(i).width()} px)")
-        elif (isinstance(widget, QAbstractScrollArea) and widget.horizontalScrollBar().isVisible()
-              and widget.horizontalScrollBarPolicy() != Qt.ScrollBarAlwaysOn):  # designed to scroll sideways
+        elif isinstance(widget, QAbstractScrollArea) and widget.horizontalScrollBar().isVisible():
             if not isinstance(widget, pg.GraphicsView) and type(widget).__name__ not in ("QTableWidget", "QTextBrowser"):
                 problem = "scrolls sideways: its content is wider than the column"
         if problem is None and widget.layout() is not None and not isinstance(widget.parentWidget(), QAbstractScrollArea):
@@ -321,6 +321,40 @@ def pin_a_run(lab) -> None:
         problems.append(f"{W}x{H}: the run could not be pinned")
 
 
+LOSS_MIN_H, VIEW_MIN_H = 120, 150  # px: the loss plot, each teaching view, with all three on (tick labels apart)
+
+
+def check_views_readable(window, curve, where: str) -> None:
+    """The loss plot and each teaching view, in turn where they share the room as tabs, are whole and high enough."""
+    t = curve.teaching
+    views = [("loss plot", curve.loss_plot.widget, LOSS_MIN_H), ("line pieces", t.pieces.widget, VIEW_MIN_H),
+             ("network diagram", t.diagram_panel, VIEW_MIN_H), ("activation explorer", t.explorer.plot, VIEW_MIN_H)]
+    tabs = getattr(curve, "below_tabs", None)  # where they take turns (absent: never)
+    tabbed = tabs is not None and tabs.isVisible()
+    for name, view, least in views:
+        if tabbed:
+            page = next((tabs.widget(i) for i in range(tabs.count()) if tabs.widget(i).isAncestorOf(view)
+                         or tabs.widget(i) is view), None)
+            if page is not None:
+                tabs.setCurrentWidget(page)
+                wait(100)
+        checked["plots"] += 1
+        if not shown(view, window):
+            problems.append(f"{where}: the {name} is not shown")
+            continue
+        area = window_rect(view, window)
+        port = area  # the part no widget around it cuts off (a tab page that scrolls shows a part)
+        parent = view.parentWidget()
+        while parent is not None:
+            port = port.intersected(window_rect(parent, window))
+            parent = None if parent is window else parent.parentWidget()
+        if view.height() < least or port.height() < least:
+            problems.append(f"{where}: the {name} is {view.height()} px high, {port.height()} px in view "
+                            f"(at least {least}); at {area.getRect()}")
+    if tabbed:
+        tabs.setCurrentIndex(0)
+
+
 def extras(window, language: str) -> None:
     curve = window.show_lab("curve")
     pin_a_run(curve)
@@ -328,6 +362,8 @@ def extras(window, language: str) -> None:
         window.presentation.set_active(mode == "presentation")
         check(window, f"{W}x{H} {language} {mode} curve+teaching+pinned", mode == "presentation",
               f"{W}x{H}_{language}_{mode}_curve_teaching_pinned")
+        if mode == "presentation":
+            check_views_readable(window, curve, f"{W}x{H} {language} {mode} curve+teaching+pinned")
     window.presentation.set_active(False)
     for box in (curve.teaching.pieces_box, curve.teaching.diagram_box, curve.teaching.activation_box):
         box.setChecked(False)

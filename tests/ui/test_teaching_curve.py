@@ -8,6 +8,7 @@ from PySide6.QtTest import QTest
 
 from playground.core.curve.config import notes_preset
 from playground.core.curve.network_summary import MAX_WIDTH, MIN_WIDTH
+from playground.ui.curve_lab.lab import TABS_BELOW_HEIGHT
 from tests.ui.helpers import choose
 from tests.ui.test_curve_lab import read_on_worker
 
@@ -118,3 +119,28 @@ def test_explorer_follows_the_activation_and_deep_nets_show_the_last_layer(qtbot
     teaching._refresh()
     fit = read_on_worker(qtbot, lab, lambda job: job.fit_curve())
     np.testing.assert_allclose(teaching.pieces.values.sum(axis=1) + teaching.pieces.bias, fit, rtol=1e-5, atol=1e-5)
+
+
+def test_on_a_short_screen_in_presentation_mode_the_loss_plot_and_views_take_turns_as_tabs(qtbot, window):
+    lab = window.curve_lab
+    teaching, tabs = lab.teaching, lab.below_tabs
+    for box in (teaching.pieces_box, teaching.activation_box):
+        box.setChecked(True)
+    window.resize(1024, 740)  # the lab lower than TABS_BELOW_HEIGHT, as on a 1024×768 projector
+    lab.set_presentation(True)
+    qtbot.waitUntil(lambda: lab.height() < TABS_BELOW_HEIGHT and tabs.isVisible(), timeout=60_000)
+    assert not teaching.panel.isVisible()
+    shown = [tabs.tabText(i) for i in range(tabs.count()) if tabs.isTabVisible(i)]
+    assert shown == [lab.tr("Loss (log scale)"), teaching.pieces_box.text(), teaching.activation_box.text()]
+    assert lab.loss_plot.widget.isVisible()
+    tabs.setCurrentWidget(teaching._pages[teaching.pieces_panel])
+    qtbot.waitUntil(teaching.pieces.widget.isVisible, timeout=60_000)
+    assert teaching.pieces.widget.height() >= 150
+    teaching.diagram_box.setChecked(True)  # a view turned on while tabbed gets its tab
+    assert tabs.isTabVisible(tabs.indexOf(teaching._pages[teaching.diagram_panel]))
+
+    lab.set_presentation(False)  # back beside each other, the loss plot above them
+    qtbot.waitUntil(teaching.panel.isVisible, timeout=60_000)
+    assert not tabs.isVisible()
+    assert lab.loss_plot.widget.isVisible() and teaching.pieces_panel.isVisible() and teaching.diagram_panel.isVisible()
+    assert lab.loss_plot.widget.parentWidget() is lab.fit_plot.widget.parentWidget()

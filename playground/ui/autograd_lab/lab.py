@@ -29,6 +29,7 @@ from playground.ui.export import install_plot_export
 from playground.ui.i18n import core_text, set_all_texts
 from playground.ui.lab_base import Lab
 from playground.ui.theme import plot_colors
+from playground.ui.widgets.flow_layout import FlowLayout
 from playground.ui.widgets.transport import install_transport_keys
 from playground.ui.widgets.layouts import column, fill, hbox, wrapped_label
 from playground.workers.task_thread import TaskThread
@@ -102,13 +103,20 @@ class AutogradLab(Lab):
         for button in (self.quadratic_button, self.neuron_button):  # the Lessons menu has them too
             button.setProperty("advanced", True)
 
+        # The groups in a column beside the graph; in presentation mode in rows below it, wrapping onto
+        # a second row rather than scrolling sideways (set_presentation moves them between the two).
+        self._groups = (self.program_group, self.steps_group, self.leaves_group, self.descent_group, self.network)
         controls = QWidget()
-        column_layout = self._column_layout = QBoxLayout(QBoxLayout.TopToBottom, controls)
+        column_layout = self._column_layout = QVBoxLayout(controls)
         column_layout.setContentsMargins(0, 0, 4, 0)
-        for group in (self.program_group, self.steps_group, self.leaves_group, self.descent_group,
-                      self.network):
+        for group in self._groups:
             column_layout.addWidget(group)
         column_layout.addStretch(1)
+        self._rows = QWidget()
+        self._rows_layout = FlowLayout(self._rows)
+        self._rows_layout.setContentsMargins(0, 0, 4, 0)
+        self._rows.hide()
+        column_layout.addWidget(self._rows)
         self.scroll = QScrollArea()
         self.scroll.setWidget(controls)
         self.scroll.setWidgetResizable(True)
@@ -260,11 +268,16 @@ class AutogradLab(Lab):
         self._refresh()
 
     def set_presentation(self, on: bool) -> None:
-        """A projector is wide and low: the graph spans the width, the controls sit in a row below it."""
+        """A projector is wide and low: the graph spans the width, the controls sit in rows below it."""
         super().set_presentation(on)  # the controls marked "advanced"
         self._main_layout.setDirection(QBoxLayout.BottomToTop if on else QBoxLayout.LeftToRight)
-        self._column_layout.setDirection(QBoxLayout.LeftToRight if on else QBoxLayout.TopToBottom)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOn if on else Qt.ScrollBarAlwaysOff)
+        for index, group in enumerate(self._groups):
+            (self._column_layout if not on else self._rows_layout).removeWidget(group)
+            if on:
+                self._rows_layout.addWidget(group)
+            else:
+                self._column_layout.insertWidget(index, group)
+        self._rows.setVisible(on)
         if on:
             self.scroll.setMinimumWidth(0)
             self.scroll.setMaximumWidth(16777215)
@@ -275,12 +288,18 @@ class AutogradLab(Lab):
             self.scroll.setMaximumHeight(16777215)
             self._set_left_width(1.0)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_controls_height()  # a new width wraps the rows differently
+
     def _fit_controls_height(self) -> None:
+        """As high as the wrapped rows need, at most 42 % of the lab (the graph keeps ≥ 40 % of the window; beyond,
+        the rows scroll up and down)."""
         if self._main_layout.direction() != QBoxLayout.BottomToTop:
             return
-        self._column.adjustSize()
-        wanted = self._column.minimumSizeHint().height() + self.scroll.horizontalScrollBar().sizeHint().height() + 6
-        limit = int(0.45 * max(self.height(), 400))
+        width = (self.scroll.viewport().width() or self.width()) - self._column_layout.contentsMargins().right()
+        wanted = self._rows_layout.heightForWidth(width) + 2 * self.scroll.frameWidth() + 2
+        limit = int(0.42 * max(self.height(), 400))
         self.scroll.setFixedHeight(min(wanted, limit))
 
     def _set_left_width(self, scale: float) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QT_TRANSLATE_NOOP, Qt, Slot
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHBoxLayout, QSplitter, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTabWidget, QWidget
 
 from playground.core.curve.config import CurveConfig
 from playground.core.curve.data import make_curve_data
@@ -27,11 +27,14 @@ from playground.ui.widgets.transport import install_transport_keys
 from playground.ui.widgets.layouts import column, wrapped_label
 
 PANEL_WIDTH = (300, 420)  # the settings column: minimum, maximum (× 1.45 in presentation mode)
-LOSS_MIN_HEIGHT = 100  # px: its axes and title in presentation mode's font
+LOSS_MIN_HEIGHT = (100, 120)  # px: its axes and title (normal, presentation mode's font: tick labels apart)
 # The fit plot keeps this share of the lab's height (normal, presentation mode), whatever teaching views and
 # pinned runs show (tests/ui/layout_probe.py asks for 35 % / 40 % of the window's height) ...
 FIT_SHARE = (0.40, 0.45)
 FIT_SCREEN_SHARE = 0.41  # ... and at most this share of the screen's
+# Presentation mode on a lab lower than this, teaching views on: below the fit plot, the loss plot and each
+# view take turns as tabs (side by side, each would be too low to read on a 768 px projector).
+TABS_BELOW_HEIGHT = 900
 
 
 def _make_job(config: CurveConfig):
@@ -76,9 +79,16 @@ class CurveLab(TrainingLab):
         plots.setStretchFactor(0, 3)
         plots.setStretchFactor(1, 2)
         plots.setChildrenCollapsible(False)
-        self.loss_plot.widget.setMinimumHeight(LOSS_MIN_HEIGHT)
+        self.loss_plot.widget.setMinimumHeight(LOSS_MIN_HEIGHT[0])
         self.teaching = TeachingViews(self)  # line pieces, network diagram, activation explorer
         plots.addWidget(self.teaching.panel)
+        self.below_tabs = QTabWidget()  # the loss plot and the teaching views on a short screen (_arrange_below_fit)
+        self.below_tabs.setDocumentMode(True)
+        self.below_tabs.setElideMode(Qt.ElideRight)  # four titles on a 1024 px projector: shortened, in full as tooltips
+        self.below_tabs.setUsesScrollButtons(False)
+        self.below_tabs.hide()
+        plots.addWidget(self.below_tabs)
+        self._plots = plots
         self.pinned = PinnedRuns(self)  # "Pin this run": faded overlays and a table (pinned_runs.py)
         right = column(self.error_label, self.teaching.toggle_bar, (plots, 1), self.pinned.panel)
         for box in (self.teaching.pieces_box, self.teaching.diagram_box, self.teaching.activation_box):
@@ -101,6 +111,7 @@ class CurveLab(TrainingLab):
         fit_item.setLabel("left", "y")
         loss_item = self.loss_plot.widget.getPlotItem()
         loss_item.setTitle(self.tr("Loss (log scale)"))
+        self.teaching.title_tab(self.below_tabs, self.loss_plot.widget, self.tr("Loss (log scale)"))
         loss_item.setLabel("bottom", self.tr("step"))
         self.loss_plot.set_legend_names(self.tr("train"), self.tr("test"))
         self.transport.retranslate()
@@ -162,7 +173,9 @@ class CurveLab(TrainingLab):
     def set_presentation(self, on: bool) -> None:
         super().set_presentation(on)  # the controls marked "advanced"
         self._presentation = on
+        self.loss_plot.widget.setMinimumHeight(LOSS_MIN_HEIGHT[on])
         self._keep_fit_share()
+        self._arrange_below_fit()
         scale = FONT_SCALE if on else 1.0  # room for the larger text
         # The floor grows less than the font: the column still widens to what its content needs.
         self.settings_panel.findChild(VerticalScroll).set_floor_width(int(PANEL_WIDTH[0] * (1.2 if on else 1.0)))
@@ -171,6 +184,33 @@ class CurveLab(TrainingLab):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._keep_fit_share()
+        self._arrange_below_fit()
+
+    def _arrange_below_fit(self) -> None:
+        """Below the fit plot: the loss plot and the teaching views one above the other, or as tabs where
+        the lab is too low for them all (presentation mode on a projector)."""
+        teaching_on = any(box.isChecked() for box in (self.teaching.pieces_box, self.teaching.diagram_box,
+                                                      self.teaching.activation_box))
+        tabbed = self._presentation and teaching_on and self.height() < TABS_BELOW_HEIGHT
+        if tabbed == self.below_tabs.isVisibleTo(self):
+            return
+        loss, tabs, plots = self.loss_plot.widget, self.below_tabs, self._plots
+        if tabbed:
+            tabs.insertTab(0, loss, "")
+            self.teaching.title_tab(tabs, loss, self.tr("Loss (log scale)"))
+            self.teaching.set_tabs(tabs)
+            tabs.setCurrentIndex(0)
+            tabs.show()
+            fit = self.fit_plot.widget.minimumHeight()
+            plots.setSizes([fit if plots.widget(i) is self.fit_plot.widget else
+                            max(0, sum(plots.sizes()) - fit) if plots.widget(i) is tabs else 0
+                            for i in range(plots.count())])
+        else:
+            tabs.hide()
+            self.teaching.set_tabs(None)
+            tabs.removeTab(tabs.indexOf(loss))
+            plots.insertWidget(1, loss)
+            loss.show()
 
     def _keep_fit_share(self) -> None:
         """The fit plot keeps FIT_SHARE of the lab's height.
@@ -187,6 +227,7 @@ class CurveLab(TrainingLab):
                                                    self.teaching.activation_box))
         self.pinned.shown_rows = 1 if teaching else SHOWN_ROWS
         self.pinned.fit_table()
+        self._arrange_below_fit()
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

@@ -28,6 +28,7 @@ from playground.ui.i18n import set_all_texts
 
 REFRESH_MS = 100  # ≤ 10 Hz
 VIEW_MIN_HEIGHT = 110  # px: each teaching plot (its title and axes in presentation mode's font)
+TAB_VIEW_MIN_HEIGHT = 150  # px: the line pieces and activation plots as tabs (their notes scroll below them)
 PANEL_MIN_HEIGHT = 100  # px: the panel, which scrolls when the lab is shorter than its views
 
 
@@ -41,6 +42,8 @@ class TeachingViews(QObject):
         self._dirty = False
         self._generation = -1
         self._wanted = False             # cached: checked on every report
+        self._tabs = None                # a QTabWidget holding the views (a short screen: set_tabs), or None
+        self._pages: dict[QWidget, VerticalScroll] = {}  # each view's tab page there
         self.selected_unit: tuple[int, int] | None = None
 
         self.toggle_bar = QWidget()
@@ -114,6 +117,7 @@ class TeachingViews(QObject):
         self.diagram.set_layer_names(self.tr("input x"), self.tr("output y"))
         self._title_unit_plot()
         self.explorer.retranslate()
+        self._retitle_tabs()
 
     def _title_unit_plot(self) -> None:
         if self.selected_unit is None:
@@ -123,8 +127,56 @@ class TeachingViews(QObject):
             text = self.tr("Layer {layer}, neuron {unit}: h(x)").format(layer=layer + 1, unit=unit + 1)
         self.unit_plot.getPlotItem().setTitle(text)
 
+    def _shown_views(self) -> list[tuple[QWidget, QCheckBox]]:
+        return [(self.pieces_panel, self.pieces_box), (self.diagram_panel, self.diagram_box),
+                (self.explorer, self.activation_box)]
+
+    def set_tabs(self, tabs) -> None:
+        """Move the views into ``tabs`` (a QTabWidget: one tab per view that is on, each page scrolling with
+        its plot TAB_VIEW_MIN_HEIGHT high), or back beside each other in the scrolling panel (``tabs`` None)."""
+        if tabs is self._tabs:
+            return
+        old, self._tabs = self._tabs, tabs
+        for index, (view, _box) in enumerate(self._shown_views()):
+            page = self._pages.pop(view, None)
+            if old is not None and page is not None:
+                old.removeTab(old.indexOf(page))
+                page.takeWidget()
+                page.deleteLater()
+            if tabs is not None:
+                page = self._pages[view] = VerticalScroll(view)
+                page.setFrameShape(QFrame.NoFrame)
+                tabs.addTab(page, "")
+                view.show()
+            else:
+                self.views.insertWidget(index, view)
+                self.views.setStretchFactor(index, (3, 2, 2)[index])
+        for plot in (self.pieces.widget, self.explorer.plot):
+            plot.setMinimumHeight(TAB_VIEW_MIN_HEIGHT if tabs is not None else VIEW_MIN_HEIGHT)
+        self._retitle_tabs()
+        self._on_toggled()
+
+    def _retitle_tabs(self) -> None:
+        if self._tabs is not None:
+            for view, box in self._shown_views():
+                self.title_tab(self._tabs, self._pages[view], box.text())
+
+    @staticmethod
+    def title_tab(tabs, page: QWidget, title: str) -> None:
+        """The tab's title, and in full as its tooltip (the tab bar shortens titles that do not fit)."""
+        index = tabs.indexOf(page)
+        if index >= 0:
+            tabs.setTabText(index, title)
+            tabs.setTabToolTip(index, title)
+
     @Slot()
     def _on_toggled(self) -> None:
+        if self._tabs is not None:
+            for view, box in self._shown_views():
+                self._tabs.setTabVisible(self._tabs.indexOf(self._pages[view]), box.isChecked())
+            self.panel.hide()
+            self._follow_flags()
+            return
         self.pieces_panel.setVisible(self.pieces_box.isChecked())
         self.diagram_panel.setVisible(self.diagram_box.isChecked())
         self.explorer.setVisible(self.activation_box.isChecked())
@@ -138,6 +190,12 @@ class TeachingViews(QObject):
                  for i in range(self.views.count())]
         width = max(self.views.width(), 600)
         self.views.setSizes([int(width * s / max(1, sum(shown))) for s in shown])
+        self._follow_flags()
+
+    def _follow_flags(self) -> None:
+        """Refresh while a view is on, and tell the job what to send."""
+        wanted = self._wanted = (self.pieces_box.isChecked() or self.diagram_box.isChecked()
+                                 or self.activation_box.isChecked())
         if wanted:
             self._timer.start()
             self._dirty = True
