@@ -91,6 +91,8 @@ def test_every_form_row_is_labelled_and_explained_in_both_languages(qtbot, windo
     for key, labels in shown.items():
         for name, label in labels.items():
             assert label.text() and forms[key].editor(name).toolTip(), (key, name)
+        for group_key, group in forms[key].groups.items():
+            assert group.title(), (key, group_key)
     assert manager().set_language(CHINESE) == CHINESE
     try:
         qtbot.waitUntil(lambda: shown["curve"]["lr"].text() != english["curve"]["lr"], timeout=60_000)

@@ -189,9 +189,7 @@ class CurveLab(TrainingLab):
     def _arrange_below_fit(self) -> None:
         """Below the fit plot: the loss plot and the teaching views one above the other, or as tabs where
         the lab is too low for them all (presentation mode on a projector)."""
-        teaching_on = any(box.isChecked() for box in (self.teaching.pieces_box, self.teaching.diagram_box,
-                                                      self.teaching.activation_box))
-        tabbed = self._presentation and teaching_on and self.height() < TABS_BELOW_HEIGHT
+        tabbed = self._presentation and self.teaching.any_on() and self.height() < TABS_BELOW_HEIGHT
         if tabbed == self.below_tabs.isVisibleTo(self):
             return
         loss, tabs, plots = self.loss_plot.widget, self.below_tabs, self._plots
@@ -223,9 +221,7 @@ class CurveLab(TrainingLab):
 
     def _share_height(self) -> None:
         """With teaching views shown, the pinned table keeps one row in view (it scrolls) and they the rest."""
-        teaching = any(box.isChecked() for box in (self.teaching.pieces_box, self.teaching.diagram_box,
-                                                   self.teaching.activation_box))
-        self.pinned.shown_rows = 1 if teaching else SHOWN_ROWS
+        self.pinned.shown_rows = 1 if self.teaching.any_on() else SHOWN_ROWS
         self.pinned.fit_table()
         self._arrange_below_fit()
 

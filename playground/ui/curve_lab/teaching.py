@@ -127,6 +127,10 @@ class TeachingViews(QObject):
             text = self.tr("Layer {layer}, neuron {unit}: h(x)").format(layer=layer + 1, unit=unit + 1)
         self.unit_plot.getPlotItem().setTitle(text)
 
+    def any_on(self) -> bool:
+        """Is at least one of the three views switched on?"""
+        return any(box.isChecked() for _view, box in self._shown_views())
+
     def _shown_views(self) -> list[tuple[QWidget, QCheckBox]]:
         return [(self.pieces_panel, self.pieces_box), (self.diagram_panel, self.diagram_box),
                 (self.explorer, self.activation_box)]
@@ -180,8 +184,7 @@ class TeachingViews(QObject):
         self.pieces_panel.setVisible(self.pieces_box.isChecked())
         self.diagram_panel.setVisible(self.diagram_box.isChecked())
         self.explorer.setVisible(self.activation_box.isChecked())
-        wanted = self._wanted = (self.pieces_box.isChecked() or self.diagram_box.isChecked()
-                                 or self.activation_box.isChecked())
+        wanted = self._wanted = self.any_on()
         if wanted and not self.panel.isVisible():
             self._make_room()
         self.panel.setVisible(wanted)
@@ -194,8 +197,7 @@ class TeachingViews(QObject):
 
     def _follow_flags(self) -> None:
         """Refresh while a view is on, and tell the job what to send."""
-        wanted = self._wanted = (self.pieces_box.isChecked() or self.diagram_box.isChecked()
-                                 or self.activation_box.isChecked())
+        wanted = self._wanted = self.any_on()
         if wanted:
             self._timer.start()
             self._dirty = True
